@@ -1,0 +1,3 @@
+from chatassist.cli.main import main
+
+raise SystemExit(main())

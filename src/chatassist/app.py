@@ -1,0 +1,53 @@
+"""The composition root: the one place that builds the app's objects and
+passes them in. Nothing else constructs services or holds globals.
+
+Services are built lazily so that a command only pays for what it uses
+(``chatassist phrasebook validate`` never opens the database, ``detect``
+never imports Qt or argostranslate).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from chatassist import paths as paths_mod
+from chatassist.paths import AppPaths
+
+if TYPE_CHECKING:
+    from chatassist.storage.database import Database
+    from chatassist.storage.library import PhrasebookLibrary
+
+
+class App:
+    def __init__(self, paths: AppPaths) -> None:
+        self.paths = paths
+
+    @classmethod
+    def from_args(cls, data_dir: str | None) -> App:
+        return cls(paths_mod.resolve(data_dir))
+
+    @cached_property
+    def database(self) -> Database:
+        """The migrated library database; on first use the bundled phrasebooks are imported."""
+        from chatassist.storage.database import Database
+
+        self.paths.ensure()
+        db = Database.open(self.paths.database, backups_dir=self.paths.backups)
+        from chatassist.storage.library import PhrasebookLibrary
+
+        library = PhrasebookLibrary(db)
+        if library.is_empty():
+            library.import_bundled(paths_mod.bundled_phrasebooks())
+        return db
+
+    @cached_property
+    def library(self) -> PhrasebookLibrary:
+        from chatassist.storage.library import PhrasebookLibrary
+
+        return PhrasebookLibrary(self.database)
+
+    def close(self) -> None:
+        db = self.__dict__.get("database")
+        if db is not None:
+            db.close()

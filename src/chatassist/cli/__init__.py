@@ -1,0 +1,1 @@
+"""Command line: ``chatassist --help``. Each command lives in its own module."""

@@ -1,0 +1,16 @@
+"""The list of CLI command modules. Each module has ``add_parser(subparsers)``,
+which registers its sub-command and sets ``handler(args, app) -> exit code``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+from chatassist.cli import gui_cmd, phrasebook_cmd
+
+COMMANDS: tuple[ModuleType, ...] = (gui_cmd, phrasebook_cmd)
+
+
+def default_handler() -> Callable[[Any, Any], int]:
+    return gui_cmd.run

@@ -1,0 +1,20 @@
+"""``chatassist gui``: the sidebar (also what plain ``chatassist`` starts)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from chatassist.app import App
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser("gui", help="open the sidebar (default)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, app: App) -> int:
+    # Imported here so that every other command works without loading Qt.
+    from chatassist.ui.launch import launch
+
+    return launch(app)

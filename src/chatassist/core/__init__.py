@@ -1,0 +1,1 @@
+"""Pure domain logic: no Qt, no database. Functions take and return plain data."""
