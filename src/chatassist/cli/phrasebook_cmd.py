@@ -1,0 +1,91 @@
+"""``chatassist phrasebook validate|import|export|list|coverage``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from chatassist.app import App
+from chatassist.core.phrasebook.loader import PhrasebookInvalid, load_files
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "phrasebook", help="validate, import, export and list phrasebooks"
+    )
+    psub = p.add_subparsers(dest="phrasebook_command", metavar="ACTION", required=True)
+
+    v = psub.add_parser("validate", help="check phrasebook files without touching the database")
+    v.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    v.set_defaults(handler=run_validate)
+
+    i = psub.add_parser("import", help="import phrasebook files (all or nothing)")
+    i.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+    i.add_argument("--json", action="store_true", help="print the report as JSON")
+    i.set_defaults(handler=run_import)
+
+    e = psub.add_parser("export", help="write one YAML file per phrasebook")
+    e.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    e.add_argument("--json", action="store_true", help="print the written files as JSON")
+    e.set_defaults(handler=run_export)
+
+    ls = psub.add_parser("list", help="list the phrasebooks in the database")
+    ls.add_argument("--json", action="store_true", help="print as JSON")
+    ls.set_defaults(handler=run_list)
+
+
+def _report(exc: PhrasebookInvalid) -> int:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    n = len(exc.problems)
+    print(f"chatassist: {n} problem{'s' if n != 1 else ''} found; nothing was changed", file=sys.stderr)
+    return 1
+
+
+def run_validate(args: argparse.Namespace, app: App) -> int:
+    try:
+        loaded = load_files(args.paths)
+    except PhrasebookInvalid as exc:
+        return _report(exc)
+    for lb in loaded:
+        book = lb.phrasebook
+        print(f"{lb.path}: ok ({book.id}, {len(book.entries)} entries)")
+    return 0
+
+
+def run_import(args: argparse.Namespace, app: App) -> int:
+    try:
+        report = app.library.import_files(args.paths)
+    except PhrasebookInvalid as exc:
+        return _report(exc)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for line in report.lines():
+            print(line)
+    return 0
+
+
+def run_export(args: argparse.Namespace, app: App) -> int:
+    written = app.library.export(args.out)
+    if args.json:
+        print(json.dumps({"files": [str(p) for p in written]}, ensure_ascii=False, indent=2))
+    else:
+        for path in written:
+            print(path)
+    return 0
+
+
+def run_list(args: argparse.Namespace, app: App) -> int:
+    summaries = app.library.summaries()
+    if args.json:
+        print(json.dumps([s.to_json() for s in summaries], ensure_ascii=False, indent=2))
+        return 0
+    if not summaries:
+        print("no phrasebooks")
+    for s in summaries:
+        print(f"{s.id}\tv{s.version}\t{s.entries} entries\t{s.title.get('en', '')}")
+    return 0

@@ -1,0 +1,434 @@
+"""Read phrasebook YAML files into the model, reporting every problem found.
+
+Validation walks the YAML node tree (not the constructed Python objects) so
+that each problem carries the line and column where it is. Nothing here
+touches the database: ``chatassist phrasebook validate`` and the import use
+the same function.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES
+from chatassist.core.phrasebook.model import FORMAT_VERSION, KINDS, Entry, Phrasebook, Variant
+from chatassist.core.phrasebook.placeholders import tokenize
+from chatassist.core.regions import REGION_IDS
+from chatassist.core.scenarios import SCENARIO_IDS
+from chatassist.core.tones import SEGMENTS, TONES
+from chatassist.errors import ChatassistError
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+_TAG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufffd]")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One validation problem, formatted as ``PATH:LINE:COL: message``."""
+
+    path: str
+    line: int  # 1-based; 0 when the file could not be read at all
+    column: int  # 1-based; 0 when unknown
+    message: str
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+class PhrasebookInvalid(ChatassistError):
+    """One or more phrasebook files are invalid; ``problems`` lists every one."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        n = len(self.problems)
+        first = str(self.problems[0]) if self.problems else "invalid phrasebook"
+        more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
+        super().__init__(first + more)
+
+
+@dataclass(frozen=True)
+class LoadedPhrasebook:
+    phrasebook: Phrasebook
+    path: str
+    entry_lines: dict[str, int]  # entry id -> line, for cross-file duplicate reports
+
+
+class _Reader:
+    """Walks one file's node tree, collecting problems instead of stopping."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 0
+        col = node.start_mark.column + 1 if node is not None else 0
+        self.problems.append(Problem(self.path, line, col, message))
+
+    # --- node helpers -------------------------------------------------
+    def mapping(
+        self, node: yaml.Node, what: str, required: Iterable[str], allowed: Iterable[str]
+    ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what} must be a mapping")
+            return None
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        allowed_set = set(allowed)
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is None:
+                self.problem(key_node, f"{what}: keys must be plain names")
+                continue
+            if key in out:
+                self.problem(key_node, f"{what}: duplicate key '{key}'")
+                continue
+            if allowed_set and key not in allowed_set:
+                self.problem(key_node, f"{what}: unknown field '{key}'")
+                continue
+            out[key] = (key_node, value_node)
+        for name in required:
+            if name not in out:
+                self.problem(node, f"{what}: missing required field '{name}'")
+        return out
+
+    def text(self, node: yaml.Node, what: str, *, allow_empty: bool = False) -> str | None:
+        if not isinstance(node, yaml.ScalarNode) or (node.tag == _NULL and node.value in ("", "~")):
+            if isinstance(node, yaml.ScalarNode):
+                self.problem(node, f"{what} is empty")
+            else:
+                self.problem(node, f"{what} must be text")
+            return None
+        value = str(node.value)
+        if not allow_empty and not value.strip():
+            self.problem(node, f"{what} is empty")
+            return None
+        bad = _CONTROL.search(value)
+        if bad:
+            self.problem(node, f"{what} contains a stray control character U+{ord(bad.group()):04X}")
+        return value
+
+    def text_list(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, str]]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"{what} must be a list")
+            return []
+        out = []
+        for item in node.value:
+            value = self.text(item, f"{what} item")
+            if value is not None:
+                out.append((item, value))
+        return out
+
+    def codes(
+        self, node: yaml.Node, what: str, known: Sequence[str], label: str
+    ) -> tuple[str, ...]:
+        result: list[str] = []
+        for item, value in self.text_list(node, what):
+            if value not in known:
+                self.problem(item, f"unknown {label} '{value}' (known: {', '.join(known)})")
+            elif value in result:
+                self.problem(item, f"{what}: '{value}' listed twice")
+            else:
+                result.append(value)
+        return tuple(result)
+
+    def boolean(self, node: yaml.Node, what: str) -> bool:
+        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
+            return node.value.lower() in ("true", "yes", "on")
+        self.problem(node, f"{what} must be true or false")
+        return False
+
+    def agent_texts(self, node: yaml.Node, what: str, *, required: bool) -> dict[str, str]:
+        fields = self.mapping(node, what, AGENT_LANGUAGES if required else (), ())
+        out: dict[str, str] = {}
+        for lang, (key_node, value_node) in (fields or {}).items():
+            if lang not in AGENT_LANGUAGES and lang not in CUSTOMER_LANGUAGES:
+                self.problem(key_node, f"{what}: unknown language code '{lang}'")
+                continue
+            value = self.text(value_node, f"{what} [{lang}]")
+            if value is not None:
+                out[lang] = value
+        return out
+
+    # --- document -----------------------------------------------------
+    def phrasebook(self, root: yaml.Node, known_regions: Sequence[str]) -> LoadedPhrasebook | None:
+        fields = self.mapping(
+            root,
+            "phrasebook",
+            ("format", "id", "title", "entries"),
+            ("format", "id", "version", "title", "description", "do_not_translate", "entries"),
+        )
+        if fields is None:
+            return None
+        if "format" in fields:
+            node = fields["format"][1]
+            if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT):
+                self.problem(node, "format must be a whole number")
+            elif int(node.value) != FORMAT_VERSION:
+                self.problem(node, f"format {node.value} is not supported (this chatassist reads {FORMAT_VERSION})")
+        book_id = self.ident(fields["id"][1], "phrasebook id") if "id" in fields else None
+        version = 1
+        if "version" in fields:
+            node = fields["version"][1]
+            if isinstance(node, yaml.ScalarNode) and node.tag == _INT and int(node.value) >= 1:
+                version = int(node.value)
+            else:
+                self.problem(node, "version must be a whole number >= 1")
+        title = self.agent_texts(fields["title"][1], "title", required=True) if "title" in fields else {}
+        description = (
+            self.agent_texts(fields["description"][1], "description", required=False)
+            if "description" in fields
+            else {}
+        )
+        dnt: tuple[str, ...] = ()
+        if "do_not_translate" in fields:
+            dnt = tuple(v for _, v in self.text_list(fields["do_not_translate"][1], "do_not_translate"))
+        entries: list[Entry] = []
+        lines: dict[str, int] = {}
+        if "entries" in fields:
+            node = fields["entries"][1]
+            if not isinstance(node, yaml.SequenceNode):
+                self.problem(node, "entries must be a list")
+            else:
+                for item in node.value:
+                    entry = self.entry(item, known_regions)
+                    if entry is None:
+                        continue
+                    if entry.id in lines:
+                        self.problem(item, f"duplicate entry id '{entry.id}' (first at line {lines[entry.id]})")
+                        continue
+                    lines[entry.id] = item.start_mark.line + 1
+                    entries.append(entry)
+        if book_id is None or not title:
+            return None
+        book = Phrasebook(
+            id=book_id,
+            title=title,
+            entries=tuple(entries),
+            version=version,
+            description=description,
+            do_not_translate=dnt,
+        )
+        return LoadedPhrasebook(book, self.path, lines)
+
+    def ident(self, node: yaml.Node, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is not None and not _ID.fullmatch(value):
+            self.problem(node, f"{what} '{value}' must be lower-case letters, digits, '.', '_' or '-'")
+            return None
+        return value
+
+    def entry(self, node: yaml.Node, known_regions: Sequence[str]) -> Entry | None:
+        fields = self.mapping(
+            node,
+            "entry",
+            ("id", "scenarios", "gloss"),
+            (
+                "id", "scenarios", "kind", "gloss", "body", "tags", "segments", "regions",
+                "pinned", "keywords", "variants",
+            ),
+        )
+        if fields is None:
+            return None
+        entry_id = self.ident(fields["id"][1], "entry id") if "id" in fields else None
+        what = f"entry '{entry_id}'" if entry_id else "entry"
+        kind = "reply"
+        if "kind" in fields:
+            k = self.text(fields["kind"][1], f"{what} kind")
+            if k is not None and k not in KINDS:
+                self.problem(fields["kind"][1], f"unknown kind '{k}' (known: {', '.join(KINDS)})")
+            elif k is not None:
+                kind = k
+        scenarios: tuple[str, ...] = ()
+        if "scenarios" in fields:
+            scenarios = self.codes(fields["scenarios"][1], f"{what} scenarios", SCENARIO_IDS, "scenario")
+            if not scenarios and isinstance(fields["scenarios"][1], yaml.SequenceNode):
+                self.problem(fields["scenarios"][1], f"{what} needs at least one scenario")
+        gloss = self.agent_texts(fields["gloss"][1], f"{what} gloss", required=True) if "gloss" in fields else {}
+        body: dict[str, str] = {}
+        if "body" in fields:
+            body = self.agent_texts(fields["body"][1], f"{what} body", required=True)
+        elif kind == "note":
+            self.problem(node, f"{what}: a note needs a 'body' (the guidance, in zh-Hans and en)")
+        tags = tuple(v for _, v in self.text_list(fields["tags"][1], f"{what} tags")) if "tags" in fields else ()
+        for tag in tags:
+            if not _TAG.fullmatch(tag):
+                self.problem(fields["tags"][1], f"{what}: tag '{tag}' must be lower-case letters, digits, '_' or '-'")
+        segments = self.codes(fields["segments"][1], f"{what} segments", SEGMENTS, "segment") if "segments" in fields else ()
+        regions = self.codes(fields["regions"][1], f"{what} regions", known_regions, "region") if "regions" in fields else ()
+        pinned = self.boolean(fields["pinned"][1], f"{what} pinned") if "pinned" in fields else False
+        keywords = self.keywords(fields["keywords"][1], what) if "keywords" in fields else {}
+        variants: tuple[Variant, ...] = ()
+        if "variants" in fields:
+            variants = self.variants(fields["variants"][1], what)
+        elif kind == "reply":
+            self.problem(node, f"{what}: a reply needs 'variants'")
+        if kind == "note" and variants:
+            self.problem(fields["variants"][0], f"{what}: a note is for agents only and has no variants")
+        if entry_id is None or not scenarios or not gloss:
+            return None
+        return Entry(
+            id=entry_id, scenarios=scenarios, kind=kind, gloss=gloss, body=body, tags=tags,
+            segments=segments, regions=regions, pinned=pinned, keywords=keywords, variants=variants,
+        )
+
+    def keywords(self, node: yaml.Node, what: str) -> dict[str, tuple[str, ...]]:
+        fields = self.mapping(node, f"{what} keywords", (), ())
+        out: dict[str, tuple[str, ...]] = {}
+        for lang, (key_node, value_node) in (fields or {}).items():
+            if lang not in CUSTOMER_LANGUAGES:
+                self.problem(key_node, f"{what} keywords: unknown language code '{lang}'")
+                continue
+            words = tuple(v for _, v in self.text_list(value_node, f"{what} keywords [{lang}]"))
+            if words:
+                out[lang] = words
+        return out
+
+    def variants(self, node: yaml.Node, what: str) -> tuple[Variant, ...]:
+        fields = self.mapping(node, f"{what} variants", (), ())
+        out: list[Variant] = []
+        reference: tuple[frozenset[str], str, yaml.Node] | None = None
+        for lang, (key_node, tones_node) in (fields or {}).items():
+            if lang not in CUSTOMER_LANGUAGES:
+                self.problem(key_node, f"{what} variants: unknown language code '{lang}'")
+                continue
+            tones = self.mapping(tones_node, f"{what} variants [{lang}]", (), ())
+            for tone, (tone_key, value_node) in (tones or {}).items():
+                if tone not in TONES:
+                    self.problem(tone_key, f"unknown tone '{tone}' (known: {', '.join(TONES)})")
+                    continue
+                label = f"{what} variant {lang}/{tone}"
+                vetted = True
+                text_node = value_node
+                if isinstance(value_node, yaml.MappingNode):
+                    vf = self.mapping(value_node, label, ("text",), ("text", "vetted"))
+                    if vf is None or "text" not in vf:
+                        continue
+                    text_node = vf["text"][1]
+                    if "vetted" in vf:
+                        vetted = self.boolean(vf["vetted"][1], f"{label} vetted")
+                text = self.text(text_node, label)
+                if text is None:
+                    continue
+                tokens, brace_problems = tokenize(text)
+                for bp in brace_problems:
+                    self.problem(text_node, f"{label}: {bp.message} at character {bp.offset + 1}")
+                names = frozenset(t.value for t in tokens if t.kind == "placeholder")
+                if reference is None:
+                    reference = (names, f"{lang}/{tone}", text_node)
+                elif names != reference[0]:
+                    self.problem(text_node, f"{label}: placeholders {_fmt(names)} differ from "
+                                 f"{reference[1]} {_fmt(reference[0])}")
+                out.append(Variant(lang, tone, text, vetted))
+        if fields is not None and not out and not self.problems:
+            self.problem(node, f"{what} has no variants")
+        return tuple(out)
+
+
+def _fmt(names: frozenset[str]) -> str:
+    return "{" + ", ".join(sorted(names)) + "}" if names else "(none)"
+
+
+def _decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [Problem(path, line, col, f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded (save the file as UTF-8)")]
+
+
+def parse_text(text: str, path: str, known_regions: Sequence[str] = REGION_IDS) -> tuple[LoadedPhrasebook | None, list[Problem]]:
+    reader = _Reader(path)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or exc.context or "invalid YAML"
+        return None, [Problem(path, line, col, f"invalid YAML: {problem}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(path, 0, 0, f"invalid YAML: {exc}")]
+    if root is None:
+        return None, [Problem(path, 1, 0, "the file is empty")]
+    loaded = reader.phrasebook(root, known_regions)
+    return (loaded if not reader.problems else None), reader.problems
+
+
+def parse_file(path: Path, known_regions: Sequence[str] = REGION_IDS) -> tuple[LoadedPhrasebook | None, list[Problem]]:
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [Problem(name, 0, 0, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")]
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return None, [Problem(name, 0, 0, "is a folder, not a phrasebook file")]
+    except OSError as exc:
+        return None, [Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}")]
+    text, problems = _decode(name, data)
+    if text is None:
+        return None, problems
+    return parse_text(text, name, known_regions)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; folders stand for the ``*.yaml`` / ``*.yml`` files in them."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted([*p.glob("*.yaml"), *p.glob("*.yml")]))
+        else:
+            out.append(p)
+    return out
+
+
+def load_files(paths: Iterable[Path], known_regions: Sequence[str] = REGION_IDS) -> list[LoadedPhrasebook]:
+    """Load and validate files together; raise PhrasebookInvalid listing every problem.
+
+    Besides each file's own checks, ids must be unique across all the files:
+    phrasebook ids and entry ids.
+    """
+    problems: list[Problem] = []
+    loaded: list[LoadedPhrasebook] = []
+    files = expand_paths(paths)
+    if not files:
+        raise PhrasebookInvalid([Problem(".", 0, 0, "no phrasebook files given (*.yaml)")])
+    for path in files:
+        book, file_problems = parse_file(path, known_regions)
+        problems.extend(file_problems)
+        if book is not None:
+            loaded.append(book)
+    books_seen: dict[str, str] = {}
+    entries_seen: dict[str, str] = {}
+    for lb in loaded:
+        if lb.phrasebook.id in books_seen:
+            problems.append(Problem(lb.path, 1, 0, f"phrasebook id '{lb.phrasebook.id}' is also used by {books_seen[lb.phrasebook.id]}"))
+        books_seen.setdefault(lb.phrasebook.id, lb.path)
+        for entry_id, line in lb.entry_lines.items():
+            where = f"{lb.path}:{line}"
+            if entry_id in entries_seen:
+                problems.append(Problem(lb.path, line, 0, f"duplicate entry id '{entry_id}' (also at {entries_seen[entry_id]})"))
+            else:
+                entries_seen[entry_id] = where
+    if problems:
+        raise PhrasebookInvalid(problems)
+    return loaded
