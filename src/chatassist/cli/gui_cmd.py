@@ -17,4 +17,4 @@ def run(args: argparse.Namespace, app: App) -> int:
     # Imported here so that every other command works without loading Qt.
     from chatassist.ui.launch import launch
 
-    return launch(app)
+    return int(launch(app))

@@ -41,7 +41,10 @@ def _report(exc: PhrasebookInvalid) -> int:
     for problem in exc.problems:
         print(problem, file=sys.stderr)
     n = len(exc.problems)
-    print(f"chatassist: {n} problem{'s' if n != 1 else ''} found; nothing was changed", file=sys.stderr)
+    print(
+        f"chatassist: {n} problem{'s' if n != 1 else ''} found; nothing was changed",
+        file=sys.stderr,
+    )
     return 1
 
 

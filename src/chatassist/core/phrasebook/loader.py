@@ -121,7 +121,9 @@ class _Reader:
             return None
         bad = _CONTROL.search(value)
         if bad:
-            self.problem(node, f"{what} contains a stray control character U+{ord(bad.group()):04X}")
+            self.problem(
+                node, f"{what} contains a stray control character U+{ord(bad.group()):04X}"
+            )
         return value
 
     def text_list(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, str]]:
@@ -181,7 +183,10 @@ class _Reader:
             if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT):
                 self.problem(node, "format must be a whole number")
             elif int(node.value) != FORMAT_VERSION:
-                self.problem(node, f"format {node.value} is not supported (this chatassist reads {FORMAT_VERSION})")
+                self.problem(
+                    node,
+                    f"format {node.value} is not supported (this chatassist reads {FORMAT_VERSION})",
+                )
         book_id = self.ident(fields["id"][1], "phrasebook id") if "id" in fields else None
         version = 1
         if "version" in fields:
@@ -190,7 +195,11 @@ class _Reader:
                 version = int(node.value)
             else:
                 self.problem(node, "version must be a whole number >= 1")
-        title = self.agent_texts(fields["title"][1], "title", required=True) if "title" in fields else {}
+        title = (
+            self.agent_texts(fields["title"][1], "title", required=True)
+            if "title" in fields
+            else {}
+        )
         description = (
             self.agent_texts(fields["description"][1], "description", required=False)
             if "description" in fields
@@ -198,7 +207,9 @@ class _Reader:
         )
         dnt: tuple[str, ...] = ()
         if "do_not_translate" in fields:
-            dnt = tuple(v for _, v in self.text_list(fields["do_not_translate"][1], "do_not_translate"))
+            dnt = tuple(
+                v for _, v in self.text_list(fields["do_not_translate"][1], "do_not_translate")
+            )
         entries: list[Entry] = []
         lines: dict[str, int] = {}
         if "entries" in fields:
@@ -211,7 +222,10 @@ class _Reader:
                     if entry is None:
                         continue
                     if entry.id in lines:
-                        self.problem(item, f"duplicate entry id '{entry.id}' (first at line {lines[entry.id]})")
+                        self.problem(
+                            item,
+                            f"duplicate entry id '{entry.id}' (first at line {lines[entry.id]})",
+                        )
                         continue
                     lines[entry.id] = item.start_mark.line + 1
                     entries.append(entry)
@@ -230,7 +244,9 @@ class _Reader:
     def ident(self, node: yaml.Node, what: str) -> str | None:
         value = self.text(node, what)
         if value is not None and not _ID.fullmatch(value):
-            self.problem(node, f"{what} '{value}' must be lower-case letters, digits, '.', '_' or '-'")
+            self.problem(
+                node, f"{what} '{value}' must be lower-case letters, digits, '.', '_' or '-'"
+            )
             return None
         return value
 
@@ -240,8 +256,17 @@ class _Reader:
             "entry",
             ("id", "scenarios", "gloss"),
             (
-                "id", "scenarios", "kind", "gloss", "body", "tags", "segments", "regions",
-                "pinned", "keywords", "variants",
+                "id",
+                "scenarios",
+                "kind",
+                "gloss",
+                "body",
+                "tags",
+                "segments",
+                "regions",
+                "pinned",
+                "keywords",
+                "variants",
             ),
         )
         if fields is None:
@@ -257,22 +282,46 @@ class _Reader:
                 kind = k
         scenarios: tuple[str, ...] = ()
         if "scenarios" in fields:
-            scenarios = self.codes(fields["scenarios"][1], f"{what} scenarios", SCENARIO_IDS, "scenario")
-            if not scenarios and isinstance(fields["scenarios"][1], yaml.SequenceNode):
-                self.problem(fields["scenarios"][1], f"{what} needs at least one scenario")
-        gloss = self.agent_texts(fields["gloss"][1], f"{what} gloss", required=True) if "gloss" in fields else {}
+            scenarios = self.codes(
+                fields["scenarios"][1], f"{what} scenarios", SCENARIO_IDS, "scenario"
+            )
+            node_s = fields["scenarios"][1]
+            if isinstance(node_s, yaml.SequenceNode) and not node_s.value:
+                self.problem(node_s, f"{what} needs at least one scenario")
+        gloss = (
+            self.agent_texts(fields["gloss"][1], f"{what} gloss", required=True)
+            if "gloss" in fields
+            else {}
+        )
         body: dict[str, str] = {}
         if "body" in fields:
             body = self.agent_texts(fields["body"][1], f"{what} body", required=True)
         elif kind == "note":
             self.problem(node, f"{what}: a note needs a 'body' (the guidance, in zh-Hans and en)")
-        tags = tuple(v for _, v in self.text_list(fields["tags"][1], f"{what} tags")) if "tags" in fields else ()
+        tags = (
+            tuple(v for _, v in self.text_list(fields["tags"][1], f"{what} tags"))
+            if "tags" in fields
+            else ()
+        )
         for tag in tags:
             if not _TAG.fullmatch(tag):
-                self.problem(fields["tags"][1], f"{what}: tag '{tag}' must be lower-case letters, digits, '_' or '-'")
-        segments = self.codes(fields["segments"][1], f"{what} segments", SEGMENTS, "segment") if "segments" in fields else ()
-        regions = self.codes(fields["regions"][1], f"{what} regions", known_regions, "region") if "regions" in fields else ()
-        pinned = self.boolean(fields["pinned"][1], f"{what} pinned") if "pinned" in fields else False
+                self.problem(
+                    fields["tags"][1],
+                    f"{what}: tag '{tag}' must be lower-case letters, digits, '_' or '-'",
+                )
+        segments = (
+            self.codes(fields["segments"][1], f"{what} segments", SEGMENTS, "segment")
+            if "segments" in fields
+            else ()
+        )
+        regions = (
+            self.codes(fields["regions"][1], f"{what} regions", known_regions, "region")
+            if "regions" in fields
+            else ()
+        )
+        pinned = (
+            self.boolean(fields["pinned"][1], f"{what} pinned") if "pinned" in fields else False
+        )
         keywords = self.keywords(fields["keywords"][1], what) if "keywords" in fields else {}
         variants: tuple[Variant, ...] = ()
         if "variants" in fields:
@@ -280,12 +329,23 @@ class _Reader:
         elif kind == "reply":
             self.problem(node, f"{what}: a reply needs 'variants'")
         if kind == "note" and variants:
-            self.problem(fields["variants"][0], f"{what}: a note is for agents only and has no variants")
+            self.problem(
+                fields["variants"][0], f"{what}: a note is for agents only and has no variants"
+            )
         if entry_id is None or not scenarios or not gloss:
             return None
         return Entry(
-            id=entry_id, scenarios=scenarios, kind=kind, gloss=gloss, body=body, tags=tags,
-            segments=segments, regions=regions, pinned=pinned, keywords=keywords, variants=variants,
+            id=entry_id,
+            scenarios=scenarios,
+            kind=kind,
+            gloss=gloss,
+            body=body,
+            tags=tags,
+            segments=segments,
+            regions=regions,
+            pinned=pinned,
+            keywords=keywords,
+            variants=variants,
         )
 
     def keywords(self, node: yaml.Node, what: str) -> dict[str, tuple[str, ...]]:
@@ -333,8 +393,11 @@ class _Reader:
                 if reference is None:
                     reference = (names, f"{lang}/{tone}", text_node)
                 elif names != reference[0]:
-                    self.problem(text_node, f"{label}: placeholders {_fmt(names)} differ from "
-                                 f"{reference[1]} {_fmt(reference[0])}")
+                    self.problem(
+                        text_node,
+                        f"{label}: placeholders {_fmt(names)} differ from "
+                        f"{reference[1]} {_fmt(reference[0])}",
+                    )
                 out.append(Variant(lang, tone, text, vetted))
         if fields is not None and not out and not self.problems:
             self.problem(node, f"{what} has no variants")
@@ -353,13 +416,27 @@ def _decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [Problem(path, line, col, f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded (save the file as UTF-8)")]
+        return None, [
+            Problem(
+                path,
+                line,
+                col,
+                f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded (save the file as UTF-8)",
+            )
+        ]
 
 
-def parse_text(text: str, path: str, known_regions: Sequence[str] = REGION_IDS) -> tuple[LoadedPhrasebook | None, list[Problem]]:
+def parse_text(
+    text: str, path: str, known_regions: Sequence[str] = REGION_IDS
+) -> tuple[LoadedPhrasebook | None, list[Problem]]:
     reader = _Reader(path)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        return None, [Problem(path, line, col, f"stray control character U+{ord(char[0]):04X}")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
@@ -373,12 +450,16 @@ def parse_text(text: str, path: str, known_regions: Sequence[str] = REGION_IDS) 
     return (loaded if not reader.problems else None), reader.problems
 
 
-def parse_file(path: Path, known_regions: Sequence[str] = REGION_IDS) -> tuple[LoadedPhrasebook | None, list[Problem]]:
+def parse_file(
+    path: Path, known_regions: Sequence[str] = REGION_IDS
+) -> tuple[LoadedPhrasebook | None, list[Problem]]:
     name = str(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return None, [Problem(name, 0, 0, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")]
+            return None, [
+                Problem(name, 0, 0, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+            ]
         data = path.read_bytes()
     except IsADirectoryError:
         return None, [Problem(name, 0, 0, "is a folder, not a phrasebook file")]
@@ -401,7 +482,9 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def load_files(paths: Iterable[Path], known_regions: Sequence[str] = REGION_IDS) -> list[LoadedPhrasebook]:
+def load_files(
+    paths: Iterable[Path], known_regions: Sequence[str] = REGION_IDS
+) -> list[LoadedPhrasebook]:
     """Load and validate files together; raise PhrasebookInvalid listing every problem.
 
     Besides each file's own checks, ids must be unique across all the files:
@@ -421,12 +504,26 @@ def load_files(paths: Iterable[Path], known_regions: Sequence[str] = REGION_IDS)
     entries_seen: dict[str, str] = {}
     for lb in loaded:
         if lb.phrasebook.id in books_seen:
-            problems.append(Problem(lb.path, 1, 0, f"phrasebook id '{lb.phrasebook.id}' is also used by {books_seen[lb.phrasebook.id]}"))
+            problems.append(
+                Problem(
+                    lb.path,
+                    1,
+                    0,
+                    f"phrasebook id '{lb.phrasebook.id}' is also used by {books_seen[lb.phrasebook.id]}",
+                )
+            )
         books_seen.setdefault(lb.phrasebook.id, lb.path)
         for entry_id, line in lb.entry_lines.items():
             where = f"{lb.path}:{line}"
             if entry_id in entries_seen:
-                problems.append(Problem(lb.path, line, 0, f"duplicate entry id '{entry_id}' (also at {entries_seen[entry_id]})"))
+                problems.append(
+                    Problem(
+                        lb.path,
+                        line,
+                        0,
+                        f"duplicate entry id '{entry_id}' (also at {entries_seen[entry_id]})",
+                    )
+                )
             else:
                 entries_seen[entry_id] = where
     if problems:

@@ -74,7 +74,9 @@ def placeholder_names(text: str) -> frozenset[str]:
     return frozenset(t.value for t in tokens if t.kind == "placeholder")
 
 
-def fill(text: str, values: Mapping[str, str] | Callable[[str], str | None]) -> tuple[str, list[str]]:
+def fill(
+    text: str, values: Mapping[str, str] | Callable[[str], str | None]
+) -> tuple[str, list[str]]:
     """Substitute placeholders; returns the text and the names left unfilled.
 
     Unfilled placeholders stay in the text as ``{name}`` so a half-filled reply

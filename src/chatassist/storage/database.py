@@ -1,0 +1,147 @@
+"""Opening the library database safely.
+
+A database that is locked, read-only, corrupt or from a newer chatassist is
+reported with a clear message and never overwritten. A copy is kept before
+migrations and before imports that replace entries (the last few are kept).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+import peewee as pw
+
+from chatassist.storage import migrations, sqlite_adapter
+from chatassist.storage.errors import (
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseReadOnly,
+    NewerSchema,
+    StorageError,
+)
+from chatassist.storage.models import ALL_MODELS, database_proxy
+
+KEEP_BACKUPS = 5
+T = TypeVar("T")
+
+
+def translate_error(path: Path, exc: Exception) -> StorageError:
+    """Turn a low-level SQLite error into the typed error a user can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseLocked(path)
+    if "readonly" in text or "read-only" in text or "attempt to write" in text:
+        return DatabaseReadOnly(path)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseCorrupt(path, str(exc))
+    return StorageError(f"database {path}: {exc}")
+
+
+class Database:
+    def __init__(self, db: pw.SqliteDatabase, path: Path, backups_dir: Path) -> None:
+        self.db = db
+        self.path = path
+        self.backups_dir = backups_dir
+
+    @classmethod
+    def open(cls, path: Path, *, backups_dir: Path, target_version: int | None = None) -> Database:
+        """Open (creating if needed) and migrate to ``target_version`` (default: latest)."""
+        target = migrations.LATEST_VERSION if target_version is None else target_version
+        if path.exists():
+            if path.is_dir():
+                raise StorageError(f"database path {path} is a folder")
+            if not os.access(path, os.R_OK):
+                raise StorageError(f"database {path} cannot be read; check its permissions")
+            if not sqlite_adapter.looks_like_sqlite(path):
+                raise DatabaseCorrupt(path, "not an SQLite file")
+            if not os.access(path, os.W_OK):
+                raise DatabaseReadOnly(path)
+        elif not os.access(path.parent, os.W_OK):
+            raise DatabaseReadOnly(path)
+        if path.exists():
+            cls._inspect(path)
+        db = sqlite_adapter.connect(path)
+        self = cls(db, path, backups_dir)
+        try:
+            db.connect()
+            version = sqlite_adapter.schema_version(db)
+            if version < target:
+                if version > 0:
+                    self.backup(f"before-migration-v{version}")
+                migrations.migrate(db, version, target)
+        except StorageError:
+            db.close()
+            raise
+        except (pw.DatabaseError, sqlite3.Error) as exc:
+            db.close()
+            raise translate_error(path, exc) from exc
+        database_proxy.initialize(db)
+        return self
+
+    @staticmethod
+    def _inspect(path: Path) -> None:
+        """Check an existing file through a read-only connection, so that a file
+        we refuse is not modified (opening it in WAL mode would rewrite its header)."""
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        except sqlite3.Error as exc:
+            raise translate_error(path, exc) from exc
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if version > migrations.LATEST_VERSION:
+                raise NewerSchema(path, version, migrations.LATEST_VERSION)
+            if version > 0:
+                row = conn.execute("PRAGMA quick_check").fetchone()
+                if not row or row[0] != "ok":
+                    raise DatabaseCorrupt(path, str(row[0] if row else "quick_check failed"))
+        except sqlite3.Error as exc:
+            raise translate_error(path, exc) from exc
+        finally:
+            conn.close()
+
+    @property
+    def schema_version(self) -> int:
+        return sqlite_adapter.schema_version(self.db)
+
+    def run(self, work: Callable[[], T]) -> T:
+        """Run ``work`` in one transaction, mapping SQLite failures to typed errors."""
+        try:
+            with self.db.atomic():
+                return work()
+        except (pw.DatabaseError, sqlite3.Error) as exc:
+            raise translate_error(self.path, exc) from exc
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        try:
+            yield
+        except (pw.DatabaseError, sqlite3.Error) as exc:
+            raise translate_error(self.path, exc) from exc
+
+    def backup(self, reason: str) -> Path:
+        """Copy the database into the backups folder; keep the last KEEP_BACKUPS."""
+        self.backups_dir.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        target = self.backups_dir / f"chatassist-{stamp}-{reason}.sqlite3"
+        try:
+            sqlite_adapter.backup_to(self.db, target)
+        except sqlite3.Error as exc:
+            target.unlink(missing_ok=True)
+            raise translate_error(self.path, exc) from exc
+        backups = sorted(self.backups_dir.glob("chatassist-*.sqlite3"))
+        for old in backups[:-KEEP_BACKUPS]:
+            old.unlink(missing_ok=True)
+        return target
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()
+
+
+__all__ = ["ALL_MODELS", "Database", "translate_error"]

@@ -1,0 +1,95 @@
+"""Numbered schema migrations. The schema version is ``PRAGMA user_version``.
+
+Each migration is written out as it was when released (explicit DDL, not the
+current models), so upgrading a database made by any earlier version gives the
+same schema as a new one. Add a migration; never edit a released one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee as pw
+
+from chatassist.storage import sqlite_adapter
+
+Migration = Callable[[pw.Database], None]
+
+
+def _v1_library(db: pw.Database) -> None:
+    for sql in (
+        """CREATE TABLE phrasebook (
+            id VARCHAR(255) NOT NULL PRIMARY KEY,
+            version INTEGER NOT NULL DEFAULT 1,
+            position INTEGER NOT NULL DEFAULT 0,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '{}',
+            do_not_translate TEXT NOT NULL DEFAULT '[]')""",
+        """CREATE TABLE entry (
+            id VARCHAR(255) NOT NULL PRIMARY KEY,
+            phrasebook_id VARCHAR(255) NOT NULL REFERENCES phrasebook (id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind VARCHAR(255) NOT NULL DEFAULT 'reply',
+            scenarios TEXT NOT NULL,
+            tags TEXT NOT NULL DEFAULT '[]',
+            segments TEXT NOT NULL DEFAULT '[]',
+            regions TEXT NOT NULL DEFAULT '[]',
+            pinned INTEGER NOT NULL DEFAULT 0,
+            gloss TEXT NOT NULL,
+            body TEXT NOT NULL DEFAULT '{}')""",
+        "CREATE INDEX entry_phrasebook_id ON entry (phrasebook_id)",
+        """CREATE TABLE keyword (
+            id INTEGER NOT NULL PRIMARY KEY,
+            entry_id VARCHAR(255) NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            language VARCHAR(255) NOT NULL,
+            position INTEGER NOT NULL,
+            text TEXT NOT NULL)""",
+        "CREATE INDEX keyword_entry_id ON keyword (entry_id)",
+        """CREATE TABLE variant (
+            id INTEGER NOT NULL PRIMARY KEY,
+            entry_id VARCHAR(255) NOT NULL REFERENCES entry (id) ON DELETE CASCADE,
+            language VARCHAR(255) NOT NULL,
+            tone VARCHAR(255) NOT NULL,
+            text TEXT NOT NULL,
+            vetted INTEGER NOT NULL DEFAULT 1)""",
+        "CREATE UNIQUE INDEX variant_entry_id_language_tone ON variant (entry_id, language, tone)",
+    ):
+        db.execute_sql(sql)
+
+
+def _v2_usage_and_search(db: pw.Database) -> None:
+    """Usage records (the 'hot' signal and trainers' statistics) and the search index."""
+    for sql in (
+        """CREATE TABLE usage (
+            id INTEGER NOT NULL PRIMARY KEY,
+            entry_id VARCHAR(255) NOT NULL,
+            language VARCHAR(255) NOT NULL,
+            tone VARCHAR(255) NOT NULL,
+            region VARCHAR(255) NOT NULL DEFAULT '',
+            used_at DATETIME NOT NULL)""",
+        "CREATE INDEX usage_entry_id ON usage (entry_id)",
+        "CREATE INDEX usage_used_at ON usage (used_at)",
+    ):
+        db.execute_sql(sql)
+    sqlite_adapter.create_search_index(db)
+    sqlite_adapter.rebuild_search_index(db)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_library, _v2_usage_and_search)
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def pending(current: int) -> tuple[tuple[int, Migration], ...]:
+    return tuple((n, m) for n, m in enumerate(MIGRATIONS, start=1) if n > current)
+
+
+def migrate(db: pw.Database, current: int, target: int = LATEST_VERSION) -> int:
+    """Apply migrations ``current+1 .. target`` in one transaction; returns the new version."""
+    with db.atomic():
+        for number, migration in pending(current):
+            if number > target:
+                break
+            migration(db)
+            sqlite_adapter.set_schema_version(db, number)
+            current = number
+    return current
