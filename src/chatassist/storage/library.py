@@ -15,14 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from chatassist.core.phrasebook.loader import (
-    LoadedPhrasebook,
-    PhrasebookInvalid,
-    Problem,
-    load_files,
-)
+from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid, load_files
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
 from chatassist.core.phrasebook.writer import dump
+from chatassist.core.yaml_reader import Problem
 from chatassist.storage import sqlite_adapter
 from chatassist.storage.database import Database
 from chatassist.storage.errors import NotFound, StorageError

@@ -21,46 +21,22 @@ from chatassist.core.phrasebook.placeholders import tokenize
 from chatassist.core.regions import REGION_IDS
 from chatassist.core.scenarios import SCENARIO_IDS
 from chatassist.core.tones import SEGMENTS, TONES
-from chatassist.errors import ChatassistError
+from chatassist.core.yaml_reader import (
+    INT_TAG,
+    InvalidFiles,
+    NodeReader,
+    Problem,
+    compose,
+    read_text_file,
+)
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 _TAG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufffd]")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-_STR = "tag:yaml.org,2002:str"
-_INT = "tag:yaml.org,2002:int"
-_BOOL = "tag:yaml.org,2002:bool"
-_NULL = "tag:yaml.org,2002:null"
 
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One validation problem, formatted as ``PATH:LINE:COL: message``."""
-
-    path: str
-    line: int  # 1-based; 0 when the file could not be read at all
-    column: int  # 1-based; 0 when unknown
-    message: str
-
-    def __str__(self) -> str:
-        where = self.path
-        if self.line:
-            where += f":{self.line}"
-            if self.column:
-                where += f":{self.column}"
-        return f"{where}: {self.message}"
-
-
-class PhrasebookInvalid(ChatassistError):
+class PhrasebookInvalid(InvalidFiles):
     """One or more phrasebook files are invalid; ``problems`` lists every one."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(sorted(problems))
-        n = len(self.problems)
-        first = str(self.problems[0]) if self.problems else "invalid phrasebook"
-        more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
-        super().__init__(first + more)
 
 
 @dataclass(frozen=True)
@@ -70,91 +46,8 @@ class LoadedPhrasebook:
     entry_lines: dict[str, int]  # entry id -> line, for cross-file duplicate reports
 
 
-class _Reader:
-    """Walks one file's node tree, collecting problems instead of stopping."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def problem(self, node: yaml.Node | None, message: str) -> None:
-        line = node.start_mark.line + 1 if node is not None else 0
-        col = node.start_mark.column + 1 if node is not None else 0
-        self.problems.append(Problem(self.path, line, col, message))
-
-    # --- node helpers -------------------------------------------------
-    def mapping(
-        self, node: yaml.Node, what: str, required: Iterable[str], allowed: Iterable[str]
-    ) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        if not isinstance(node, yaml.MappingNode):
-            self.problem(node, f"{what} must be a mapping")
-            return None
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        allowed_set = set(allowed)
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
-                self.problem(key_node, f"{what}: keys must be plain names")
-                continue
-            if key in out:
-                self.problem(key_node, f"{what}: duplicate key '{key}'")
-                continue
-            if allowed_set and key not in allowed_set:
-                self.problem(key_node, f"{what}: unknown field '{key}'")
-                continue
-            out[key] = (key_node, value_node)
-        for name in required:
-            if name not in out:
-                self.problem(node, f"{what}: missing required field '{name}'")
-        return out
-
-    def text(self, node: yaml.Node, what: str, *, allow_empty: bool = False) -> str | None:
-        if not isinstance(node, yaml.ScalarNode) or (node.tag == _NULL and node.value in ("", "~")):
-            if isinstance(node, yaml.ScalarNode):
-                self.problem(node, f"{what} is empty")
-            else:
-                self.problem(node, f"{what} must be text")
-            return None
-        value = str(node.value)
-        if not allow_empty and not value.strip():
-            self.problem(node, f"{what} is empty")
-            return None
-        bad = _CONTROL.search(value)
-        if bad:
-            self.problem(
-                node, f"{what} contains a stray control character U+{ord(bad.group()):04X}"
-            )
-        return value
-
-    def text_list(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, str]]:
-        if not isinstance(node, yaml.SequenceNode):
-            self.problem(node, f"{what} must be a list")
-            return []
-        out = []
-        for item in node.value:
-            value = self.text(item, f"{what} item")
-            if value is not None:
-                out.append((item, value))
-        return out
-
-    def codes(
-        self, node: yaml.Node, what: str, known: Sequence[str], label: str
-    ) -> tuple[str, ...]:
-        result: list[str] = []
-        for item, value in self.text_list(node, what):
-            if value not in known:
-                self.problem(item, f"unknown {label} '{value}' (known: {', '.join(known)})")
-            elif value in result:
-                self.problem(item, f"{what}: '{value}' listed twice")
-            else:
-                result.append(value)
-        return tuple(result)
-
-    def boolean(self, node: yaml.Node, what: str) -> bool:
-        if isinstance(node, yaml.ScalarNode) and node.tag == _BOOL:
-            return node.value.lower() in ("true", "yes", "on")
-        self.problem(node, f"{what} must be true or false")
-        return False
+class _Reader(NodeReader):
+    """Reads one phrasebook file."""
 
     def agent_texts(self, node: yaml.Node, what: str, *, required: bool) -> dict[str, str]:
         fields = self.mapping(node, what, AGENT_LANGUAGES if required else (), ())
@@ -180,7 +73,7 @@ class _Reader:
             return None
         if "format" in fields:
             node = fields["format"][1]
-            if not (isinstance(node, yaml.ScalarNode) and node.tag == _INT):
+            if not (isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG):
                 self.problem(node, "format must be a whole number")
             elif int(node.value) != FORMAT_VERSION:
                 self.problem(
@@ -191,7 +84,7 @@ class _Reader:
         version = 1
         if "version" in fields:
             node = fields["version"][1]
-            if isinstance(node, yaml.ScalarNode) and node.tag == _INT and int(node.value) >= 1:
+            if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG and int(node.value) >= 1:
                 version = int(node.value)
             else:
                 self.problem(node, "version must be a whole number >= 1")
@@ -429,23 +322,10 @@ def _decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
 def parse_text(
     text: str, path: str, known_regions: Sequence[str] = REGION_IDS
 ) -> tuple[LoadedPhrasebook | None, list[Problem]]:
-    reader = _Reader(path)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
-        return None, [Problem(path, line, col, f"stray control character U+{ord(char[0]):04X}")]
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problem = exc.problem or exc.context or "invalid YAML"
-        return None, [Problem(path, line, col, f"invalid YAML: {problem}")]
-    except yaml.YAMLError as exc:
-        return None, [Problem(path, 0, 0, f"invalid YAML: {exc}")]
+    root, problems = compose(text, path)
     if root is None:
-        return None, [Problem(path, 1, 0, "the file is empty")]
+        return None, problems
+    reader = _Reader(path)
     loaded = reader.phrasebook(root, known_regions)
     return (loaded if not reader.problems else None), reader.problems
 
@@ -453,22 +333,10 @@ def parse_text(
 def parse_file(
     path: Path, known_regions: Sequence[str] = REGION_IDS
 ) -> tuple[LoadedPhrasebook | None, list[Problem]]:
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(name, 0, 0, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-            ]
-        data = path.read_bytes()
-    except IsADirectoryError:
-        return None, [Problem(name, 0, 0, "is a folder, not a phrasebook file")]
-    except OSError as exc:
-        return None, [Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}")]
-    text, problems = _decode(name, data)
+    text, problems = read_text_file(path, MAX_FILE_BYTES)
     if text is None:
         return None, problems
-    return parse_text(text, name, known_regions)
+    return parse_text(text, str(path), known_regions)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
