@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chatassist.storage import migrations
+from chatassist.storage import migrations, sqlite_adapter
 from chatassist.storage.database import KEEP_BACKUPS, Database
 from chatassist.storage.errors import DatabaseCorrupt, DatabaseLocked, DatabaseReadOnly, NewerSchema
 from chatassist.storage.library import PhrasebookLibrary
@@ -55,10 +55,8 @@ def test_migrates_a_version_1_database_keeping_its_data(tmp_path: Path) -> None:
     library = PhrasebookLibrary(db)
     assert [b.id for b in library.phrasebooks()] == ["sample"]
     # v2 added the search index, filled from the existing rows, and the usage table.
-    hits = db.db.execute_sql(
-        "SELECT entry_id FROM search_index WHERE text MATCH ?", ["発送済み"]
-    ).fetchall()
-    assert hits == [("order_status.tracking",)]
+    hits = sqlite_adapter.search(db.db, "発送済み", 10)
+    assert [h[0] for h in hits] == ["order_status.tracking"]
     assert UsageRow.select().count() == 0
     # A copy of the version-1 database was kept before migrating.
     assert any("before-migration-v1" in p.name for p in (tmp_path / "backups").iterdir())

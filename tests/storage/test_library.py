@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from chatassist.core.phrasebook.loader import PhrasebookInvalid
+from chatassist.storage import sqlite_adapter
 from chatassist.storage.database import Database
 from chatassist.storage.library import PhrasebookLibrary
 from chatassist.storage.models import UsageRow
@@ -164,8 +165,14 @@ def test_export_import_export_is_byte_identical(library: PhrasebookLibrary, tmp_
 def test_search_index_follows_imports(library: PhrasebookLibrary, tmp_path: Path) -> None:
     library.import_files([SAMPLE])
     db = library.database.db
-    query = "SELECT DISTINCT entry_id FROM search_index WHERE text MATCH ?"
-    assert db.execute_sql(query, ["追跡番号"]).fetchall() == [("order_status.tracking",)]
+
+    def found(query: str) -> list[str]:
+        return sorted({row[0] for row in sqlite_adapter.search(db, query, 20)})
+
+    assert found("追跡番号") == ["order_status.tracking"]
+    assert found("追跡") == ["order_status.tracking"]  # two characters: scan fallback
+    assert found("DONDE ESTA") == ["order_status.tracking"]  # case and accents folded
+    assert found("VAT on all") == ["customs.note.eu"]  # note bodies are searchable too
     text = SAMPLE.read_text(encoding="utf-8").replace("追跡番号", "お問い合わせ番号")
     library.import_files([write(tmp_path, "sample.yaml", text)])
-    assert db.execute_sql(query, ["追跡番号"]).fetchall() == []
+    assert found("追跡番号") == []

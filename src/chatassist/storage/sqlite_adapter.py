@@ -11,6 +11,8 @@ from pathlib import Path
 
 import peewee as pw
 
+from chatassist.core.textfold import fold
+
 PRAGMAS: dict[str, object] = {
     "journal_mode": "wal",
     "foreign_keys": 1,
@@ -52,44 +54,68 @@ def backup_to(db: pw.SqliteDatabase, target: Path) -> None:
 
 # --- search ---------------------------------------------------------------
 # One row per searchable text: variants, glosses, keywords. Trigram tokens
-# make substring search work for CJK and Thai, which have no spaces.
+# make substring search work for CJK and Thai, which have no spaces; the
+# ``folded`` column (see core.textfold) makes it accent- and width-insensitive.
 
 
 def create_search_index(db: pw.Database) -> None:
     db.execute_sql(
         "CREATE VIRTUAL TABLE search_index USING fts5("
-        "entry_id UNINDEXED, language UNINDEXED, field UNINDEXED, text, tokenize='trigram')"
+        "entry_id UNINDEXED, language UNINDEXED, field UNINDEXED, text UNINDEXED, folded, "
+        "tokenize='trigram')"
     )
 
 
 def rebuild_search_index(db: pw.Database, entry_ids: list[str] | None = None) -> None:
     """Re-derive the index from the library tables (all entries, or the ones given)."""
+    if entry_ids is not None and not entry_ids:
+        return
+    where, params = "", []
     if entry_ids is None:
         db.execute_sql("DELETE FROM search_index")
-        where, params = "", []
     else:
-        if not entry_ids:
-            return
         marks = ",".join("?" * len(entry_ids))
         db.execute_sql(f"DELETE FROM search_index WHERE entry_id IN ({marks})", entry_ids)
         where, params = f" WHERE entry_id IN ({marks})", list(entry_ids)
-    db.execute_sql(
-        "INSERT INTO search_index (entry_id, language, field, text) "
-        f"SELECT entry_id, language, 'variant', text FROM variant{where}",
-        params,
+    rows = db.execute_sql(
+        f"SELECT entry_id, language, 'variant', text FROM variant{where} "
+        f"UNION ALL SELECT entry_id, language, 'keyword', text FROM keyword{where} "
+        "UNION ALL SELECT e.id, g.key, 'gloss', g.value FROM entry e, json_each(e.gloss) g"
+        + where.replace("entry_id", "e.id")
+        + " UNION ALL SELECT e.id, b.key, 'body', b.value FROM entry e, json_each(e.body) b"
+        + where.replace("entry_id", "e.id"),
+        params * 4,
+    ).fetchall()
+    cursor = db.cursor()
+    cursor.executemany(
+        "INSERT INTO search_index (entry_id, language, field, text, folded) VALUES (?, ?, ?, ?, ?)",
+        [(e, lang, f, t, fold(t)) for e, lang, f, t in rows],
     )
-    db.execute_sql(
-        "INSERT INTO search_index (entry_id, language, field, text) "
-        f"SELECT entry_id, language, 'keyword', text FROM keyword{where}",
-        params,
+
+
+def search(db: pw.Database, query: str, limit: int) -> list[tuple[str, str, str, str]]:
+    """(entry_id, language, field, text) rows whose text contains ``query`` (folded).
+
+    Three characters or more use the trigram index; shorter queries (two CJK
+    characters are a whole word) fall back to a scan, which is fast enough for
+    the library sizes we target.
+    """
+    folded = fold(query).strip()
+    if not folded:
+        return []
+    if len(folded) >= 3:
+        phrase = '"' + folded.replace('"', '""') + '"'
+        sql = (
+            "SELECT entry_id, language, field, text FROM search_index "
+            "WHERE search_index MATCH ? ORDER BY rank LIMIT ?"
+        )
+        return [tuple(r) for r in db.execute_sql(sql, [f"folded : {phrase}", limit]).fetchall()]
+    pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    sql = (
+        "SELECT entry_id, language, field, text FROM search_index "
+        "WHERE folded LIKE ? ESCAPE '\\' LIMIT ?"
     )
-    gloss_where = where.replace("entry_id", "e.id")
-    db.execute_sql(
-        "INSERT INTO search_index (entry_id, language, field, text) "
-        "SELECT e.id, g.key, 'gloss', g.value FROM entry e, json_each(e.gloss) g"
-        f"{gloss_where}",
-        params,
-    )
+    return [tuple(r) for r in db.execute_sql(sql, [pattern, limit]).fetchall()]
 
 
 def delete_from_search_index(db: pw.Database, entry_ids: list[str]) -> None:
