@@ -1,0 +1,161 @@
+"""Ranking: scenario, tone, vetted variant in the customer's language, segment, hot, pinned."""
+
+from __future__ import annotations
+
+from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
+from chatassist.core.suggestions import CustomerProfile, SuggestionEngine
+
+
+def entry(eid: str, scenarios: tuple[str, ...], variants: list[Variant], **kw: object) -> Entry:
+    return Entry(
+        id=eid,
+        scenarios=scenarios,
+        gloss={"en": f"gloss {eid}", "zh-Hans": f"释义 {eid}"},
+        variants=tuple(variants),
+        **kw,
+    )  # type: ignore[arg-type]
+
+
+V = Variant
+BOOK = Phrasebook(
+    id="b",
+    title={"en": "B", "zh-Hans": "乙"},
+    entries=(
+        entry(
+            "status.es",
+            ("order_status",),
+            [V("es", "direct", "Su pedido {order_id}."), V("en", "direct", "Order {order_id}.")],
+        ),
+        entry(
+            "status.en_only",
+            ("order_status",),
+            [V("en", "direct", "Your order {order_id} is on its way.")],
+        ),
+        entry(
+            "status.draft",
+            ("order_status",),
+            [V("es", "direct", "Borrador {order_id}.", vetted=False)],
+        ),
+        entry(
+            "delay.vip",
+            ("shipping_delay", "order_status"),
+            [V("es", "direct", "Reenvío prioritario.")],
+            segments=("returning", "high_value"),
+        ),
+        entry(
+            "delay.new",
+            ("shipping_delay",),
+            [V("es", "direct", "Así funciona el envío.")],
+            segments=("new",),
+        ),
+        entry("refund.pinned", ("refund_request",), [V("es", "direct", "Reembolso.")], pinned=True),
+        entry("refund.plain", ("refund_request",), [V("es", "direct", "Reembolso normal.")]),
+        entry(
+            "note.eu",
+            ("customs_tax",),
+            [],
+            kind="note",
+            regions=("europe",),
+            body={"en": "b", "zh-Hans": "b"},
+        ),
+        entry(
+            "note.jp",
+            ("customs_tax",),
+            [],
+            kind="note",
+            regions=("japan",),
+            body={"en": "b", "zh-Hans": "b"},
+        ),
+        entry(
+            "ja.only",
+            ("greeting",),
+            [
+                V("ja", "detailed", "いらっしゃいませ。"),
+                V("ja", "warm", "こんにちは！"),
+                V("en", "warm", "Hi!"),
+            ],
+        ),
+    ),
+)
+SPANISH = CustomerProfile(language="es", tone="direct", region="europe")
+
+
+def ids(suggestions: list) -> list[str]:  # type: ignore[type-arg]
+    return [s.entry_id for s in suggestions]
+
+
+def test_no_scenario_no_suggestions() -> None:
+    assert SuggestionEngine([BOOK]).suggest([], SPANISH) == []
+
+
+def test_vetted_variant_in_customer_language_beats_draft_and_machine_translation() -> None:
+    got = SuggestionEngine([BOOK]).suggest(
+        [("order_status", 1.0)], SPANISH, agent_language="zh-Hans"
+    )
+    assert ids(got)[:3] == ["status.es", "status.draft", "status.en_only"]
+    first, _, en_only = got[:3]
+    assert (first.language, first.tone, first.needs_translation, first.vetted) == (
+        "es",
+        "direct",
+        False,
+        True,
+    )
+    assert first.gloss == "释义 status.es"
+    assert first.placeholders == ("order_id",)
+    assert any("vetted Spanish variant in the direct tone" in r for r in first.reasons)
+    assert en_only.needs_translation and en_only.language == "en"
+    assert any("needs machine translation" in r for r in en_only.reasons)
+
+
+def test_primary_scenario_beats_secondary() -> None:
+    got = SuggestionEngine([BOOK]).suggest([("order_status", 1.0)], SPANISH)
+    assert ids(got).index("status.es") < ids(got).index("delay.vip")
+
+
+def test_segments_change_the_order() -> None:
+    engine = SuggestionEngine([BOOK])
+    vip = CustomerProfile("es", "direct", "europe", segment="high_value")
+    new = CustomerProfile("es", "direct", "europe", segment="new")
+    assert ids(engine.suggest([("shipping_delay", 1.0)], vip))[0] == "delay.vip"
+    assert ids(engine.suggest([("shipping_delay", 1.0)], new))[0] == "delay.new"
+    vip_for_new = next(
+        s for s in engine.suggest([("shipping_delay", 1.0)], new) if s.entry_id == "delay.vip"
+    )
+    assert any("not new" in r for r in vip_for_new.reasons)
+
+
+def test_pinned_and_hot_entries_rank_higher_and_say_so() -> None:
+    engine = SuggestionEngine([BOOK])
+    assert ids(engine.suggest([("refund_request", 1.0)], SPANISH)) == [
+        "refund.pinned",
+        "refund.plain",
+    ]
+    engine.set_hot({"refund.plain": 40.0})
+    got = engine.suggest([("refund_request", 1.0)], SPANISH)
+    plain = next(s for s in got if s.entry_id == "refund.plain")
+    assert plain.hot and any("used recently" in r for r in plain.reasons)
+    pinned = next(s for s in got if s.entry_id == "refund.pinned")
+    assert pinned.pinned and not pinned.hot and "pinned by trainers" in pinned.reasons
+
+
+def test_tone_falls_back_within_the_language() -> None:
+    engine = SuggestionEngine([BOOK])
+    japanese = CustomerProfile("ja", "detailed", "japan")
+    (s,) = engine.suggest([("greeting", 1.0)], japanese)
+    assert (s.language, s.tone) == ("ja", "detailed")
+    (s,) = engine.suggest([("greeting", 1.0)], CustomerProfile("ja", "direct", "japan"))
+    assert s.language == "ja" and any("no direct one" in r for r in s.reasons)
+
+
+def test_notes_follow_the_region_and_are_not_replies() -> None:
+    engine = SuggestionEngine([BOOK])
+    assert engine.suggest([("customs_tax", 1.0)], SPANISH) == []
+    assert [n.id for n in engine.notes([("customs_tax", 1.0)], "europe")] == ["note.eu"]
+    assert [n.id for n in engine.notes([("customs_tax", 1.0)], "japan")] == ["note.jp"]
+
+
+def test_limit_and_determinism() -> None:
+    engine = SuggestionEngine([BOOK])
+    one = engine.suggest([("order_status", 0.9), ("refund_request", 0.5)], SPANISH, limit=2)
+    assert len(one) == 2
+    assert one == engine.suggest([("order_status", 0.9), ("refund_request", 0.5)], SPANISH, limit=2)
