@@ -30,6 +30,9 @@ from chatassist.core.yaml_reader import (
     read_text_file,
 )
 
+# Problem is part of this module's interface (callers report phrasebook problems).
+__all__ = ["LoadedPhrasebook", "PhrasebookInvalid", "Problem", "load_files", "parse_file", "parse_text"]
+
 _ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 _TAG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
 MAX_FILE_BYTES = 20 * 1024 * 1024
