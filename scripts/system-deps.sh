@@ -8,8 +8,8 @@ set -euo pipefail
 PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1
-  libfontconfig1 libdbus-1-3
-  fonts-noto-core fonts-noto-cjk
+  libfontconfig1 fontconfig libdbus-1-3
+  fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
