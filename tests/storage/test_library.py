@@ -176,3 +176,11 @@ def test_search_index_follows_imports(library: PhrasebookLibrary, tmp_path: Path
     text = SAMPLE.read_text(encoding="utf-8").replace("追跡番号", "お問い合わせ番号")
     library.import_files([write(tmp_path, "sample.yaml", text)])
     assert found("追跡番号") == []
+
+
+def test_search_returns_one_hit_per_entry(library: PhrasebookLibrary) -> None:
+    library.import_files([SAMPLE])
+    hits = library.search("order")
+    assert [h.entry_id for h in hits] == ["order_status.tracking"]
+    assert library.search("ＶＡＴ")[0].entry_id == "customs.note.eu"  # fullwidth folded
+    assert library.search("   ") == []

@@ -45,6 +45,14 @@ class PhrasebookSummary:
         }
 
 
+@dataclass(frozen=True)
+class SearchHit:
+    entry_id: str
+    language: str
+    field: str  # "variant", "gloss", "keyword" or "body"
+    text: str
+
+
 @dataclass
 class BookChange:
     id: str
@@ -154,6 +162,20 @@ class PhrasebookLibrary:
                 )
                 for row in PhrasebookRow.select().order_by(PhrasebookRow.position, PhrasebookRow.id)
             ]
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Entries whose variants, glosses, keywords or note bodies contain ``query``.
+
+        Case-, accent- and width-insensitive; substrings work for CJK and Thai.
+        One hit per entry (its best-ranked text), in rank order.
+        """
+        with self.database.reading():
+            rows = sqlite_adapter.search(self.database.db, query, limit * 4)
+        seen: dict[str, SearchHit] = {}
+        for entry_id, language, field_name, text in rows:
+            if entry_id not in seen:
+                seen[entry_id] = SearchHit(entry_id, language, field_name, text)
+        return list(seen.values())[:limit]
 
     def phrasebook(self, book_id: str) -> Phrasebook:
         for book in self.phrasebooks():

@@ -1,0 +1,116 @@
+"""User settings, declared once: name, type, default, description.
+
+Stored as JSON in the data folder (``settings.json``), written atomically.
+The file carries a version; ``_UPGRADES`` turns an older file into the
+current shape. Unknown keys are kept (a newer chatassist may have written
+them); bad values fall back to the default with a warning, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+VERSION = 1
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    description: str
+    choices: tuple[Any, ...] = ()
+
+    def check(self, value: Any) -> Any:
+        if self.type is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, self.type) or (self.type is int and isinstance(value, bool)):
+            raise ValueError(
+                f"{self.name} must be {self.type.__name__}, not {type(value).__name__}"
+            )
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.name} must be one of {', '.join(map(str, self.choices))}")
+        return value
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "agent_language",
+        str,
+        "zh-Hans",
+        "language the agent reads: glosses and translations",
+        ("zh-Hans", "en"),
+    ),
+    Setting("ui_language", str, "system", "language of the interface", ("system", "zh-Hans", "en")),
+    Setting("always_on_top", bool, True, "keep the sidebar above other windows"),
+    Setting(
+        "clipboard_watch", bool, False, "use text copied in other programs as the customer message"
+    ),
+    Setting("font_size", int, 10, "base font size in points", tuple(range(8, 21))),
+    Setting("suggestion_count", int, 5, "how many replies to suggest", tuple(range(1, 10))),
+    Setting("window_geometry", str, "", "saved window size and position (base64)"),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+_UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class Settings:
+    def __init__(self, path: Path, values: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self._values: dict[str, Any] = dict(values or {})
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls(path)
+        except (OSError, ValueError) as exc:
+            log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
+            return cls(path)
+        if not isinstance(raw, dict):
+            log.warning("settings file %s is not a JSON object; using defaults", path)
+            return cls(path)
+        version = raw.pop("version", 1)
+        while isinstance(version, int) and version < VERSION and version in _UPGRADES:
+            raw = _UPGRADES[version](raw)
+            version += 1
+        values: dict[str, Any] = {}
+        for name, value in raw.items():
+            setting = _BY_NAME.get(name)
+            if setting is None:
+                values[name] = value  # keep what a newer version wrote
+                continue
+            try:
+                values[name] = setting.check(value)
+            except ValueError as exc:
+                log.warning("settings file %s: %s; using the default", path, exc)
+        return cls(path, values)
+
+    def get(self, name: str) -> Any:
+        return self._values.get(name, _BY_NAME[name].default)
+
+    def set(self, name: str, value: Any) -> None:
+        """Validate and store (in memory); call ``save`` to write."""
+        self._values[name] = _BY_NAME[name].check(value)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": VERSION, **self._values}
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=True)
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
