@@ -61,7 +61,9 @@ class Coverage:
 
 def required_cells(default_tone: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
     """language -> tones every reply must have; ``default_tone`` maps language -> its region's tone."""
-    out = {lang: (default_tone[lang],) for lang in CUSTOMER_LANGUAGES if lang in default_tone}
+    out: dict[str, tuple[str, ...]] = {
+        lang: (default_tone[lang],) for lang in CUSTOMER_LANGUAGES if lang in default_tone
+    }
     out[ALL_TONES_LANGUAGE] = TONES
     return out
 
