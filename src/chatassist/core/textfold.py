@@ -7,6 +7,7 @@ are left alone because removing them changes the word. Used by search.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -16,20 +17,16 @@ _SPECIAL = str.maketrans(
 )
 
 
-def _latin(ch: str) -> bool:
-    return ch < "\u0250" or "\u1e00" <= ch <= "\u1eff"
+# A run of combining marks right after a Latin letter (Vietnamese stacks two).
+_LATIN_ACCENTS = re.compile(
+    r"(?<=[\u0000-\u024f\u1e00-\u1eff])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]+"
+)
 
 
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_SPECIAL)
-    out: list[str] = []
-    base_is_latin = False
-    for ch in unicodedata.normalize("NFD", text):
-        if unicodedata.combining(ch):
-            if base_is_latin:
-                continue
-        else:
-            base_is_latin = _latin(ch)
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+    text = unicodedata.normalize("NFKC", text).casefold()
+    if text.isascii():
+        return text
+    text = text.translate(_SPECIAL)
+    return unicodedata.normalize("NFC", _LATIN_ACCENTS.sub("", unicodedata.normalize("NFD", text)))

@@ -295,8 +295,13 @@ class PhrasebookLibrary:
             (KeywordRow, keyword_rows),
             (VariantRow, variant_rows),
         ):
+            if not rows:
+                continue
+            # Tuples with an explicit field list: peewee builds the SQL far faster than from dicts.
+            fields = [getattr(model, name) for name in rows[0]]
             for start in range(0, len(rows), 200):
-                model.insert_many(rows[start : start + 200]).execute()
+                batch = [tuple(r.values()) for r in rows[start : start + 200]]
+                model.insert_many(batch, fields=fields).execute()
         sqlite_adapter.rebuild_search_index(db, [e.id for e in book.entries])
 
     # --- export ---------------------------------------------------------------
