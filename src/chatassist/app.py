@@ -15,6 +15,7 @@ from chatassist import paths as paths_mod
 from chatassist.paths import AppPaths
 
 if TYPE_CHECKING:
+    from chatassist.core.detection import LanguageDetector
     from chatassist.storage.database import Database
     from chatassist.storage.library import PhrasebookLibrary
 
@@ -46,6 +47,14 @@ class App:
         from chatassist.storage.library import PhrasebookLibrary
 
         return PhrasebookLibrary(self.database)
+
+    @cached_property
+    def detector(self) -> LanguageDetector:
+        """Customer-language detection; models load on first use or in ``warm_up()``
+        (call it from a worker). Needs no database."""
+        from chatassist.core.detection import LanguageDetector
+
+        return LanguageDetector()
 
     def close(self) -> None:
         db = self.__dict__.get("database")

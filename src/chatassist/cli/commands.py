@@ -7,9 +7,9 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from chatassist.cli import gui_cmd, phrasebook_cmd
+from chatassist.cli import detect_cmd, gui_cmd, phrasebook_cmd
 
-COMMANDS: tuple[ModuleType, ...] = (gui_cmd, phrasebook_cmd)
+COMMANDS: tuple[ModuleType, ...] = (gui_cmd, phrasebook_cmd, detect_cmd)
 
 
 def default_handler() -> Callable[[Any, Any], int]:

@@ -1,0 +1,145 @@
+"""The two statistical models behind the detector, restricted to the customer
+languages and loaded only when `load()` is called.
+
+- py3langid (byte n-gram naive Bayes, model shipped inside the package). Only
+  the columns of our languages are kept, so the full 97-language matrix is
+  freed right after loading.
+- langdetect (character 1-3-gram profiles from Wikipedia). We build our own
+  `DetectorFactory` holding only our languages' profiles (the library's
+  global factory is never touched) and score every n-gram of the text in one
+  deterministic naive Bayes pass: the same model langdetect samples randomly
+  seven times, without the randomness and about ten times faster.
+  `sampled_probabilities` runs langdetect's own seeded detector, for the
+  benchmark.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+#: py3langid / langdetect codes of the customer languages. Chinese is one
+#: class in py3langid; langdetect has zh-cn / zh-tw; langdetect has no Malay.
+PY3LANGID_LANGUAGES: tuple[str, ...] = (
+    "en", "es", "pt", "de", "fr", "it", "nl", "pl", "tr", "ru",
+    "ar", "ja", "ko", "zh", "th", "vi", "id", "ms", "tl",
+)  # fmt: skip
+LANGDETECT_LANGUAGES: tuple[str, ...] = (
+    "en", "es", "pt", "de", "fr", "it", "nl", "pl", "tr", "ru",
+    "ar", "ja", "ko", "zh-cn", "zh-tw", "th", "vi", "id", "tl",
+)  # fmt: skip
+
+_LANGDETECT_ALPHA = 0.5 / 10000  # langdetect's smoothing: ALPHA_DEFAULT / BASE_FREQ
+_MAX_NGRAMS = 240  # about 80 characters: enough to decide; bounds the cost of pasted text
+
+
+class Py3LangidModel:
+    """py3langid restricted to `PY3LANGID_LANGUAGES`; raw naive Bayes log scores."""
+
+    def __init__(self) -> None:
+        self._identifier: Any = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._identifier is not None
+
+    def load(self) -> None:
+        if self._identifier is not None:
+            return
+        import numpy as np
+        from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+        from py3langid.modelio import load_model
+
+        ptc, pc, classes, nextmove, row, output = load_model(Path(MODEL_DIR) / MODEL_FILE)
+        keep = [classes.index(code) for code in PY3LANGID_LANGUAGES]
+        ptc = np.ascontiguousarray(ptc[:, keep])
+        self._identifier = LanguageIdentifier(
+            ptc, np.asarray(pc)[keep], list(PY3LANGID_LANGUAGES), nextmove, output, tk_row=row
+        )
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Log-probability score per language (higher is better; only differences matter)."""
+        self.load()
+        ranked: list[tuple[str, float]] = self._identifier.rank(text)
+        return dict(ranked)
+
+
+class LangdetectModel:
+    """langdetect's profiles for `LANGDETECT_LANGUAGES`, scored deterministically."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self._seed = seed
+        self._factory: Any = None
+
+    @property
+    def loaded(self) -> bool:
+        return self._factory is not None
+
+    def load(self) -> None:
+        if self._factory is not None:
+            return
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+        factory = DetectorFactory()
+        profiles = [
+            (Path(PROFILES_DIRECTORY) / code).read_text(encoding="utf-8")
+            for code in LANGDETECT_LANGUAGES
+        ]
+        factory.load_json_profile(profiles)
+        factory.set_seed(self._seed)
+        self._factory = factory
+
+    def ngrams(self, text: str) -> list[str]:
+        """langdetect's 1-3-grams of ``text`` that its profiles know."""
+        self.load()
+        from langdetect.utils.ngram import NGram
+
+        known = self._factory.word_lang_prob_map
+        ngram = NGram()
+        found: list[str] = []
+        for ch in NGram.normalize_vi(text):
+            ngram.add_char(ch)
+            if ngram.capitalword:
+                continue
+            for n in (1, 2, 3):
+                w = ngram.get(n)
+                if w and w != " " and w in known:
+                    found.append(w)
+            if len(found) >= _MAX_NGRAMS:
+                break
+        return found
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Naive Bayes log-likelihood per langdetect language; empty if no known n-gram."""
+        import numpy as np
+
+        grams = self.ngrams(text)
+        if not grams:
+            return {}
+        table = self._factory.word_lang_prob_map
+        probs = np.array([table[w] for w in grams])
+        loglik = np.log(probs + _LANGDETECT_ALPHA).sum(axis=0)
+        return dict(zip(self._factory.langlist, loglik.tolist(), strict=True))
+
+    def sampled_probabilities(self, text: str) -> dict[str, float]:
+        """langdetect's own seeded, randomly sampled answer (its public API)."""
+        self.load()
+        from langdetect.lang_detect_exception import LangDetectException
+
+        detector = self._factory.create()
+        detector.append(text)
+        try:
+            return {lang.lang: float(lang.prob) for lang in detector.get_probabilities()}
+        except LangDetectException:
+            return {}
+
+
+def softmax(scores: dict[str, float], temperature: float = 1.0) -> dict[str, float]:
+    """Scores turned into probabilities that sum to one."""
+    if not scores:
+        return {}
+    top = max(scores.values())
+    exp = {k: math.exp((v - top) / temperature) for k, v in scores.items()}
+    total = sum(exp.values())
+    return {k: v / total for k, v in exp.items()}

@@ -1,0 +1,210 @@
+"""The language detector agents rely on for short customer messages.
+
+How a message is judged (the combination was chosen by measurement, see
+bench/langid_eval.py and docs/benchmarks.md):
+
+1. cleaning: links, codes, amounts, emoji... are removed (`cleaning`);
+   nothing left means an unknown, uncertain result;
+2. script: Hangul, kana, Thai, Arabic and Cyrillic each belong to one
+   customer language; Han is Chinese or Japanese; Latin goes to step 3;
+3. for the candidates of the script, py3langid's naive Bayes scores plus a
+   small weight of langdetect's, plus hand-written cue words and alphabet
+   rules for Latin (`cues`), scaled by text length, give a softmax;
+4. Chinese is split into zh-Hans / zh-Hant by character sets (`scripts`);
+5. the top probability is mapped to an honest confidence (`calibration`).
+
+Construction is free; `warm_up()` loads the models (about half a second) and
+may run on a worker thread. `detect` warms up on first use otherwise.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from math import exp
+
+from chatassist.core.detection import calibration, cues, scripts
+from chatassist.core.detection.backends import LangdetectModel, Py3LangidModel, softmax
+from chatassist.core.detection.cleaning import clean_for_detection, has_letters
+from chatassist.core.detection.result import Candidate, Detection, unknown_detection
+
+#: Languages an agent may not be able to tell apart on short text.
+CLOSE_PAIRS: dict[str, str] = {"id": "ms", "ms": "id", "zh-Hans": "zh-Hant", "zh-Hant": "zh-Hans"}
+
+_SCRIPT_CANDIDATES: dict[str, tuple[str, ...]] = {
+    scripts.LATIN: cues.LATIN_LANGUAGES,
+    scripts.HAN: ("zh", "ja"),
+    **{script: (lang,) for script, lang in scripts.SINGLE_LANGUAGE_SCRIPTS.items()},
+}
+_ALL = (*cues.LATIN_LANGUAGES, "ru", "ar", "ja", "ko", "zh", "th")
+_NO_FEATURES = -1e30
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Weights of the combination; the defaults are the measured best."""
+
+    langdetect_weight: float = 0.05
+    cue_weight: float = 6.0
+    letter_weight: float = 5.0
+    temperature_power: float = 0.5  # softmax temperature = (UTF-8 bytes) ** power
+    han_chinese_bias: float = 2.0  # Japanese without any kana is rare
+    script_confidence: float = 0.99  # for scripts written by one customer language
+    variant_votes_confidence: float = 0.97  # zh variant decided by its characters
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Step 1-3 of a detection: what calibration and the benchmark work on."""
+
+    cleaned: str
+    script: str
+    probabilities: dict[str, float]  # over the script's candidates, zh not yet split
+    langdetect: dict[str, float] = field(default_factory=dict)  # raw log-likelihoods
+
+
+class LanguageDetector:
+    """Detects the customer language of chat messages. Thread-safe after `warm_up`."""
+
+    def __init__(
+        self,
+        tuning: Tuning | None = None,
+        *,
+        use_langdetect: bool = True,
+        calibration_table: tuple[tuple[float, float], ...] = calibration.CALIBRATION,
+        uncertain_below: float = calibration.UNCERTAIN_BELOW,
+    ) -> None:
+        self.tuning = tuning or Tuning()
+        self.uncertain_below = uncertain_below
+        self._table = calibration_table
+        self._py3 = Py3LangidModel()
+        self._langdetect = LangdetectModel(seed=0) if use_langdetect else None
+        self._lock = threading.Lock()
+
+    @property
+    def is_warm(self) -> bool:
+        return self._py3.loaded and (self._langdetect is None or self._langdetect.loaded)
+
+    def warm_up(self) -> None:
+        """Load the models now (slow: call from a worker thread in the GUI)."""
+        with self._lock:
+            self._py3.load()
+            if self._langdetect is not None:
+                self._langdetect.load()
+
+    def detect(self, text: str) -> Detection:
+        """The language of one message (never raises on odd input)."""
+        scored = self.score(text)
+        if not scored.probabilities:
+            return unknown_detection(scored.cleaned)
+        return self._decide(scored)
+
+    def detect_many(self, texts: list[str]) -> list[Detection]:
+        return [self.detect(t) for t in texts]
+
+    def score(self, text: str) -> Scored:
+        """Cleaning, script rules and model scores (no calibration yet)."""
+        cleaned = clean_for_detection(text)
+        if not has_letters(cleaned):
+            return Scored(cleaned, scripts.OTHER, {})
+        if not self.is_warm:
+            self.warm_up()
+        script = scripts.script_profile(cleaned).dominant()
+        candidates = _SCRIPT_CANDIDATES.get(script, _ALL)
+        if len(candidates) == 1:
+            return Scored(cleaned, script, {candidates[0]: 1.0})
+        ld = self._langdetect.scores(cleaned) if self._langdetect is not None else {}
+        probs = self._model_probabilities(cleaned, script, candidates, ld)
+        return Scored(cleaned, script, probs, ld)
+
+    def _model_probabilities(
+        self, text: str, script: str, candidates: tuple[str, ...], ld: dict[str, float]
+    ) -> dict[str, float]:
+        t = self.tuning
+        py3 = self._py3.scores(text)
+        # py3langid answers a huge negative constant when it knows no feature.
+        combined = {lang: py3[lang] if py3[lang] > _NO_FEATURES else 0.0 for lang in candidates}
+        if ld and t.langdetect_weight:
+            ld = {**ld, "ms": ld["id"], "zh": max(ld["zh-cn"], ld["zh-tw"])}
+            for lang in candidates:
+                combined[lang] += t.langdetect_weight * ld[lang]
+        if script == scripts.HAN:
+            combined["zh"] += t.han_chinese_bias
+        if script == scripts.LATIN:
+            evidence = cues.latin_evidence(
+                text, word_weight=t.cue_weight, letter_weight=t.letter_weight
+            )
+            for lang in candidates:
+                combined[lang] += evidence[lang]
+        temperature = max(len(text.encode("utf-8")), 1) ** t.temperature_power
+        return softmax(combined, temperature)
+
+    def _zh_variant(self, scored: Scored) -> float:
+        """Probability that Chinese text is simplified."""
+        simp, trad = scripts.han_variant_votes(scored.cleaned)
+        if simp != trad:
+            p = self.tuning.variant_votes_confidence
+            return p if simp > trad else 1.0 - p
+        ld = scored.langdetect
+        if ld:
+            # langdetect's zh-cn / zh-tw profiles, trusted at most to 90 %.
+            diff = max(min(ld["zh-cn"] - ld["zh-tw"], 30.0), -30.0)
+            return 0.1 + 0.8 / (1.0 + exp(-diff))
+        return 0.6  # no evidence: most customers write simplified
+
+    def _decide(self, scored: Scored) -> Detection:
+        # Decide the language first, then the Chinese variant, so that a
+        # split between zh-Hans and zh-Hant never hands the answer to ja.
+        probs = dict(scored.probabilities)
+        family = max(probs, key=probs.__getitem__)
+        raw_family = probs[family]
+        variant_share = 1.0
+        if "zh" in probs:
+            p_simplified = self._zh_variant(scored)
+            p_zh = probs.pop("zh")
+            probs["zh-Hans"] = p_zh * p_simplified
+            probs["zh-Hant"] = p_zh * (1.0 - p_simplified)
+        ranked = sorted(probs.items(), key=lambda kv: kv[1], reverse=True)
+        if family == "zh":
+            variant = "zh-Hans" if probs["zh-Hans"] >= probs["zh-Hant"] else "zh-Hant"
+            variant_share = max(p_simplified, 1.0 - p_simplified)
+            ranked.remove((variant, probs[variant]))
+            ranked.insert(0, (variant, probs[variant]))
+        best = ranked[0][0]
+        pair = CLOSE_PAIRS.get(best)
+        raw_group = raw_family
+        if pair is not None and best in ("id", "ms"):
+            raw_group += probs.get(pair, 0.0)
+        if scored.script in scripts.SINGLE_LANGUAGE_SCRIPTS:
+            confidence = group_confidence = self.tuning.script_confidence
+        else:
+            group_confidence = calibration.calibrate(raw_group, self._table)
+            confidence = calibration.calibrate(raw_family, self._table) * variant_share
+        ambiguous = (pair,) if pair and group_confidence > confidence + 0.05 else ()
+        uncertain = (
+            group_confidence < self.uncertain_below or scored.script not in _SCRIPT_CANDIDATES
+        )
+        return Detection(
+            language=best,
+            confidence=confidence,
+            uncertain=uncertain,
+            candidates=_candidates(ranked, confidence),
+            ambiguous_with=ambiguous,
+            script=scored.script,
+            cleaned_text=scored.cleaned,
+        )
+
+
+def _candidates(
+    ranked: list[tuple[str, float]], confidence: float, limit: int = 5
+) -> tuple[Candidate, ...]:
+    """The ranking with the rest of the probability spread as the raw model did."""
+    best, raw_best = ranked[0]
+    out = [Candidate(best, confidence)]
+    rest = 1.0 - raw_best
+    for lang, raw in ranked[1:limit]:
+        share = raw / rest * (1.0 - confidence) if rest > 0 else 0.0
+        if share < 0.005:
+            break
+        out.append(Candidate(lang, min(share, confidence)))
+    return tuple(out)

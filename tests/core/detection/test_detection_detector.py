@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+import pytest
+
+from chatassist.core.detection import UNKNOWN_LANGUAGE, LanguageDetector
+
+
+@pytest.fixture(scope="module")
+def detector() -> LanguageDetector:
+    d = LanguageDetector()
+    d.warm_up()
+    return d
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("onde está meu pedido", "pt"),
+        ("¿Dónde está mi pedido?", "es"),
+        ("Wo ist mein Paket?", "de"),
+        ("Où est mon colis ?", "fr"),
+        ("Dov'è il mio pacco?", "it"),
+        ("Waar is mijn bestelling?", "nl"),
+        ("Gdzie jest moja paczka?", "pl"),
+        ("Siparişim nerede?", "tr"),
+        ("Где мой заказ?", "ru"),
+        ("أين طلبي؟", "ar"),
+        ("荷物まだ？", "ja"),
+        ("택배 언제 와요?", "ko"),
+        ("我的包裹在哪里？", "zh-Hans"),
+        ("我的包裹在哪裡？", "zh-Hant"),
+        ("พัสดุยังไม่มา", "th"),
+        ("Đơn hàng của tôi đâu?", "vi"),
+        ("Nasaan na po ang order ko?", "tl"),
+        ("Where is my order?", "en"),
+    ],
+)
+def test_short_messages(detector: LanguageDetector, text: str, language: str) -> None:
+    result = detector.detect(text)
+    assert result.language == language
+    assert result.candidates[0].language == language
+    assert 0.0 <= result.confidence <= 1.0
+
+
+def test_clear_message_is_not_uncertain(detector: LanguageDetector) -> None:
+    result = detector.detect("Hola, todavía no he recibido mi pedido y quiero un reembolso")
+    assert result.language == "es"
+    assert not result.uncertain
+    assert result.confidence > 0.95
+
+
+def test_candidates_are_ranked(detector: LanguageDetector) -> None:
+    result = detector.detect("refund??")
+    confidences = [c.confidence for c in result.candidates]
+    assert confidences == sorted(confidences, reverse=True)
+    assert len({c.language for c in result.candidates}) == len(result.candidates)
+
+
+def test_indonesian_malay_named_as_a_pair(detector: LanguageDetector) -> None:
+    result = detector.detect("Barang saya belum sampai")
+    assert result.language in ("id", "ms")
+    assert result.ambiguous_with == ({"id": "ms", "ms": "id"}[result.language],)
+
+
+def test_distinct_malay_and_indonesian_words(detector: LanguageDetector) -> None:
+    assert detector.detect("Saya tak boleh bayar sebab tiada wang").language == "ms"
+    assert detector.detect("Saya nggak bisa bayar karena nggak ada uang").language == "id"
+
+
+@pytest.mark.parametrize("text", ["12345 👍", "", "   ", "https://example.com/track/123", "😡😡"])
+def test_nothing_to_detect_is_unknown(detector: LanguageDetector, text: str) -> None:
+    result = detector.detect(text)
+    assert result.is_unknown
+    assert result.language == UNKNOWN_LANGUAGE
+    assert result.uncertain
+    assert result.confidence == 0.0
+    assert result.candidates == ()
+
+
+def test_emoji_and_codes_do_not_change_the_answer(detector: LanguageDetector) -> None:
+    plain = detector.detect("Wo ist mein Paket?")
+    noisy = detector.detect("Wo ist mein Paket? 😡 #DE123456789 https://track.example.com/x")
+    assert noisy.language == plain.language == "de"
+    assert noisy.confidence == plain.confidence
+
+
+def test_script_outside_customer_languages_is_uncertain(detector: LanguageDetector) -> None:
+    assert detector.detect("Πού είναι η παραγγελία μου;").uncertain
+
+
+def test_deterministic_across_instances() -> None:
+    texts = ["ok", "refund??", "Barang saya belum sampai", "我不知道", "merci"]
+    first = [LanguageDetector().detect(t) for t in texts]
+    second = [LanguageDetector().detect(t) for t in texts]
+    assert first == second
+
+
+def test_construction_loads_nothing() -> None:
+    detector = LanguageDetector()
+    assert not detector.is_warm
+    detector.warm_up()
+    assert detector.is_warm
+
+
+def test_to_dict_shape(detector: LanguageDetector) -> None:
+    data = detector.detect("Obrigado!").to_dict()
+    assert set(data) == {"language", "confidence", "uncertain", "ambiguous_with", "candidates"}
+    assert all(set(c) == {"language", "confidence"} for c in data["candidates"])  # type: ignore[attr-defined]
