@@ -16,6 +16,8 @@ from chatassist.paths import AppPaths
 
 if TYPE_CHECKING:
     from chatassist.core.detection import LanguageDetector
+    from chatassist.core.translation.packs import PackManager
+    from chatassist.core.translation.service import TranslationService
     from chatassist.storage.database import Database
     from chatassist.storage.library import PhrasebookLibrary
 
@@ -55,6 +57,28 @@ class App:
         from chatassist.core.detection import LanguageDetector
 
         return LanguageDetector()
+
+    @cached_property
+    def packs(self) -> PackManager:
+        """Installed language packs (listing never goes online; downloads only on request)."""
+        import os
+
+        from chatassist.core.translation.pack_index import DEFAULT_INDEX_URL
+        from chatassist.core.translation.packs import PackManager
+
+        index_url = os.environ.get("CHATASSIST_PACK_INDEX") or DEFAULT_INDEX_URL
+        return PackManager(self.paths.packs, index_url=index_url)
+
+    @cached_property
+    def translator(self) -> TranslationService:
+        """Offline translation; the engine loads on first use or in ``warm_up`` (call it
+        from a worker)."""
+        from chatassist.core.translation.ct2_backend import CTranslate2Backend
+        from chatassist.core.translation.service import TranslationService
+        from chatassist.storage.translation_cache import SqliteTranslationCache
+
+        cache = SqliteTranslationCache(self.paths.translation_cache)
+        return TranslationService(CTranslate2Backend(), self.packs, cache)
 
     def close(self) -> None:
         db = self.__dict__.get("database")

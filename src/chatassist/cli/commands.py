@@ -7,9 +7,15 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from chatassist.cli import detect_cmd, gui_cmd, phrasebook_cmd
+from chatassist.cli import detect_cmd, gui_cmd, packs_cmd, phrasebook_cmd, translate_cmd
 
-COMMANDS: tuple[ModuleType, ...] = (gui_cmd, phrasebook_cmd, detect_cmd)
+COMMANDS: tuple[ModuleType, ...] = (
+    gui_cmd,
+    phrasebook_cmd,
+    detect_cmd,
+    translate_cmd,
+    packs_cmd,
+)
 
 
 def default_handler() -> Callable[[Any, Any], int]:

@@ -1,0 +1,270 @@
+"""Installed language packs: list, install from a file, download, remove.
+
+Each pack lives in ``<packs>/translate-<from>_<to>/`` (argos codes). An archive
+is checked first (pack_archive), unpacked into a hidden staging folder inside
+the packs folder and renamed into place, so a bad or interrupted install leaves
+nothing behind. Listeners (the translation service) hear about every folder that
+changed, so a replaced pack is used without restarting the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chatassist.core.translation import pack_index
+from chatassist.core.translation.codes import customer_code, not_in_index_note, to_argos
+from chatassist.core.translation.errors import (
+    InvalidPackError,
+    PackDownloadError,
+    PackError,
+    PackNotInstalledError,
+)
+from chatassist.core.translation.model import InstalledPack
+from chatassist.core.translation.pack_archive import (
+    PackLimits,
+    check_metadata,
+    extract_archive,
+    inspect_archive,
+)
+from chatassist.core.translation.pack_index import DEFAULT_INDEX_URL, IndexEntry
+
+_HIDDEN = "."  # staging, trash and download files; never listed as packs
+_INDEX_CACHE = ".index.json"
+_MAX_INDEX_BYTES = 16 << 20
+
+
+@dataclass(frozen=True)
+class PackScan:
+    """The packs found in the packs folder, and folders that are not valid packs
+    (skipped, so one broken folder never breaks translation)."""
+
+    packs: tuple[InstalledPack, ...] = ()
+    broken: tuple[Path, ...] = ()
+
+
+@dataclass
+class _Snapshot:
+    mtime_ns: int = -1
+    scan: PackScan = field(default_factory=PackScan)
+
+
+class PackManager:
+    """Implements ``PackSource`` for the translation service."""
+
+    def __init__(
+        self,
+        packs_dir: Path,
+        *,
+        index_url: str = DEFAULT_INDEX_URL,
+        limits: PackLimits | None = None,
+        timeout: float = 30.0,
+    ) -> None:
+        self.packs_dir = packs_dir
+        self.index_url = index_url
+        self.limits = limits or PackLimits()
+        self.timeout = timeout
+        self._listeners: list[Callable[[Path], None]] = []
+        self._lock = threading.RLock()
+        self._snapshot = _Snapshot()
+
+    # -- listing -------------------------------------------------------------------
+
+    def installed(self) -> tuple[InstalledPack, ...]:
+        return self.scan().packs
+
+    def scan(self) -> PackScan:
+        """Rescans only when the packs folder changed (one stat per call otherwise)."""
+        try:
+            mtime = self.packs_dir.stat().st_mtime_ns
+        except FileNotFoundError:
+            return PackScan()
+        with self._lock:
+            if mtime != self._snapshot.mtime_ns:
+                self._snapshot = _Snapshot(mtime, _scan(self.packs_dir))
+            return self._snapshot.scan
+
+    def find(self, from_code: str, to_code: str) -> InstalledPack | None:
+        """The installed pack for a pair (customer or argos codes), if any."""
+        pair = (to_argos(from_code), to_argos(to_code))
+        found = [p for p in self.installed() if (p.from_code, p.to_code) == pair]
+        return found[-1] if found else None
+
+    def subscribe(self, callback: Callable[[Path], None]) -> None:
+        self._listeners.append(callback)
+
+    # -- install / remove ----------------------------------------------------------
+
+    def install_file(self, archive: Path) -> InstalledPack:
+        """Install (or replace) a pack from an ``.argosmodel`` file.
+
+        Raises InvalidPackError, leaving the packs folder as it was, when the file is
+        not a valid pack."""
+        manifest = inspect_archive(archive, self.limits)
+        self.packs_dir.mkdir(parents=True, exist_ok=True)
+        self._clean_leftovers()
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.packs_dir))
+        try:
+            unpacked = staging / "pack"
+            extract_archive(archive, manifest, unpacked, self.limits)
+            return self._move_into_place(unpacked, manifest.from_code, manifest.to_code)
+        except OSError as exc:
+            raise PackError(f"cannot install {archive.name} into {self.packs_dir}: {exc}") from exc
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def remove(self, from_code: str, to_code: str) -> InstalledPack:
+        """Remove the pack for a pair; PackNotInstalledError if there is none."""
+        pack = self.find(from_code, to_code)
+        if pack is None:
+            raise PackNotInstalledError(
+                f"no pack installed for {from_code}→{to_code} (see: chatassist packs list)"
+            )
+        with self._lock:
+            trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=self.packs_dir))
+            os.replace(pack.path, trash / "pack")
+            self._changed()
+        shutil.rmtree(trash, ignore_errors=True)
+        self._notify(pack.path)
+        return pack
+
+    def _move_into_place(self, unpacked: Path, from_code: str, to_code: str) -> InstalledPack:
+        final = self.packs_dir / f"translate-{from_code}_{to_code}"
+        with self._lock:
+            # Older folders of the same pair (e.g. argos-style translate-en_es-1_0) go too.
+            replaced = [
+                p.path
+                for p in self.installed()
+                if (p.from_code, p.to_code) == (from_code, to_code) and p.path != final
+            ]
+            if final.exists():
+                replaced.insert(0, final)
+            trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=self.packs_dir))
+            if final.exists():
+                os.replace(final, trash / "previous")
+            os.replace(unpacked, final)
+            for i, old in enumerate(p for p in replaced if p != final):
+                os.replace(old, trash / f"other-{i}")
+            self._changed()
+        shutil.rmtree(trash, ignore_errors=True)
+        for path in dict.fromkeys([final, *replaced]):
+            self._notify(path)
+        pack = _read_pack(final)
+        if pack is None:  # pragma: no cover - the archive was checked before
+            raise InvalidPackError(f"{final}: installed pack cannot be read")
+        return pack
+
+    def _changed(self) -> None:
+        self._snapshot = _Snapshot()
+
+    def _notify(self, path: Path) -> None:
+        for callback in list(self._listeners):
+            callback(path)
+
+    def _clean_leftovers(self) -> None:
+        """Remove staging/trash/download leftovers of an interrupted install."""
+        for entry in self.packs_dir.glob(".staging-*"):
+            shutil.rmtree(entry, ignore_errors=True)
+        for entry in self.packs_dir.glob(".trash-*"):
+            shutil.rmtree(entry, ignore_errors=True)
+
+    # -- the index and downloads (network, only when the user asks) -----------------
+
+    def fetch_index(self) -> list[IndexEntry]:
+        """Download the argos index (and keep a copy for ``cached_index``)."""
+        data = pack_index.fetch(self.index_url, timeout=self.timeout, max_bytes=_MAX_INDEX_BYTES)
+        entries = pack_index.parse_index(data, self.index_url)
+        try:
+            self.packs_dir.mkdir(parents=True, exist_ok=True)
+            (self.packs_dir / _INDEX_CACHE).write_bytes(data)
+        except OSError:
+            pass  # the copy is a convenience
+        return entries
+
+    def cached_index(self) -> list[IndexEntry] | None:
+        """The index as last downloaded, or None (never goes online)."""
+        path = self.packs_dir / _INDEX_CACHE
+        try:
+            return pack_index.parse_index(path.read_bytes(), str(path))
+        except (OSError, PackDownloadError):
+            return None
+
+    def download(
+        self,
+        from_code: str,
+        to_code: str,
+        *,
+        progress: pack_index.Progress | None = None,
+        cancelled: pack_index.Cancelled | None = None,
+    ) -> InstalledPack:
+        """Download the pack for a pair from the index and install it.
+
+        Raises PackDownloadError (offline, no such pack), DownloadCancelled or
+        InvalidPackError; in every case nothing is left behind."""
+        entry = self.index_entry(from_code, to_code, self.fetch_index())
+        self.packs_dir.mkdir(parents=True, exist_ok=True)
+        path = pack_index.download_to(
+            entry.links,
+            self.packs_dir,
+            timeout=self.timeout,
+            max_bytes=self.limits.max_archive_bytes,
+            progress=progress,
+            cancelled=cancelled,
+        )
+        try:
+            return self.install_file(path)
+        finally:
+            path.unlink(missing_ok=True)
+
+    @staticmethod
+    def index_entry(from_code: str, to_code: str, entries: list[IndexEntry]) -> IndexEntry:
+        pair = (to_argos(from_code), to_argos(to_code))
+        matches = [e for e in entries if (e.from_code, e.to_code) == pair]
+        if not matches:
+            codes = tuple(customer_code(code) or code for code in pair)
+            raise PackDownloadError(
+                f"the argos index has no pack for {from_code}→{to_code}"
+                f"{not_in_index_note(codes)} (its packs translate to and from English)"
+            )
+        return matches[-1]
+
+
+def _scan(packs_dir: Path) -> PackScan:
+    packs: list[InstalledPack] = []
+    broken: list[Path] = []
+    for entry in sorted(packs_dir.iterdir()):
+        if entry.name.startswith(_HIDDEN) or not entry.is_dir():
+            continue
+        pack = _read_pack(entry)
+        if pack is None:
+            broken.append(entry)
+        else:
+            packs.append(pack)
+    return PackScan(tuple(packs), tuple(broken))
+
+
+def _read_pack(folder: Path) -> InstalledPack | None:
+    try:
+        metadata = check_metadata(
+            folder.name, json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        )
+        model = (folder / "model" / "model.bin").stat()
+    except (OSError, ValueError, InvalidPackError):
+        return None
+    version = metadata["package_version"]
+    size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    return InstalledPack(
+        from_code=metadata["from_code"],
+        to_code=metadata["to_code"],
+        version=version,
+        path=folder,
+        has_stanza=(folder / "stanza").is_dir(),
+        fingerprint=f"{version}:{model.st_size}:{model.st_mtime_ns}",
+        size_bytes=size,
+    )

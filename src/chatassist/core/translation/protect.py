@@ -1,0 +1,151 @@
+"""Keep tokens that must not be translated out of the model's reach.
+
+Placeholders (``{name}``), URLs, e-mails, amounts, order and tracking numbers
+and glossary terms (a phrasebook's do-not-translate list) are replaced by
+sentinels ``ZX0Q``, ``ZX1Q``... before translation: short Latin letter-digit
+words that NMT models copy through unchanged. After translation each sentinel
+is replaced by its token. A sentinel the model altered (``zx 1 q``) is
+repaired; one it lost is appended at the end of the text; one it invented is
+removed; all three are reported in the TokenReport, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chatassist.core.translation.model import ProtectedToken, TokenReport
+
+_NOT_ALNUM_BEFORE = r"(?<![A-Za-z0-9])"
+_NOT_ALNUM_AFTER = r"(?![A-Za-z0-9])"
+_CURRENCY_BEFORE = r"(?:US\$|HK\$|NT\$|S\$|R\$|RM|Rp|[$€£¥₩₹₫฿₱₺₽])"
+_CURRENCY_AFTER = (
+    r"(?:USD|EUR|GBP|JPY|CNY|RMB|HKD|TWD|KRW|THB|VND|IDR|MYR|PHP|TRY|RUB|BRL|PLN|SGD"
+    r"|AUD|CAD|元|円|원|บาท|€|zł|₫|руб\.?)"
+)
+_NUMBER = r"\d(?:[\d.,\u00a0\u202f]*\d)?"
+
+# Order matters only for ties (same start, same length): earlier kinds win.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("placeholder", re.compile(r"\{\{[^{}\n]{1,60}\}\}|\{[^{}\s]{1,60}\}")),
+    ("url", re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]{}（）【】「」，。！？、]+")),
+    (
+        "email",
+        re.compile(
+            _NOT_ALNUM_BEFORE + r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+            r"\.[A-Za-z]{2,}" + _NOT_ALNUM_AFTER
+        ),
+    ),
+    (
+        "amount",
+        re.compile(
+            rf"{_CURRENCY_BEFORE}\s?{_NUMBER}"
+            rf"|{_NOT_ALNUM_BEFORE}{_NUMBER}\s?{_CURRENCY_AFTER}(?![A-Za-z])"
+        ),
+    ),
+    (
+        "order_number",
+        # '#12345', or a word of 5+ capitals/digits/hyphens with a digit in it:
+        # SF1234567890, 1Z999AA10123456784, ORD-2024-00123, 20240115.
+        re.compile(
+            r"#[A-Za-z0-9][A-Za-z0-9-]{2,}"
+            r"|(?<![A-Za-z0-9-])(?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9-]{3,}[A-Z0-9])(?![A-Za-z0-9-])"
+        ),
+    ),
+)
+_TRAILING_PUNCTUATION = ".,;:!?'\")]}"
+# What the model may make of sentinel n: case changed, spaces inserted, Q lost.
+_SENTINEL_IN_OUTPUT = re.compile(r"Z\s?X\s?(\d{1,3})(?:\s?Q)?", re.IGNORECASE)
+_SENTINEL_IN_SOURCE = re.compile(r"Z\s?X\s?\d{1,3}(?:\s?Q)?", re.IGNORECASE)
+
+
+def sentinel(index: int) -> str:
+    return f"ZX{index}Q"
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A text with its protected tokens replaced by sentinels (token i -> ``sentinel(i)``)."""
+
+    text: str
+    tokens: tuple[ProtectedToken, ...]
+
+
+def find_tokens(text: str, glossary: Sequence[str] = ()) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, kind)`` to protect, left to right, never overlapping."""
+    found: list[tuple[int, int, int, str]] = []
+    patterns = list(_PATTERNS)
+    terms = sorted({term.strip() for term in glossary if term.strip()}, key=len, reverse=True)
+    if terms:
+        alternatives = "|".join(_glossary_pattern(term) for term in terms)
+        patterns.insert(0, ("glossary", re.compile(alternatives, re.IGNORECASE)))
+    # Text that already looks like a sentinel is protected too, or restoring would misread it.
+    patterns.append(("literal", _SENTINEL_IN_SOURCE))
+    for priority, (kind, pattern) in enumerate(patterns):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if kind == "url":
+                end = start + len(match.group().rstrip(_TRAILING_PUNCTUATION))
+            if end > start:
+                found.append((start, -(end - start), priority, kind))
+    spans: list[tuple[int, int, str]] = []
+    last_end = 0
+    for start, neg_length, _priority, kind in sorted(found):
+        if start >= last_end:
+            spans.append((start, start - neg_length, kind))
+            last_end = start - neg_length
+    return spans
+
+
+def _glossary_pattern(term: str) -> str:
+    escaped = re.escape(term)
+    # ASCII word boundaries only where the term starts/ends with a Latin letter or
+    # digit: CJK terms sit between other CJK characters with no boundary at all.
+    before = _NOT_ALNUM_BEFORE if term[0].isascii() and term[0].isalnum() else ""
+    after = _NOT_ALNUM_AFTER if term[-1].isascii() and term[-1].isalnum() else ""
+    return before + escaped + after
+
+
+def mask(text: str, glossary: Sequence[str] = ()) -> Masked:
+    """Replace every protected token of ``text`` by its sentinel."""
+    parts: list[str] = []
+    tokens: list[ProtectedToken] = []
+    position = 0
+    for start, end, kind in find_tokens(text, glossary):
+        parts.append(text[position:start])
+        parts.append(sentinel(len(tokens)))
+        tokens.append(ProtectedToken(kind, text[start:end]))
+        position = end
+    parts.append(text[position:])
+    return Masked("".join(parts), tuple(tokens))
+
+
+def unmask(translated: str, masked: Masked) -> tuple[str, TokenReport]:
+    """Put the tokens back into ``translated`` and report what the model did to them."""
+    tokens = masked.tokens
+    if not tokens and not _SENTINEL_IN_OUTPUT.search(translated):
+        return translated, TokenReport()
+    seen: set[int] = set()
+    repaired: list[str] = []
+    extra = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal extra
+        index = int(match.group(1))
+        if index >= len(tokens) or index in seen:
+            extra += 1
+            return ""
+        seen.add(index)
+        if match.group() != sentinel(index):
+            repaired.append(tokens[index].text)
+        return tokens[index].text
+
+    text = _SENTINEL_IN_OUTPUT.sub(replace, translated)
+    if extra:
+        text = re.sub(r"[ \t]{2,}", " ", text).strip(" \t")
+    appended = [tokens[i].text for i in range(len(tokens)) if i not in seen]
+    if appended:
+        text = " ".join([text.rstrip(), *appended]) if text.strip() else " ".join(appended)
+    report = TokenReport(tokens, tuple(repaired), tuple(appended), extra)
+    return text, report
