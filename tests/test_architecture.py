@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import pkgutil
 import subprocess
 import sys
 from pathlib import Path
 
-import chatassist
-
-SRC = Path(chatassist.__file__).parent
-
 
 def _modules(package: str) -> list[str]:
-    path = SRC / package.replace("chatassist.", "").replace(".", "/")
-    return [f"{package}.{m.name}" for m in pkgutil.walk_packages([str(path)]) if not m.ispkg] + [
-        package
-    ]
+    pkg = importlib.import_module(package)
+    found = [m.name for m in pkgutil.walk_packages(pkg.__path__, package + ".")]
+    return [package, *found]
 
 
 def test_core_and_storage_never_import_qt(tmp_path: Path) -> None:
