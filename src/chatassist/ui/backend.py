@@ -1,0 +1,99 @@
+"""What the sidebar works with, as narrow interfaces, and how to load it from ``App``.
+
+The sidebar never builds services itself: ``launch()`` loads a :class:`Backend`
+in a worker (opening the database, importing the bundled phrasebooks on first
+start, building the assistant and warming up detection take a few seconds) and
+hands it over; tests build one from fakes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from chatassist.app import App
+    from chatassist.core.assist import Analysis, CustomerContext
+    from chatassist.core.detection import ConversationLanguage
+    from chatassist.core.regions import RegionConfig
+    from chatassist.core.suggestions import CustomerProfile, Suggestion
+    from chatassist.core.translation.model import BackTranslation, Translation
+    from chatassist.storage.library import SearchHit
+
+
+class SuggestionSource(Protocol):
+    def present(
+        self, entry_id: str, customer: CustomerProfile, agent_language: str = ...
+    ) -> Suggestion | None: ...
+
+    def add_use(self, entry_id: str) -> None: ...
+
+
+class AssistantLike(Protocol):
+    """``core.assist.Assistant`` as the sidebar uses it."""
+
+    @property
+    def engine(self) -> SuggestionSource: ...
+
+    @property
+    def regions(self) -> RegionConfig: ...
+
+    def analyze(
+        self,
+        text: str,
+        customer: CustomerContext | None = None,
+        *,
+        conversation: ConversationLanguage | None = None,
+        agent_language: str = ...,
+        limit: int = ...,
+    ) -> Analysis: ...
+
+
+class SearchSource(Protocol):
+    def search(self, query: str, limit: int = ...) -> list[SearchHit]: ...
+
+
+class UsageSink(Protocol):
+    def record(self, entry_id: str, language: str, tone: str, region: str = ...) -> None: ...
+
+
+class TranslatorLike(Protocol):
+    """The part of ``core.translation`` ``Translator`` the sidebar calls (may raise
+    TranslationError; NoPackError names the missing packs)."""
+
+    def translate(
+        self, text: str, source: str, target: str, *, glossary: Sequence[str] = ()
+    ) -> Translation: ...
+
+    def translate_with_back(
+        self,
+        text: str,
+        source: str,
+        target: str,
+        *,
+        back_to: str | None = None,
+        glossary: Sequence[str] = (),
+    ) -> BackTranslation: ...
+
+
+@dataclass(frozen=True)
+class Backend:
+    assistant: AssistantLike
+    library: SearchSource
+    usage: UsageSink
+    translator: TranslatorLike | None = None
+
+
+def load_backend(app: App) -> Backend:
+    """Open the library and build the assistant (slow: call it from a worker)."""
+    assistant = app.assistant
+    app.detector.warm_up()
+    return Backend(assistant=assistant, library=app.library, usage=app.usage)
+
+
+def load_translator(app: App, pairs: Sequence[tuple[str, str]] = ()) -> TranslatorLike:
+    """Build the translation service and import its engine (slow: call it from a worker)."""
+    translator = app.translator
+    translator.warm_up(pairs)
+    return translator

@@ -1,0 +1,173 @@
+"""The customers an agent is talking to: the current one and a few recent ones.
+
+Plain data, no Qt. A customer keeps what the agent decided (language pin,
+country, segment, region and tone overrides), the values typed into reply
+placeholders (name, order id...), the conversation's language memory and the
+last message, so switching back to a customer restores all of it. The list is
+saved to ``customers.json`` in the data folder (small, rewritten atomically).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chatassist.core.assist import CustomerContext
+from chatassist.core.detection import ConversationLanguage
+from chatassist.core.languages import LANGUAGES
+from chatassist.core.tones import SEGMENTS, TONES
+from chatassist.errors import UsageError
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT = 8
+
+
+@dataclass
+class Customer:
+    number: int
+    language: str | None = None  # pinned by the agent
+    country: str | None = None
+    segment: str | None = None
+    region: str | None = None
+    tone: str | None = None
+    values: dict[str, str] = field(default_factory=dict)
+    message: str = ""
+    conversation: ConversationLanguage = field(default_factory=ConversationLanguage)
+
+    @property
+    def name(self) -> str:
+        return self.values.get("customer_name", "").strip()
+
+    def context(self) -> CustomerContext:
+        """The core's view of this customer (invalid values are dropped, never raised)."""
+        try:
+            return CustomerContext(
+                country=self.country,
+                segment=self.segment,
+                language=self.language,
+                region=self.region,
+                tone=self.tone,
+            )
+        except UsageError:
+            return CustomerContext(language=self.language, region=self.region)
+
+    def conversation_copy(self) -> ConversationLanguage:
+        """A copy for a background analysis; the result brings the updated one back."""
+        return copy.deepcopy(self.conversation)
+
+    def pin_language(self, language: str | None) -> None:
+        self.language = language
+        if language:
+            self.conversation.pin(language)
+        else:
+            self.conversation.unpin()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "language": self.language,
+            "country": self.country,
+            "segment": self.segment,
+            "region": self.region,
+            "tone": self.tone,
+            "values": dict(self.values),
+            "message": self.message,
+            "conversation_language": self.conversation.language,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Customer:
+        def pick(key: str, allowed: Any) -> str | None:
+            value = data.get(key)
+            return value if isinstance(value, str) and value in allowed else None
+
+        customer = cls(
+            number=int(data.get("number", 1)),
+            language=pick("language", LANGUAGES),
+            country=_country(data.get("country")),
+            segment=pick("segment", SEGMENTS),
+            region=data.get("region") if isinstance(data.get("region"), str) else None,
+            tone=pick("tone", TONES),
+            values={str(k): str(v) for k, v in dict(data.get("values") or {}).items()},
+            message=str(data.get("message") or ""),
+        )
+        if customer.language:
+            customer.conversation.pin(customer.language)
+        else:
+            known = pick("conversation_language", LANGUAGES)
+            if known:  # restore the memory as established, like an unpinned pin
+                customer.conversation.pin(known)
+                customer.conversation.unpin()
+        return customer
+
+
+def _country(value: object) -> str | None:
+    if isinstance(value, str) and len(value) == 2 and value.isalpha():
+        return value.upper()
+    return None
+
+
+class CustomerBook:
+    """The current customer and the recent ones, most recent first."""
+
+    def __init__(self, customers: list[Customer] | None = None) -> None:
+        self._customers: list[Customer] = list(customers or [])[:MAX_RECENT]
+        self._next = max((c.number for c in self._customers), default=0) + 1
+        if not self._customers:
+            self.new()
+
+    @property
+    def current(self) -> Customer:
+        return self._customers[0]
+
+    @property
+    def recent(self) -> list[Customer]:
+        return list(self._customers)
+
+    def new(self) -> Customer:
+        """Start a fresh customer; the previous ones stay in the recent list."""
+        customer = Customer(self._next)
+        self._next += 1
+        self._customers.insert(0, customer)
+        del self._customers[MAX_RECENT:]
+        return customer
+
+    def switch(self, number: int) -> Customer:
+        for i, customer in enumerate(self._customers):
+            if customer.number == number:
+                self._customers.insert(0, self._customers.pop(i))
+                return customer
+        raise KeyError(number)
+
+    # -- persistence -------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path) -> CustomerBook:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            customers = [Customer.from_json(d) for d in raw.get("customers", [])]
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError, TypeError, AttributeError) as exc:
+            log.warning("recent customers file %s is unreadable (%s); starting fresh", path, exc)
+            return cls()
+        return cls(customers)
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = {"version": 1, "customers": [c.to_json() for c in self._customers]}
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".customers.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh, ensure_ascii=False, indent=1)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise

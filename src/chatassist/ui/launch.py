@@ -1,0 +1,64 @@
+"""Start the sidebar: ``launch(app)`` (``chatassist gui`` or plain ``chatassist``).
+
+The window shows at once; the library, the assistant, language detection and
+the translation engine load in workers and are handed to it when ready.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from chatassist.app import App
+from chatassist.ui.backend import load_backend, load_translator
+from chatassist.ui.customers import CustomerBook
+from chatassist.ui.i18n import install_translators
+from chatassist.ui.preflight import display_problem
+from chatassist.ui.sidebar import Sidebar
+from chatassist.ui.single_instance import SingleInstance, ask_running_instance, server_name
+from chatassist.ui.worker import Worker
+
+
+def launch(app: App) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(qapp, QApplication)
+    qapp.setApplicationName("chatassist")
+    qapp.setOrganizationName("chatassist")
+    name = server_name(app.paths.data_dir)
+    if ask_running_instance(name):
+        print("chatassist: already running; brought the sidebar forward")
+        return 0
+    app.paths.ensure()
+    settings = app.settings
+    language, translators = install_translators(qapp, str(settings.get("ui_language")))
+    pool = QThreadPool()
+    worker = Worker(pool)
+    sidebar = Sidebar(
+        settings,
+        worker,
+        data_dir=app.paths.data_dir,
+        customers=CustomerBook.load(app.paths.data_dir / "customers.json"),
+        ui_language=language,
+    )
+    instance = SingleInstance(name, sidebar)
+    instance.activated.connect(sidebar.bring_forward)
+    instance.listen()
+    sidebar.show()
+    worker.run_task(partial(load_backend, app), sidebar.set_backend, sidebar.backend_failed)
+    worker.run_task(
+        partial(load_translator, app), sidebar.set_translator, sidebar.translator_failed
+    )
+    try:
+        return int(qapp.exec())
+    finally:
+        instance.close()
+        pool.waitForDone()
+        del translators
+        app.close()

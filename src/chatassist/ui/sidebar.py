@@ -1,0 +1,536 @@
+"""The agent's sidebar window: wires the panels to the assistant, the translator
+and the usage log through the worker, and owns the current customer.
+
+Every slow call (analysis, translation, search, recording a use) runs as a
+worker job on plain data; each kind of job has a :class:`Generation`, so a
+result for an older message, search or draft is dropped, never shown.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatassist.core.assist import Analysis
+from chatassist.core.detection import ConversationLanguage
+from chatassist.core.suggestions import CustomerProfile, Suggestion
+from chatassist.settings import Settings
+from chatassist.ui import jobs, names
+from chatassist.ui.backend import Backend, TranslatorLike
+from chatassist.ui.clipboard_watch import ClipboardWatch
+from chatassist.ui.compose_panel import ComposePanel
+from chatassist.ui.customers import Customer, CustomerBook
+from chatassist.ui.fill_dialog import FillDialog
+from chatassist.ui.message_panel import MessagePanel
+from chatassist.ui.replies_model import ReplyItem, ReplyState, order_number_in
+from chatassist.ui.settings_dialog import SettingsDialog
+from chatassist.ui.suggestions_view import SuggestionsView
+from chatassist.ui.widgets import wrapped_label
+from chatassist.ui.worker import Generation, Worker
+
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 420, 760
+
+
+class Sidebar(QWidget):
+    #: A reply (or composed text) was put on the clipboard.
+    copied = Signal(str)
+    #: New results are on screen (analysis, search or translation).
+    updated = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        worker: Worker,
+        *,
+        data_dir: Path,
+        backend: Backend | None = None,
+        customers: CustomerBook | None = None,
+        ui_language: str = "en",
+    ) -> None:
+        super().__init__()
+        self.setObjectName("sidebar")
+        self.setWindowTitle("chatassist")
+        self.settings = settings
+        self.worker = worker
+        worker.setParent(self)
+        self.data_dir = data_dir
+        self.ui_language = ui_language
+        self.backend: Backend | None = None
+        self.translator: TranslatorLike | None = None
+        self.customers = customers or CustomerBook()
+        self.analysis: Analysis | None = None
+        self.fill_dialog: FillDialog | None = None
+        self._conversation: ConversationLanguage | None = None  # after the shown analysis
+        self._analysis_gen, self._list_gen = Generation(), Generation()
+        self._message_gen, self._compose_gen = Generation(), Generation()
+        self.clipboard = ClipboardWatch(QGuiApplication.clipboard(), self)
+        self.clipboard.message_copied.connect(self.receive_message)
+        self._pending_message: str | None = None
+        self._build()
+        self.apply_settings()
+        self._show_customer(self.customers.current)
+        self.resize(DEFAULT_WIDTH, DEFAULT_HEIGHT)
+        saved = str(settings.get("window_geometry"))
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        self.worker.failed.connect(self.show_status)
+        if backend is not None:
+            self.set_backend(backend)
+        else:
+            self.show_status(self.tr("Loading phrasebooks and language detection…"))
+
+    # -- layout ----------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.customer_combo = QComboBox()
+        self.customer_combo.setAccessibleName(self.tr("Recent customers"))
+        self.customer_combo.activated.connect(
+            lambda i: self.switch_customer(int(self.customer_combo.itemData(i)))
+        )
+        self.new_button = QPushButton(self.tr("&New customer"))
+        self.new_button.setToolTip(self.tr("Start a fresh customer (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_customer)
+        self.settings_button = QPushButton(self.tr("&Settings"))
+        self.settings_button.clicked.connect(self.open_settings)
+        top = QHBoxLayout()
+        top.addWidget(self.customer_combo, 1)
+        top.addWidget(self.new_button)
+        top.addWidget(self.settings_button)
+        self.message = MessagePanel(self.ui_language)
+        self.message.text_ready.connect(self.analyze)
+        self.message.language_chosen.connect(self._language_chosen)
+        self.message.region_chosen.connect(lambda v: self._override("region", v))
+        self.message.tone_chosen.connect(lambda v: self._override("tone", v))
+        self.message.segment_chosen.connect(lambda v: self._override("segment", v))
+        self.message.country_chosen.connect(lambda v: self._override("country", v))
+        self.replies = SuggestionsView()
+        self.replies.copy_requested.connect(self.copy_reply)
+        self.replies.search_changed.connect(self.search)
+        self.compose = ComposePanel()
+        self.compose.text_ready.connect(self.translate_draft)
+        self.compose.copy_requested.connect(self.copy_draft)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.replies, self.tr("&Replies"))
+        self.tabs.addTab(self.compose, self.tr("Com&pose"))
+        self.status = wrapped_label()
+        self.status.setObjectName("status")
+        self.status.setAccessibleName(self.tr("Status"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        for n in range(1, 10):
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: self.copy_reply(n - 1))
+        shortcuts = {
+            "Ctrl+K": self.focus_search,
+            "Ctrl+N": self.new_customer,
+            "Ctrl+Return": self.copy_selected,
+            "Ctrl+L": lambda: self.message.edit.setFocus(),
+            "Ctrl+,": self.open_settings,
+            "Esc": self.clear,
+        }
+        for keys, slot in shortcuts.items():
+            QShortcut(QKeySequence(keys), self, slot)
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    # -- collaborators arriving from the start-up jobs --------------------------
+
+    def set_backend(self, backend: Backend) -> None:
+        self.backend = backend
+        if backend.translator is not None:
+            self.translator = backend.translator
+        self.message.set_regions(backend.assistant.regions.regions)
+        self._show_customer(self.customers.current)
+        self.show_status(self.tr("Ready. Paste a customer message."))
+        self.analyze(self.message.text())
+
+    def backend_failed(self, error: Exception) -> None:
+        self.show_status(self.tr("Could not load the phrasebooks: %1").replace("%1", str(error)))
+
+    def set_translator(self, translator: TranslatorLike) -> None:
+        self.translator = translator
+        if self.analysis is not None:
+            self._apply_analysis(self.analysis)
+        if self.compose.text():
+            self.translate_draft(self.compose.text())
+
+    def translator_failed(self, error: Exception) -> None:
+        self.show_status(self.tr("Translation is unavailable: %1").replace("%1", str(error)))
+
+    # -- analysis ---------------------------------------------------------------
+
+    @property
+    def agent_language(self) -> str:
+        return str(self.settings.get("agent_language"))
+
+    def analyze(self, text: str) -> None:
+        """Analyse ``text`` in a worker; only the latest request's result is shown."""
+        token = self._analysis_gen.next()
+        customer = self.customers.current
+        customer.message = text
+        if not text.strip():
+            self._clear_results()
+            return
+        if self.backend is None:
+            return  # set_backend analyses the box once the assistant is ready
+        job = jobs.analyze(
+            self.backend.assistant,
+            text,
+            customer.context(),
+            customer.conversation_copy(),
+            self.agent_language,
+            int(self.settings.get("suggestion_count")),
+        )
+        self.worker.run_task(
+            job,
+            lambda r: self._analysis_done(token, *r),
+            lambda e: self._job_failed(token, self._analysis_gen, e),
+        )
+
+    def _analysis_done(self, token: int, analysis: Analysis, conv: ConversationLanguage) -> None:
+        if not self._analysis_gen.is_current(token):
+            return  # an older message: a newer one is being analysed
+        self._conversation = conv
+        self.show_status("")
+        self._apply_analysis(analysis)
+
+    def _job_failed(self, token: int, gen: Generation, error: Exception) -> None:
+        if gen.is_current(token):
+            self.show_status(self.tr("Something went wrong: %1").replace("%1", str(error)))
+
+    def _apply_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.message.show_analysis(analysis)
+        self.compose.set_target(analysis.language)
+        self._translate_message(analysis)
+        if not self.replies.search.text().strip():
+            self._show_replies(list(analysis.suggestions), search=False)
+        self.updated.emit()
+
+    def _translate_message(self, analysis: Analysis) -> None:
+        token = self._message_gen.next()
+        source, target = analysis.language, self.agent_language
+        if source == target or analysis.detection.is_unknown:
+            self.message.show_translation("")
+            return
+        if self.translator is None:
+            self.message.show_translation("", self.tr("Translation engine is starting…"))
+            return
+        self.message.show_translation("", self.tr("Translating…"))
+
+        def done(result: jobs.Translated) -> None:
+            if self._message_gen.is_current(token):
+                note = jobs.route_note(result) if result.text else result.problem
+                self.message.show_translation(result.text, note)
+                self.updated.emit()
+
+        job = jobs.translate(self.translator, analysis.text, source, target)
+        self.worker.run_task(job, done, lambda e: self._job_failed(token, self._message_gen, e))
+
+    # -- replies ------------------------------------------------------------------
+
+    def _show_replies(self, suggestions: list[Suggestion], *, search: bool) -> None:
+        token = self._list_gen.next()
+        items = [ReplyItem.for_customer(s, self.translator is not None) for s in suggestions]
+        if search:
+            title = self.tr("Search results")
+            empty = self.tr("Nothing found in the phrasebooks.")
+        else:
+            title = self.tr("Suggested replies")
+            empty = (
+                self.tr("No scenario recognised: search the phrasebooks (Ctrl+K).")
+                if self.analysis is not None
+                else self.tr("Paste a message to see replies.")
+            )
+        self.replies.set_items(items, title, empty)
+        target = self._profile().language
+        for index, item in enumerate(items):
+            if item.state is ReplyState.UNTRANSLATED:
+                self.replies.update_item(
+                    index, item.untranslated(self.tr("Machine translation is starting…"))
+                )
+            elif item.state is ReplyState.TRANSLATING and self.translator is not None:
+                job = jobs.translate(self.translator, item.text, item.language, target)
+                self.worker.run_task(job, partial(self._reply_translated, token, index))
+
+    def _reply_translated(self, token: int, index: int, result: jobs.Translated) -> None:
+        if not self._list_gen.is_current(token):
+            return
+        item = self.replies.items[index]
+        if result.text:
+            item = item.translated(result.text, result.target, jobs.route_note(result))
+        else:
+            item = item.untranslated(result.problem)
+        self.replies.update_item(index, item)
+        self.updated.emit()
+
+    def _profile(self) -> CustomerProfile:
+        customer = self.customers.current
+        if self.analysis is not None:
+            a = self.analysis
+            return CustomerProfile(a.language, a.tone, a.region.region.id, customer.segment)
+        language = customer.language or "en"
+        tone = customer.tone or "direct"
+        return CustomerProfile(language, tone, customer.region or "", customer.segment)
+
+    def focus_search(self) -> None:
+        if self.message.composing or self.compose.edit.composing:
+            return  # never pull the focus away from an input method
+        self.tabs.setCurrentWidget(self.replies)
+        self.replies.search.setFocus()
+        self.replies.search.selectAll()
+
+    def search(self, query: str) -> None:
+        token = self._list_gen.next()
+        if not query:
+            suggestions = list(self.analysis.suggestions) if self.analysis else []
+            self._show_replies(suggestions, search=False)
+            return
+        if self.backend is None:
+            return
+        job = jobs.search(self.backend, query, self._profile(), self.agent_language)
+
+        def done(found: list[Suggestion]) -> None:
+            if self._list_gen.is_current(token):
+                self._show_replies(found, search=True)
+                self.updated.emit()
+
+        self.worker.run_task(job, done, lambda e: self._job_failed(token, self._list_gen, e))
+
+    # -- copying ------------------------------------------------------------------
+
+    def copy_selected(self) -> None:
+        if self.tabs.currentWidget() is self.compose:
+            self.copy_draft()
+        else:
+            self.copy_reply(self.replies.current)
+
+    def copy_reply(self, index: int) -> None:
+        """Copy reply ``index``; a reply with unfilled placeholders opens the form first."""
+        if not 0 <= index < len(self.replies.items):
+            return
+        item = self.replies.items[index]
+        if not item.copyable:
+            self.show_status(
+                self.tr("Reply %1 is still being translated.").replace("%1", str(index + 1))
+            )
+            return
+        customer = self.customers.current
+        choice = self.analysis.region if self.analysis else None
+        filled = item.fill(customer.values, choice)
+        if filled.ready:
+            self._copy_reply_text(item, filled.text)
+            return
+        values = dict(customer.values)
+        if "order_id" in item.suggestion.placeholders and not values.get("order_id"):
+            found = order_number_in(customer.message)
+            if found:
+                values["order_id"] = found
+        if self.fill_dialog is not None:
+            self.fill_dialog.close()
+        dialog = FillDialog(item, values, choice, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._filled(dialog, customer))
+        dialog.finished.connect(lambda _r: setattr(self, "fill_dialog", None))
+        self.fill_dialog = dialog
+        dialog.open()
+
+    def _filled(self, dialog: FillDialog, customer: Customer) -> None:
+        customer.values.update({k: v for k, v in dialog.values().items() if v})
+        filled = dialog.filled()
+        if filled.ready:
+            self._copy_reply_text(dialog.item, filled.text)
+            self._refresh_customers()
+
+    def _copy_reply_text(self, item: ReplyItem, text: str) -> None:
+        self.clipboard.copy(text)
+        self._commit_conversation()
+        profile = self._profile()
+        s = item.suggestion
+        if self.backend is not None:
+            self.backend.assistant.engine.add_use(s.entry_id)
+            self.worker.run_task(
+                jobs.record_use(
+                    self.backend.usage, s.entry_id, item.language, s.tone, profile.region
+                )
+            )
+        self.show_status(self.tr("Copied: %1").replace("%1", s.gloss or s.entry_id))
+        self.copied.emit(text)
+
+    def _commit_conversation(self) -> None:
+        # The message was answered: its language now counts for the conversation.
+        if self._conversation is not None:
+            self.customers.current.conversation = self._conversation
+            self._conversation = None
+
+    # -- compose --------------------------------------------------------------------
+
+    def translate_draft(self, text: str) -> None:
+        token = self._compose_gen.next()
+        if not text:
+            self.compose.clear()
+            return
+        if self.translator is None:
+            self.compose.show_error(self.tr("Translation engine is starting…"))
+            return
+        target = self._profile().language
+        self.compose.set_target(target)
+        self.compose.show_pending()
+
+        def done(result: jobs.Drafted) -> None:
+            if not self._compose_gen.is_current(token):
+                return
+            if result.result is not None:
+                self.compose.show_result(result.result)
+            else:
+                self.compose.show_error(result.problem)
+            self.updated.emit()
+
+        job = jobs.translate_draft(self.translator, text, self.agent_language, target)
+        self.worker.run_task(job, done, lambda e: self._job_failed(token, self._compose_gen, e))
+
+    def copy_draft(self) -> None:
+        result = self.compose.result
+        if result is None or not result.forward.text.strip():
+            self.show_status(self.tr("Nothing to copy yet."))
+            return
+        self.clipboard.copy(result.forward.text)
+        self._commit_conversation()
+        self.show_status(self.tr("Copied your translated reply."))
+        self.copied.emit(result.forward.text)
+
+    # -- customers ----------------------------------------------------------------
+
+    def new_customer(self) -> None:
+        if self.message.composing:
+            return
+        self._commit_conversation()
+        self._show_customer(self.customers.new())
+        self.show_status(self.tr("New customer."))
+
+    def switch_customer(self, number: int) -> None:
+        if self.message.composing:
+            return
+        self._commit_conversation()
+        self._show_customer(self.customers.switch(number))
+
+    def _show_customer(self, customer: Customer) -> None:
+        self._analysis_gen.invalidate()
+        self._conversation = None
+        self.analysis = None
+        self.message.show_customer(customer)
+        self.compose.clear()
+        self.replies.search.clear()
+        if self.message.set_text(customer.message):
+            self.analyze(customer.message)
+        self._refresh_customers()
+
+    def _refresh_customers(self) -> None:
+        self.customer_combo.clear()
+        for c in self.customers.recent:
+            label = self.tr("Customer %1").replace("%1", str(c.number))
+            details = [x for x in (c.name, c.values.get("order_id", ""), c.country or "") if x]
+            if c.language:
+                details.append(names.language_name(c.language))
+            if details:
+                label += " · " + ", ".join(details)
+            self.customer_combo.addItem(label, c.number)
+        self.customer_combo.setCurrentIndex(0)
+
+    def _language_chosen(self, code: str) -> None:
+        self.customers.current.pin_language(code or None)
+        self._refresh_customers()
+        self.analyze(self.message.text())
+
+    def _override(self, field: str, value: str) -> None:
+        setattr(self.customers.current, field, value or None)
+        self._refresh_customers()
+        self.analyze(self.message.text())
+
+    def receive_message(self, text: str) -> None:
+        """A message from the clipboard watch (kept for later while the agent composes)."""
+        if self.message.composing or self.compose.edit.composing:
+            self._pending_message = text
+            self.message.edit.composition_finished.connect(self._take_pending)
+            return
+        self._commit_conversation()
+        self.message.set_text(text)
+
+    def _take_pending(self) -> None:
+        self.message.edit.composition_finished.disconnect(self._take_pending)
+        text, self._pending_message = self._pending_message, None
+        if text:
+            self.receive_message(text)
+
+    def clear(self) -> None:
+        """Esc: clear the search if it has text, else the message (never mid-composition)."""
+        if self.message.composing or self.compose.edit.composing:
+            return
+        if self.replies.search.text():
+            self.replies.search.clear()
+            return
+        if self.tabs.currentWidget() is self.compose and self.compose.text():
+            self.compose.clear()
+            return
+        self._commit_conversation()
+        self.message.set_text("")
+        self.message.edit.setFocus()
+
+    def _clear_results(self) -> None:
+        self.analysis = None
+        self._message_gen.invalidate()
+        self.message.clear_results()
+        if not self.replies.search.text().strip():
+            self._show_replies([], search=False)
+
+    # -- settings and window state ----------------------------------------------------
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._settings_saved)
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_saved(self) -> None:
+        self.apply_settings()
+        self.analyze(self.message.text())
+
+    def apply_settings(self) -> None:
+        font = self.font()
+        font.setPointSize(int(self.settings.get("font_size")))
+        self.setFont(font)
+        self.clipboard.set_enabled(bool(self.settings.get("clipboard_watch")))
+        on_top = bool(self.settings.get("always_on_top"))
+        if on_top != bool(self.windowFlags() & Qt.WindowType.WindowStaysOnTopHint):
+            visible = self.isVisible()
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
+            if visible:
+                self.show()
+
+    def bring_forward(self) -> None:
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
+        self.settings.save()
+        self.customers.save(self.data_dir / "customers.json")
+        super().closeEvent(event)

@@ -1,0 +1,69 @@
+"""Small widget helpers shared by the panels: text direction, IME-aware editing."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left (Arabic...)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return True
+        if kind == "L":
+            return False
+    return False
+
+
+def follow_text_direction(widget: QWidget, text: str) -> None:
+    """Lay ``widget`` out right-to-left for Arabic text, left-to-right otherwise."""
+    rtl = is_rtl(text)
+    widget.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    if isinstance(widget, QLabel):
+        align = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        widget.setAlignment(align | Qt.AlignmentFlag.AlignTop)
+
+
+def wrapped_label(text: str = "", *, selectable: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ImeTextEdit(QPlainTextEdit):
+    """A plain text box that knows when an input method is composing (pinyin, kana).
+
+    While ``composing`` the owner must not re-analyse, replace the text or move
+    the focus; ``composition_finished`` tells it when the agent committed.
+    """
+
+    composition_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.composing = False
+        self.setTabChangesFocus(True)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        was = self.composing
+        self.composing = bool(event.preeditString())
+        super().inputMethodEvent(event)
+        if was and not self.composing:
+            self.composition_finished.emit()
+
+    def focusOutEvent(self, event):  # type: ignore[no-untyped-def]
+        # Losing focus ends any composition (the input method commits or drops it).
+        super().focusOutEvent(event)
+        if self.composing:
+            self.composing = False
+            self.composition_finished.emit()
