@@ -169,13 +169,23 @@ def fit(rows: list[Row], dets: list[Detection], det: LanguageDetector) -> None:
 
 
 def ablations(rows: list[Row]) -> Iterable[tuple[str, LanguageDetector]]:
+    off = {"cue_weight": 0.0, "letter_weight": 0.0, "malay_weight": 0.0}
     yield (
-        "py3langid + script rules",
-        LanguageDetector(Tuning(cue_weight=0, letter_weight=0), use_langdetect=False),
+        "previous release (langdetect 0.05 voter, no lingua)",
+        LanguageDetector(
+            Tuning(langdetect_weight=0.05, cue_weight=6, letter_weight=5, malay_weight=0),
+            use_lingua=False,
+        ),
     )
-    yield "+ langdetect (weight 0.05)", LanguageDetector(Tuning(cue_weight=0, letter_weight=0))
-    yield "+ alphabets", LanguageDetector(Tuning(cue_weight=0))
-    yield "+ cue words (= shipped)", LanguageDetector()
+    yield "py3langid + script rules", LanguageDetector(Tuning(**off), use_lingua=False)
+    yield "+ lingua low-accuracy voter", LanguageDetector(Tuning(**off))
+    yield "+ alphabets", LanguageDetector(Tuning(cue_weight=0.0, malay_weight=0.0))
+    yield "+ cue words", LanguageDetector(Tuning(malay_weight=0.0))
+    yield "+ id/ms re-split (= shipped)", LanguageDetector()
+    yield (
+        "shipped + langdetect voter 0.05",
+        LanguageDetector(Tuning(langdetect_weight=0.05)),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

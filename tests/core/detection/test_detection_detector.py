@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from chatassist.core.detection import UNKNOWN_LANGUAGE, LanguageDetector
+from chatassist.core.detection import UNKNOWN_LANGUAGE, LanguageDetector, cues
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +106,30 @@ def test_to_dict_shape(detector: LanguageDetector) -> None:
     data = detector.detect("Obrigado!").to_dict()
     assert set(data) == {"language", "confidence", "uncertain", "ambiguous_with", "candidates"}
     assert all(set(c) == {"language", "confidence"} for c in data["candidates"])  # type: ignore[attr-defined]
+
+
+def test_malay_and_indonesian_cues_split_the_pair() -> None:
+    from chatassist.core.detection.cues import malay_log_odds
+
+    assert malay_log_odds("Kereta saya rosak, boleh hantar ke kedai?") > 0
+    assert malay_log_odds("Mobil saya rusak, bisa kirim ke toko?") < 0
+    assert malay_log_odds("Kualiti perkhidmatan") > 0
+    assert malay_log_odds("Kualitas layanan") < 0
+    assert malay_log_odds("Saya tidak tahu") == 0  # shared words say nothing
+
+
+def test_malay_cues_do_not_pull_other_languages(detector: LanguageDetector) -> None:
+    # "partiti" ends like Malay "kualiti" but stays Italian.
+    assert detector.detect("i partiti politici").language == "it"
+    assert detector.detect("Boleh saya tukar saiz kasut ini?").language == "ms"
+    assert detector.detect("Bisa saya tukar ukuran sepatu ini?").language == "id"
+
+
+def test_lingua_voter_loads_from_the_installed_package() -> None:
+    # Runs under the network guard: the model ships inside the wheel.
+    from chatassist.core.detection.backends import LinguaModel
+
+    model = LinguaModel()
+    probs = model.probabilities("Where is my parcel?")
+    assert max(probs, key=probs.__getitem__) == "en"
+    assert set(probs) <= {*cues.LATIN_LANGUAGES, "ru", "ar", "ja", "ko", "zh", "th"}

@@ -128,3 +128,83 @@ def latin_evidence(text: str, *, word_weight: float, letter_weight: float) -> di
         for lang in LATIN_LANGUAGES:
             evidence[lang] -= letter_weight * foreign_letters(text, lang)
     return evidence
+
+
+# Indonesian vs Malay (Malaysia/Brunei/Singapore standard and chat usage).
+# Written from the two standards' known vocabulary and spelling differences;
+# words both varieties use freely (tidak, tetapi, bagaimana, saya...) are not
+# listed. Used only to split the probability of the id/ms pair (see
+# `malay_log_odds`), so a listed word cannot pull another language to ms/id.
+_MALAY_ONLY = (
+    "boleh dah wang duit kerana sahaja je baharu percuma kenderaan selepas semasa"
+    " manakala iaitu ialah ia awak mahu nak hendak bila esok semalam kelmarin petang"
+    " lapan peratus bilion trilion basikal teksi polis doktor universiti"
+    " telefon nombor faham fikir fikiran berfikir tandas ramai encik puan cik pejabat"
+    " kedai khabar macam bilik lelaki budak kanak memandu ubat daripada mesti tiada"
+    " takde xde tengok nampak sikit sekejap jap bahawa sejuk ais epal oren lembu"
+    " khinzir arnab jepun inggeris moden lewat baiki dibaiki membaiki rosak teruk"
+    " sukar penat dahaga seronok lawa cakap bercakap berbual beritahu memberitahu"
+    " hantar menghantar dihantar penghantaran bungkusan pulangkan pemulangan"
+    " resit kurier akaun laluan saiz tempahan tempah semak menyemak disemak"
+    " diskaun mesej emel kahwin berkahwin jiran rakan isteri jururawat askar tentera"
+    " tingkap almari katil cawan secawan sudu pinggan kerusi pensel cikgu "
+    " kasut seluar beg tuala kilang hospital kerajaan parlimen mahkamah"
+    " syarikat perniagaan peniaga sokongan menyokong pasukan jurulatih perlawanan"
+    " kejohanan kenyataan belanjawan bajet kos maklumat perkhidmatan pengguna"
+    " kualiti aktiviti komuniti identiti realiti majoriti minoriti prioriti kapasiti"
+    " elektrik muzik filem fizik matematik sains kempen projek program"
+    " korang kitorang diorang camne mcm pastu tahniah terkawal kawalan"
+    " kewajipan dikenali rawatan elok pen adakah bagilah"
+    " sepatutnya patut berjumpa mengandungi sememangnya kot ade jom kawan"
+    " bapa sila tak"
+)
+_INDONESIAN_ONLY = (
+    "bisa uang karena saja aja gratis kendaraan setelah sesudah sementara yaitu"
+    " yakni mau kapan besok kemarin sore siang delapan persen miliar triliun sepeda"
+    " taksi polisi dokter universitas telepon nomor paham mengerti pikir pikiran"
+    " berpikir toilet kamar kantor toko kabar pria bapak nyonya mbak"
+    " mas menyetir obat harus nggak gak enggak ngga ga udah banget kok dong sih deh"
+    " nih tuh kayak gimana gitu gini emang doang yuk ayo bikin kasih kalian gue gua"
+    " lo lu bahwa silakan dingin es apel jeruk sapi babi kelinci jepang inggris"
+    " modern terlambat perbaiki memperbaiki rusak parah sulit capek lelah haus "
+    " bicara berbicara ngobrol mengobrol kirim mengirim dikirim pengiriman paket"
+    " kembalikan pengembalian resi struk kurir akun sandi ukuran pemesanan cek"
+    " mengecek dicek diskon pesan surel nikah menikah tetangga rekan teman istri"
+    " perawat tentara jendela lemari ranjang cangkir sendok piring kursi pensil"
+    " siswa mahasiswa mobil sepatu celana tas handuk kulkas pabrik "
+    " pemerintah parlemen pengadilan perusahaan bisnis pedagang dukungan mendukung"
+    " tim pelatih pertandingan kejuaraan pernyataan anggaran biaya informasi"
+    " layanan pengguna kualitas aktivitas komunitas identitas realitas mayoritas"
+    " minoritas prioritas kapasitas listrik musik film fisika matematika proyek"
+    " kampanye program punya walikota aturan kewajiban dikenal perawatan kriminal"
+    " persegi rok menonton nonton permisi pabean telat kemari apakah dapatkah"
+    " ketemu bertemu sebentar detik menit tampak kelihatan "
+)
+
+
+def _split_table() -> dict[str, float]:
+    table: dict[str, float] = {}
+    for words_, sign in ((_MALAY_ONLY, 1.0), (_INDONESIAN_ONLY, -1.0)):
+        for word in words_.split():
+            table[word] = table.get(word, 0.0) + sign  # listed on both sides: 0
+    return {w: s for w, s in table.items() if s}
+
+
+#: word -> +1 for Malay, -1 for Indonesian.
+MALAY_INDONESIAN: dict[str, float] = _split_table()
+_MS_SUFFIX = re.compile(r"^[a-z]{3,}iti$")  # kualiti, universiti (id: kualitas)
+_ID_SUFFIX = re.compile(r"^[a-z]{3,}itas$")
+
+
+def malay_log_odds(text: str) -> float:
+    """Net count of Malay minus Indonesian cues (words and -iti/-itas spellings)."""
+    score = 0.0
+    for word in words(text):
+        cue = MALAY_INDONESIAN.get(word)
+        if cue is not None:
+            score += cue
+        elif _MS_SUFFIX.match(word):
+            score += 1.0
+        elif _ID_SUFFIX.match(word):
+            score -= 1.0
+    return score

@@ -7,13 +7,15 @@ bench/langid_eval.py and docs/benchmarks.md):
    nothing left means an unknown, uncertain result;
 2. script: Hangul, kana, Thai, Arabic and Cyrillic each belong to one
    customer language; Han is Chinese or Japanese; Latin goes to step 3;
-3. for the candidates of the script, py3langid's naive Bayes scores plus a
-   small weight of langdetect's, plus hand-written cue words and alphabet
-   rules for Latin (`cues`), scaled by text length, give a softmax;
+3. for the candidates of the script, py3langid's naive Bayes scores plus
+   lingua's low-accuracy log-probabilities (weighted more on short texts,
+   where py3langid's byte n-grams know least; skipped past 64 bytes), plus hand-written cue words
+   and alphabet rules for Latin (`cues`), scaled by text length, give a
+   softmax; Indonesian vs Malay cues then re-split the id+ms probability;
 4. Chinese is split into zh-Hans / zh-Hant by character sets (`scripts`);
 5. the top probability is mapped to an honest confidence (`calibration`).
 
-Construction is free; `warm_up()` loads the models (about half a second) and
+Construction is free; `warm_up()` loads the models (under a second) and
 may run on a worker thread. `detect` warms up on first use otherwise.
 """
 
@@ -21,10 +23,15 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from math import exp
+from math import exp, log
 
 from chatassist.core.detection import calibration, cues, scripts
-from chatassist.core.detection.backends import LangdetectModel, Py3LangidModel, softmax
+from chatassist.core.detection.backends import (
+    LangdetectModel,
+    LinguaModel,
+    Py3LangidModel,
+    softmax,
+)
 from chatassist.core.detection.cleaning import clean_for_detection, has_letters
 from chatassist.core.detection.result import Candidate, Detection, unknown_detection
 
@@ -38,15 +45,22 @@ _SCRIPT_CANDIDATES: dict[str, tuple[str, ...]] = {
 }
 _ALL = (*cues.LATIN_LANGUAGES, "ru", "ar", "ja", "ko", "zh", "th")
 _NO_FEATURES = -1e30
+_LINGUA_FLOOR = 1e-3  # lingua gives 0 to languages it rules out: a bounded penalty
 
 
 @dataclass(frozen=True)
 class Tuning:
-    """Weights of the combination; the defaults are the measured best."""
+    """Weights of the combination; the defaults are the measured best
+    (coordinate search on the tuning half, bench/langid_eval.py)."""
 
-    langdetect_weight: float = 0.05
-    cue_weight: float = 6.0
-    letter_weight: float = 5.0
+    langdetect_weight: float = 0.0  # > 0 loads all langdetect profiles as a voter
+    lingua_weight_short: float = 1.5  # times lingua's log-probability, up to short_bytes
+    lingua_weight_long: float = 0.25
+    short_bytes: int = 16
+    lingua_max_bytes: int = 64  # longer texts: lingua changed no answer, so it is skipped
+    cue_weight: float = 4.0
+    letter_weight: float = 3.0
+    malay_weight: float = 1.0  # log-odds ms:id per net Malay-minus-Indonesian cue
     temperature_power: float = 0.5  # softmax temperature = (UTF-8 bytes) ** power
     han_chinese_bias: float = 2.0  # Japanese without any kana is rare
     script_confidence: float = 0.99  # for scripts written by one customer language
@@ -71,6 +85,7 @@ class LanguageDetector:
         tuning: Tuning | None = None,
         *,
         use_langdetect: bool = True,
+        use_lingua: bool = True,
         calibration_table: tuple[tuple[float, float], ...] = calibration.CALIBRATION,
         uncertain_below: float = calibration.UNCERTAIN_BELOW,
     ) -> None:
@@ -78,12 +93,23 @@ class LanguageDetector:
         self.uncertain_below = uncertain_below
         self._table = calibration_table
         self._py3 = Py3LangidModel()
-        self._langdetect = LangdetectModel(seed=0) if use_langdetect else None
+        # Without a langdetect vote only its zh-cn / zh-tw profiles are needed.
+        ld_languages = None if self.tuning.langdetect_weight else ("zh-cn", "zh-tw")
+        self._langdetect = (
+            (LangdetectModel(0, ld_languages) if ld_languages else LangdetectModel(0))
+            if use_langdetect
+            else None
+        )
+        self._lingua = LinguaModel() if use_lingua else None
         self._lock = threading.Lock()
 
     @property
     def is_warm(self) -> bool:
-        return self._py3.loaded and (self._langdetect is None or self._langdetect.loaded)
+        return (
+            self._py3.loaded
+            and (self._langdetect is None or self._langdetect.loaded)
+            and (self._lingua is None or self._lingua.loaded)
+        )
 
     def warm_up(self) -> None:
         """Load the models now (slow: call from a worker thread in the GUI)."""
@@ -91,6 +117,8 @@ class LanguageDetector:
             self._py3.load()
             if self._langdetect is not None:
                 self._langdetect.load()
+            if self._lingua is not None:
+                self._lingua.load()
 
     def detect(self, text: str) -> Detection:
         """The language of one message (never raises on odd input)."""
@@ -113,7 +141,8 @@ class LanguageDetector:
         candidates = _SCRIPT_CANDIDATES.get(script, _ALL)
         if len(candidates) == 1:
             return Scored(cleaned, script, {candidates[0]: 1.0})
-        ld = self._langdetect.scores(cleaned) if self._langdetect is not None else {}
+        wants_ld = self.tuning.langdetect_weight > 0 or script == scripts.HAN
+        ld = self._langdetect.scores(cleaned) if self._langdetect and wants_ld else {}
         probs = self._model_probabilities(cleaned, script, candidates, ld)
         return Scored(cleaned, script, probs, ld)
 
@@ -124,6 +153,13 @@ class LanguageDetector:
         py3 = self._py3.scores(text)
         # py3langid answers a huge negative constant when it knows no feature.
         combined = {lang: py3[lang] if py3[lang] > _NO_FEATURES else 0.0 for lang in candidates}
+        n_bytes = len(text.encode("utf-8"))
+        if self._lingua is not None and n_bytes <= t.lingua_max_bytes:
+            short = n_bytes <= t.short_bytes
+            weight = t.lingua_weight_short if short else t.lingua_weight_long
+            lingua = self._lingua.probabilities(text)
+            for lang in candidates:
+                combined[lang] += weight * log(lingua.get(lang, 0.0) + _LINGUA_FLOOR)
         if ld and t.langdetect_weight:
             ld = {**ld, "ms": ld["id"], "zh": max(ld["zh-cn"], ld["zh-tw"])}
             for lang in candidates:
@@ -136,8 +172,11 @@ class LanguageDetector:
             )
             for lang in candidates:
                 combined[lang] += evidence[lang]
-        temperature = max(len(text.encode("utf-8")), 1) ** t.temperature_power
-        return softmax(combined, temperature)
+        temperature = max(n_bytes, 1) ** t.temperature_power
+        probs = softmax(combined, temperature)
+        if script == scripts.LATIN and t.malay_weight:
+            _resplit_malay(probs, t.malay_weight * cues.malay_log_odds(text))
+        return probs
 
     def _zh_variant(self, scored: Scored) -> float:
         """Probability that Chinese text is simplified."""
@@ -193,6 +232,19 @@ class LanguageDetector:
             script=scored.script,
             cleaned_text=scored.cleaned,
         )
+
+
+def _resplit_malay(probs: dict[str, float], shift: float) -> None:
+    """Move probability between id and ms by ``shift`` log-odds, keeping their sum."""
+    if not shift:
+        return
+    pair = probs["id"] + probs["ms"]
+    if pair <= 0.0:
+        return
+    logit = log(max(probs["ms"], 1e-300)) - log(max(probs["id"], 1e-300)) + shift
+    p_ms = 1.0 / (1.0 + exp(-max(min(logit, 500.0), -500.0)))
+    probs["ms"] = pair * p_ms
+    probs["id"] = pair * (1.0 - p_ms)
 
 
 def _candidates(
