@@ -1,0 +1,246 @@
+"""Scenario (intent) detection from cue lexicon + phrasebook keywords.
+
+Build once with `IntentDetector.build`, then call `detect` per message; a
+call costs a few dictionary probes per word or CJK/Thai character, whatever
+the number of entries.
+
+Scoring: every matched cue adds a weight to its scenarios. A lexicon cue adds
+its own weight; a phrasebook keyword adds `PHRASEBOOK_WEIGHT` to the primary
+scenarios of the entries that list it (half to secondary ones, shared out
+when several scenarios' entries list the same keyword). Longer cues weigh
+more (`_specificity`); a cue inside a longer matched cue of the same scenario
+adds nothing, inside one of another scenario half. With a language hint, cues
+of other languages count `OTHER_LANGUAGE_FACTOR` as much. Several cues of a
+scenario add up with a decay (`DECAY`). Scenarios under `MIN_RAW` are dropped,
+so a message with no recognisable intent gets an empty result.
+
+Message urgency (`Urgency`): ELEVATED for "!!!" or an urgency cue of the
+lexicon ("urgent", "asap"), or when complaint_escalation matched; HIGH for a
+threat cue (chargeback, lawyer, authorities, bad review) or when
+product_safety matched. ``urgency_evidence`` says which.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from chatassist.core.intents.lexicon import ANY_LANGUAGE, CueLexicon, cue_problem
+from chatassist.core.intents.matcher import Hit, Matcher
+from chatassist.core.intents.normalize import normalize
+from chatassist.core.intents.result import (
+    LEXICON,
+    PHRASEBOOK,
+    Evidence,
+    IntentResult,
+    ScenarioMatch,
+    Urgency,
+)
+from chatassist.core.phrasebook.model import Entry
+from chatassist.core.scenarios import SCENARIO_IDS, is_urgent
+
+PHRASEBOOK_WEIGHT = 0.8
+SECONDARY_SHARE = 0.5
+OTHER_LANGUAGE_FACTOR = 0.8
+NESTED_OTHER_FACTOR = 0.5
+DECAY = 0.8
+MIN_RAW = 0.35
+
+_LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
+_URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
+_SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urgency.ELEVATED}
+_EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
+_ORDER = {sid: i for i, sid in enumerate(SCENARIO_IDS)}
+
+
+class _Target(NamedTuple):
+    scenario: str  # scenario id, or urgency level when ``urgency``
+    weight: float
+    source: str
+    text: str
+    languages: frozenset[str]
+    entry_id: str | None = None
+    urgency: bool = False
+
+
+def _group(lang: str) -> str:
+    return _LANGUAGE_GROUPS.get(lang, lang)
+
+
+class IntentDetector:
+    """Detects scenarios in customer messages; immutable once built."""
+
+    def __init__(self, matcher: Matcher, targets: list[list[_Target]]) -> None:
+        self._matcher = matcher
+        self._targets = targets
+
+    @property
+    def pattern_count(self) -> int:
+        return len(self._matcher.patterns)
+
+    @classmethod
+    def build(cls, lexicon: CueLexicon | None, entries: Iterable[Entry] = ()) -> IntentDetector:
+        """Index the lexicon's cues and the entries' keywords (either may be empty)."""
+        matcher = Matcher()
+        targets: list[list[_Target]] = []
+        specificity: dict[int, float] = {}
+
+        def add(norm: str, target: _Target) -> None:
+            pid = matcher.add(norm)
+            if pid is None:
+                return
+            if pid == len(targets):
+                targets.append([])
+                pattern = matcher.patterns[pid]
+                specificity[pid] = _specificity(pattern.size, pattern.substring)
+            targets[pid].append(target._replace(weight=target.weight * specificity[pid]))
+
+        if lexicon is not None:
+            for sid, cues in lexicon.scenarios.items():
+                for cue in cues:
+                    langs = frozenset([cue.language])
+                    add(normalize(cue.text), _Target(sid, cue.weight, LEXICON, cue.text, langs))
+            for level, cues in lexicon.urgency.items():
+                for cue in cues:
+                    langs = frozenset([cue.language])
+                    target = _Target(level, cue.weight, LEXICON, cue.text, langs, urgency=True)
+                    add(normalize(cue.text), target)
+        for norm, target in _keyword_targets(entries):
+            add(norm, target)
+        return cls(matcher, targets)
+
+    def detect(self, text: str, language: str | None = None) -> IntentResult:
+        """Ranked scenarios for ``text``; ``language`` (optional) favours that language's cues."""
+        norm = normalize(text)
+        if not norm:
+            return IntentResult(text, ())
+        hits = self._matcher.search(norm)
+        hint = _group(language) if language else None
+        per_scenario: dict[str, list[tuple[Hit, float, _Target]]] = defaultdict(list)
+        urgency = Urgency.ELEVATED if _EXCLAIM.search(text) else Urgency.NONE
+        urgency_evidence: list[str] = ["!!!"] if urgency else []
+        for hit in hits:
+            for t in self._targets[hit.pattern]:
+                if t.urgency:
+                    level = _URGENCY_LEVEL[t.scenario]
+                    urgency = max(urgency, level)
+                    urgency_evidence.append(t.text)
+                    continue
+                w = t.weight
+                if (
+                    hint
+                    and ANY_LANGUAGE not in t.languages
+                    and hint not in {_group(x) for x in t.languages}
+                ):
+                    w *= OTHER_LANGUAGE_FACTOR
+                per_scenario[t.scenario].append((hit, w, t))
+        matches = self._score(per_scenario, norm, hits)
+        for m in matches:
+            # A safety concern is always urgent; an escalating customer at least presses.
+            implied = _SCENARIO_URGENCY.get(m.id)
+            if implied is not None and implied > urgency:
+                urgency = implied
+                urgency_evidence.append(m.id)
+        return IntentResult(text, tuple(matches), urgency, tuple(dict.fromkeys(urgency_evidence)))
+
+    def _score(
+        self,
+        per_scenario: dict[str, list[tuple[Hit, float, _Target]]],
+        norm: str,
+        hits: list[Hit],
+    ) -> list[ScenarioMatch]:
+        scored_hits = [h for h in hits if any(not t.urgency for t in self._targets[h.pattern])]
+        ranked: list[tuple[float, float, int, ScenarioMatch]] = []
+        for sid, items in per_scenario.items():
+            # Best target per span, longest spans first.
+            best: dict[tuple[bool, tuple[int, int]], tuple[Hit, float, _Target]] = {}
+            for item in items:
+                key = (item[0].substring, item[0].span)
+                if key not in best or item[1] > best[key][1]:
+                    best[key] = item
+            kept: list[tuple[Hit, float, _Target]] = []
+            for hit, w, t in sorted(best.values(), key=lambda x: -(x[0].span[1] - x[0].span[0])):
+                if any(hit.within(k[0]) for k in kept):
+                    continue
+                own = {k[0].span for k in kept}
+                if any(
+                    hit.within(o) and o.span != hit.span and o.span not in own for o in scored_hits
+                ):
+                    w *= NESTED_OTHER_FACTOR
+                kept.append((hit, w, t))
+            kept.sort(key=lambda x: -x[1])
+            raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
+            if raw < MIN_RAW:
+                continue
+            evidence = tuple(
+                Evidence(
+                    t.text,
+                    t.source,
+                    sorted(t.languages)[0],
+                    round(w, 3),
+                    self._matched(h, norm),
+                    t.entry_id,
+                )
+                for h, w, t in kept
+            )
+            match = ScenarioMatch(
+                sid, round(1 - math.exp(-raw), 3), is_urgent(sid), evidence, round(raw, 3)
+            )
+            ranked.append((raw, kept[0][1], -_ORDER.get(sid, 99), match))
+        ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+        return [r[3] for r in ranked]
+
+    def _matched(self, hit: Hit, norm: str) -> str:
+        return self._matcher.patterns[hit.pattern].text
+
+
+def _specificity(size: int, substring: bool) -> float:
+    """Longer cues are more telling: words for spaced scripts, characters otherwise."""
+    if substring:
+        return min(1.5, 0.7 + 0.1 * size)
+    return min(1.5, 0.9 + 0.2 * (size - 1))
+
+
+def _keyword_targets(entries: Iterable[Entry]) -> list[tuple[str, _Target]]:
+    """One target per (keyword, scenario), shared out over the entries listing it."""
+    per_key: dict[str, list[Entry]] = defaultdict(list)
+    langs: dict[str, set[str]] = defaultdict(set)
+    raw: dict[str, str] = {}  # normalised -> first spelling seen, for evidence
+    seen_words: dict[str, str | None] = {}  # raw keyword -> normalised, None if unusable
+    for entry in entries:
+        for lang, words in entry.keywords.items():
+            for word in words:
+                key = seen_words.get(word, "")
+                if key == "":
+                    norm = normalize(word)
+                    key = seen_words[word] = None if cue_problem(word, norm) else norm
+                if key is None:
+                    continue
+                listed = per_key[key]
+                if not listed or listed[-1] is not entry:
+                    listed.append(entry)
+                langs[key].add(lang)
+                raw.setdefault(key, word)
+    out: list[tuple[str, _Target]] = []
+    for key, listed in per_key.items():
+        key_langs = frozenset(langs[key])
+        # scenario -> [summed share, best share, entry id (a primary one when any)]
+        acc: dict[str, list[Any]] = {}
+        for entry in listed:
+            for i, sid in enumerate(entry.scenarios):
+                share = 1.0 if i == 0 else SECONDARY_SHARE
+                slot = acc.get(sid)
+                if slot is None:
+                    acc[sid] = [share, share, entry.id]
+                    continue
+                slot[0] += share
+                if share > slot[1]:
+                    slot[1], slot[2] = share, entry.id
+        top = max(v[0] for v in acc.values())
+        for sid, (total, best_share, entry_id) in acc.items():
+            weight = PHRASEBOOK_WEIGHT * min(best_share, total / top)
+            out.append((key, _Target(sid, weight, PHRASEBOOK, raw[key], key_langs, entry_id)))
+    return out

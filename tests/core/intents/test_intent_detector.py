@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import pytest
+
+from chatassist.core.intents import IntentDetector, Urgency, parse_lexicon
+from chatassist.core.phrasebook.model import Entry
+
+# Messages written for these tests (not from the evaluation set), 3-6 per language.
+_FRESH = list(
+    csv.reader(
+        (Path(__file__).parent / "examples_fresh.tsv").open(encoding="utf-8"), delimiter="\t"
+    )
+)[1:]
+
+
+@pytest.mark.parametrize(
+    ("language", "ids", "text"), _FRESH, ids=[f"{r[0]}-{r[1]}" for r in _FRESH]
+)
+def test_primary_scenario_of_fresh_messages(
+    lexicon_detector: IntentDetector, language: str, ids: str, text: str
+) -> None:
+    result = lexicon_detector.detect(text)
+    assert result.primary is not None, text
+    assert ids.split(",")[0] in result.ids[:3], (text, result.ids)
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("wheres my order", "order_status"),
+        ("wismo??", "order_status"),
+        ("cade meu pedido", "order_status"),
+        ("ko nhan dc hang", "not_received"),
+        ("belum sampai", "shipping_delay"),
+        ("lom nyampe", "shipping_delay"),
+        ("ยังไม่ได้รับของ", "not_received"),
+        ("还没收到货", "not_received"),
+        ("まだ届かない", "shipping_delay"),
+        ("아직 안 왔어요", "shipping_delay"),
+    ],
+)
+def test_slang_and_unaccented_cues(
+    lexicon_detector: IntentDetector, text: str, scenario: str
+) -> None:
+    assert lexicon_detector.detect(text).primary is not None
+    assert scenario in lexicon_detector.detect(text).ids[:2]
+
+
+@pytest.mark.parametrize(
+    "text", ["ok", "123456", "asdf", "", "   ", "👍", "order #A1029384", "relationship"]
+)
+def test_no_recognisable_intent_gives_an_empty_result(
+    lexicon_detector: IntentDetector, text: str
+) -> None:
+    result = lexicon_detector.detect(text)
+    assert result.scenarios == ()
+    assert result.primary is None
+
+
+def test_case_width_and_accents_do_not_matter(lexicon_detector: IntentDetector) -> None:
+    plain = lexicon_detector.detect("donde esta mi pedido").ids
+    assert lexicon_detector.detect("¿DÓNDE ESTÁ MI PEDIDO?").ids == plain
+    assert lexicon_detector.detect("ｄｏｎｄｅ ｅｓｔａ ｍｉ ｐｅｄｉｄｏ").ids == plain
+
+
+def test_traditional_and_simplified_chinese_agree(lexicon_detector: IntentDetector) -> None:
+    hant = lexicon_detector.detect("退款什麼時候到帳？")
+    hans = lexicon_detector.detect("退款什么时候到账？")
+    assert hant.ids == hans.ids and hant.primary is not None
+    assert hant.primary.id == "refund_status"
+
+
+def test_scores_rank_and_carry_evidence_and_urgent_flags(lexicon_detector: IntentDetector) -> None:
+    result = lexicon_detector.detect("the mug arrived broken, can I get a refund?")
+    assert result.ids[:2] == ("damaged_item", "refund_request")
+    first, second = result.scenarios[:2]
+    assert 1 >= first.score >= second.score > 0
+    assert first.urgent and second.urgent  # both urgent in the taxonomy
+    assert any(e.text == "arrived broken" and e.source == "lexicon" for e in first.evidence)
+    assert lexicon_detector.detect("hello there").scenarios[0].urgent is False
+
+
+def test_phrasebook_keywords_vote_with_their_entry(lexicon_detector: IntentDetector) -> None:
+    entry = Entry(
+        id="wishlist.notify",
+        scenarios=("stock_availability", "product_question"),
+        gloss={"en": "x", "zh-Hans": "x"},
+        keywords={"en": ("wishlist alert",)},
+    )
+    detector = IntentDetector.build(None, [entry])
+    result = detector.detect("can I set a Wishlist Alert for this?")
+    assert result.ids == ("stock_availability", "product_question")
+    evidence = result.scenarios[0].evidence[0]
+    assert (evidence.source, evidence.entry_id, evidence.text) == (
+        "phrasebook",
+        "wishlist.notify",
+        "wishlist alert",
+    )
+    assert result.scenarios[0].score > result.scenarios[1].score  # primary weighs more
+
+
+def test_message_urgency(lexicon_detector: IntentDetector) -> None:
+    assert lexicon_detector.detect("where is my order").urgency is Urgency.NONE
+    assert lexicon_detector.detect("where is my order!!!").urgency is Urgency.ELEVATED
+    assert lexicon_detector.detect("urgent: where is my order").urgency is Urgency.ELEVATED
+    threat = lexicon_detector.detect("refund me or I file a chargeback with my bank")
+    assert threat.urgency is Urgency.HIGH and "chargeback" in threat.urgency_evidence
+    safety = lexicon_detector.detect("the charger smells burnt and sparks")
+    assert safety.urgency is Urgency.HIGH and safety.urgent
+    assert lexicon_detector.detect("我要投诉你们，我要找律师").urgency is Urgency.HIGH
+
+
+def test_language_hint_is_optional_and_favours_that_language() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n  cancel_order:\n    es: [cancelar]\n  product_question:\n    pt: [cancelar]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    assert {m.id for m in detector.detect("cancelar").scenarios} == {
+        "cancel_order",
+        "product_question",
+    }
+    assert detector.detect("cancelar", language="pt").ids[0] == "product_question"
+    assert detector.detect("cancelar", language="es").ids[0] == "cancel_order"
+
+
+def test_mixed_language_message(lexicon_detector: IntentDetector) -> None:
+    result = lexicon_detector.detect("refund saya still tak masuk, bila masuk ni?", language="ms")
+    assert result.ids[0] == "refund_status"
+
+
+def test_detect_is_fast(full_detector: IntentDetector) -> None:
+    texts = [row[2] for row in _FRESH]
+    start = time.perf_counter()
+    for _ in range(5):
+        for text in texts:
+            full_detector.detect(text)
+    per_call = (time.perf_counter() - start) / (5 * len(texts))
+    assert per_call < 0.005  # generous: the target is well under 1 ms (bench/intents_eval.py)
