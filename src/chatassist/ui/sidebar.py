@@ -36,7 +36,7 @@ from chatassist.ui.message_panel import MessagePanel
 from chatassist.ui.replies_model import ReplyItem, ReplyState, order_number_in
 from chatassist.ui.settings_dialog import SettingsDialog
 from chatassist.ui.suggestions_view import SuggestionsView
-from chatassist.ui.widgets import wrapped_label
+from chatassist.ui.widgets import warm_up_fonts, wrapped_label
 from chatassist.ui.worker import Generation, Worker
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 420, 760
@@ -79,6 +79,7 @@ class Sidebar(QWidget):
         self._pending_message: str | None = None
         self._build()
         self.apply_settings()
+        warm_up_fonts(self)
         self._show_customer(self.customers.current)
         self.resize(DEFAULT_WIDTH, DEFAULT_HEIGHT)
         saved = str(settings.get("window_geometry"))

@@ -24,6 +24,11 @@ from chatassist.ui.replies_model import ReplyItem, ReplyState
 from chatassist.ui.widgets import follow_text_direction, wrapped_label
 
 SEARCH_DEBOUNCE_MS = 150
+PREPARED_CARDS = 9  # made at start-up, so that showing the first replies is quick
+CARD_STYLE = """
+#reply-card { border: 1px solid #c8c8c8; border-radius: 4px; }
+#reply-card[selected="true"] { border: 2px solid #2f6fde; }
+"""
 
 
 class ReplyCard(QFrame):
@@ -38,6 +43,7 @@ class ReplyCard(QFrame):
         self.setObjectName("reply-card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setProperty("selected", False)
         self.markers = QLabel()
         self.markers.setObjectName("markers")
         self.text = wrapped_label(selectable=False)
@@ -60,7 +66,6 @@ class ReplyCard(QFrame):
         layout.addWidget(self.text)
         layout.addWidget(self.gloss)
         layout.addWidget(self.note)
-        self.set_selected(False)
 
     def show_item(self, item: ReplyItem) -> None:
         s = item.suggestion
@@ -94,12 +99,11 @@ class ReplyCard(QFrame):
         self.setAccessibleDescription(item.text)
 
     def set_selected(self, on: bool) -> None:
+        if self.property("selected") == on:
+            return
         self.setProperty("selected", on)
-        self.setStyleSheet(
-            "#reply-card { border: 2px solid #2f6fde; border-radius: 4px; }"
-            if on
-            else "#reply-card { border: 1px solid #ccc; border-radius: 4px; }"
-        )
+        self.style().unpolish(self)
+        self.style().polish(self)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
@@ -155,7 +159,9 @@ class SuggestionsView(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.empty)
         layout.addWidget(self.scroll_area, 1)
+        self.setStyleSheet(CARD_STYLE)
         self.cards: list[ReplyCard] = []
+        self._spare: list[ReplyCard] = []  # cards are reused: creating them is slow
         self.items: list[ReplyItem] = []
         self.current = -1
         self._timer = QTimer(self)
@@ -165,6 +171,9 @@ class SuggestionsView(QWidget):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._copy_from_search)
         self.search.installEventFilter(self)
+        for i in range(PREPARED_CARDS):
+            self._spare.append(self._card(i))
+            self._spare[-1].hide()
         self.set_items([], self.tr("Suggested replies"), self.tr("Paste a message to see replies."))
 
     def set_search_debounce(self, msecs: int) -> None:
@@ -172,16 +181,15 @@ class SuggestionsView(QWidget):
 
     def set_items(self, items: Sequence[ReplyItem], title: str, empty_text: str = "") -> None:
         for card in self.cards:
-            card.deleteLater()
+            card.hide()
+            card.set_selected(False)
+        self._spare = self.cards + self._spare
         self.cards = []
         self.items = list(items)
         for i, item in enumerate(self.items):
-            card = ReplyCard(i)
+            card = self._card(i)
             card.show_item(item)
-            card.copy_requested.connect(self.copy_requested)
-            card.selected.connect(self._select)
-            card.moved.connect(self._moved)
-            self._cards.insertWidget(i, card)
+            card.show()
             self.cards.append(card)
         self.title.setText(f"<b>{title}</b>")
         self.empty.setText(empty_text)
@@ -192,6 +200,18 @@ class SuggestionsView(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
         for a, b in zip(self.cards, self.cards[1:], strict=False):
             QWidget.setTabOrder(a, b)
+
+    def _card(self, index: int) -> ReplyCard:
+        for card in self._spare:
+            if card.index == index:
+                self._spare.remove(card)
+                return card
+        card = ReplyCard(index)
+        card.copy_requested.connect(self.copy_requested)
+        card.selected.connect(self._select)
+        card.moved.connect(self._moved)
+        self._cards.insertWidget(index, card)
+        return card
 
     def update_item(self, index: int, item: ReplyItem) -> None:
         if 0 <= index < len(self.items):

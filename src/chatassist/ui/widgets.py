@@ -31,6 +31,20 @@ def follow_text_direction(widget: QWidget, text: str) -> None:
         widget.setAlignment(align | Qt.AlignmentFlag.AlignTop)
 
 
+#: One line in every script the sidebar shows, rendered once at start-up so that the
+#: font fallback lookups happen then rather than when the first result arrives.
+SCRIPTS_SAMPLE = "Añ Ёж 订单 注文 주문 คำสั่งซื้อ طلب Tiếng ✔🔥⚠"
+
+
+def warm_up_fonts(font_owner: QWidget) -> None:
+    label = QLabel(SCRIPTS_SAMPLE)
+    label.setFont(font_owner.font())
+    bold = QLabel(f"<b>{SCRIPTS_SAMPLE}</b>")
+    bold.setFont(font_owner.font())
+    label.grab()
+    bold.grab()
+
+
 def wrapped_label(text: str = "", *, selectable: bool = False) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
