@@ -62,14 +62,14 @@ class SingleInstance(QObject):
         self.server.close()
 
     def _connection(self) -> None:
+        # A later launch writes one short line and leaves: read it right away.
         while self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._read(socket)
-
-    def _read(self, socket: QLocalSocket) -> None:
-        data = bytes(socket.readAll().data())
-        if b"show" in data:
-            self.activated.emit()
+            if socket.bytesAvailable() or socket.waitForReadyRead(CONNECT_MS):
+                data = bytes(socket.readAll().data())
+            else:
+                data = b""
+            socket.close()
+            socket.deleteLater()
+            if b"show" in data:
+                self.activated.emit()

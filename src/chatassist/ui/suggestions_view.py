@@ -71,14 +71,16 @@ class ReplyCard(QFrame):
         s = item.suggestion
         number = self.index + 1
         marks = [f"<b>{number}</b>"]
+        machine, vetted = self.tr("machine translation"), self.tr("vetted")
+        hot, pinned = self.tr("hot"), self.tr("pinned")
         if item.machine or item.state is not ReplyState.READY or not s.vetted:
-            marks.append(f'<span style="color:#8a5a00;">{self.tr("machine translation")}</span>')
+            marks.append(f'<span style="color:#8a5a00;">{machine}</span>')
         else:
-            marks.append(f'<span style="color:#1b7f3b;">✔ {self.tr("vetted")}</span>')
+            marks.append(f'<span style="color:#1b7f3b;">✔ {vetted}</span>')
         if s.hot:
-            marks.append(f'<span style="color:#c2410c;">🔥 {self.tr("hot")}</span>')
+            marks.append(f'<span style="color:#c2410c;">🔥 {hot}</span>')
         if s.pinned:
-            marks.append(f"📌 {self.tr('pinned')}")
+            marks.append(f"📌 {pinned}")
         marks.append(names.language_name(item.language) + " · " + names.tone_name(s.tone))
         self.markers.setText(" · ".join(marks))
         self.text.setText(item.text)

@@ -18,6 +18,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Signal
 
 log = logging.getLogger(__name__)
@@ -95,8 +96,11 @@ class Worker(QObject):
         self.pool.start(_Job(self, func, on_done, on_error))
 
     def post(self, call: Callable[[], None]) -> None:
-        """Run ``call`` on this object's thread, from the event loop (thread-safe)."""
-        QCoreApplication.postEvent(self, _Deliver(call))
+        """Run ``call`` on this object's thread, from the event loop (thread-safe).
+
+        Dropped when the worker is gone (its window closed while the job ran)."""
+        if shiboken6.isValid(self):
+            QCoreApplication.postEvent(self, _Deliver(call))
 
     def event(self, event: QEvent) -> bool:
         if isinstance(event, _Deliver):
