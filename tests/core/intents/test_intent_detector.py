@@ -9,7 +9,7 @@ import pytest
 from chatassist.core.intents import IntentDetector, Urgency, parse_lexicon
 from chatassist.core.phrasebook.model import Entry
 
-# Messages written for these tests (not from the evaluation set), 3-6 per language.
+# Messages written for these tests (none from the evaluation set), about 14 per language.
 _FRESH = list(
     csv.reader(
         (Path(__file__).parent / "examples_fresh.tsv").open(encoding="utf-8"), delimiter="\t"

@@ -48,9 +48,14 @@ OTHER_LANGUAGE_FACTOR = 0.8
 NESTED_OTHER_FACTOR = 0.5
 DECAY = 0.8
 MIN_RAW = 0.35
+REMEDY_FACTOR = 0.8
 
 _LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
 _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
+# "Arrived broken, I want a refund": the physical problem leads (photos, claim), the
+# remedy follows, so a remedy next to such a problem counts REMEDY_FACTOR as much.
+_REMEDIES = frozenset({"refund_request", "return_exchange"})
+_PHYSICAL_PROBLEMS = frozenset({"damaged_item", "wrong_item", "product_safety"})
 _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urgency.ELEVATED}
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
 _ORDER = {sid: i for i, sid in enumerate(SCENARIO_IDS)}
@@ -173,6 +178,8 @@ class IntentDetector:
                 kept.append((hit, w, t))
             kept.sort(key=lambda x: -x[1])
             raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
+            if sid in _REMEDIES and not _PHYSICAL_PROBLEMS.isdisjoint(per_scenario):
+                raw *= REMEDY_FACTOR
             if raw < MIN_RAW:
                 continue
             evidence = tuple(
