@@ -142,7 +142,7 @@ class IntentDetector:
                 ):
                     w *= OTHER_LANGUAGE_FACTOR
                 per_scenario[t.scenario].append((hit, w, t))
-        matches = self._score(per_scenario, norm, hits)
+        matches = self._score(per_scenario, hits)
         for m in matches:
             # A safety concern is always urgent; an escalating customer at least presses.
             implied = _SCENARIO_URGENCY.get(m.id)
@@ -154,7 +154,6 @@ class IntentDetector:
     def _score(
         self,
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]],
-        norm: str,
         hits: list[Hit],
     ) -> list[ScenarioMatch]:
         scored_hits = [h for h in hits if any(not t.urgency for t in self._targets[h.pattern])]
@@ -188,7 +187,7 @@ class IntentDetector:
                     t.source,
                     sorted(t.languages)[0],
                     round(w, 3),
-                    self._matched(h, norm),
+                    self._matcher.patterns[h.pattern].text,
                     t.entry_id,
                 )
                 for h, w, t in kept
@@ -199,9 +198,6 @@ class IntentDetector:
             ranked.append((raw, kept[0][1], -_ORDER.get(sid, 99), match))
         ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
         return [r[3] for r in ranked]
-
-    def _matched(self, hit: Hit, norm: str) -> str:
-        return self._matcher.patterns[hit.pattern].text
 
 
 def _specificity(size: int, substring: bool) -> float:

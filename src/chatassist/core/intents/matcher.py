@@ -17,6 +17,7 @@ many cues there are:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from chatassist.core.intents.lexicon import GAP, is_unspaced
@@ -135,7 +136,8 @@ class Matcher:
             self._word_parts.append(())
             index = self._sub2 if len(parts[0]) >= 2 else self._sub1
             index.setdefault(parts[0][:2], []).append(pid)
-            size = sum(len(p) for p in parts)
+            # Thai vowel and tone marks are letters' satellites, not characters of their own.
+            size = sum(1 for p in parts for ch in p if unicodedata.category(ch) != "Mn")
         else:
             wparts = []
             for x in norm.split(GAP):
