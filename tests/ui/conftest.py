@@ -16,6 +16,7 @@ from chatassist import paths as paths_mod
 from chatassist.app import App
 from chatassist.settings import Settings
 from chatassist.ui.backend import Backend
+from chatassist.ui.pyside_guard import keep_singletons_alive
 from chatassist.ui.sidebar import Sidebar
 from chatassist.ui.worker import InlineThreadPool, Worker
 
@@ -26,6 +27,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.fspath)).is_relative_to(here):
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _pyside_refcount_guard() -> None:
+    keep_singletons_alive()  # as launch() does; see chatassist.ui.pyside_guard
 
 
 @pytest.fixture(scope="session")

@@ -147,3 +147,18 @@ def test_every_ts_message_is_translated() -> None:
     ts = (i18n.TRANSLATIONS_DIR / "chatassist_zh_CN.ts").read_text(encoding="utf-8")
     assert "<message" in ts
     assert 'type="unfinished"' not in ts
+
+
+def test_lost_singleton_references_cannot_abort_the_app(qapp: Any) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from chatassist.ui.pyside_guard import keep_singletons_alive
+
+    keep_singletons_alive()
+    button = QPushButton()
+    button.clicked.connect(lambda: None)
+    for _ in range(200):
+        button.click()
+    # Whatever PySide does to the counts, they stay far from zero.
+    assert sys.getrefcount(None) > 1 << 39
+    assert sys.getrefcount(True) > 1 << 39 or sys.version_info >= (3, 12)

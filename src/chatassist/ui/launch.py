@@ -17,6 +17,7 @@ from chatassist.ui.backend import load_backend, load_translator
 from chatassist.ui.customers import CustomerBook
 from chatassist.ui.i18n import install_translators
 from chatassist.ui.preflight import display_problem
+from chatassist.ui.pyside_guard import keep_singletons_alive
 from chatassist.ui.sidebar import Sidebar
 from chatassist.ui.single_instance import SingleInstance, ask_running_instance, server_name
 from chatassist.ui.worker import Worker
@@ -27,6 +28,7 @@ def launch(app: App) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    keep_singletons_alive()
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(qapp, QApplication)
     qapp.setApplicationName("chatassist")

@@ -102,11 +102,10 @@ class Worker(QObject):
         if shiboken6.isValid(self):
             QCoreApplication.postEvent(self, _Deliver(call))
 
-    def event(self, event: QEvent) -> bool:
+    def customEvent(self, event: QEvent) -> None:
+        # Qt calls this for our own event type; no bool goes back through PySide.
         if isinstance(event, _Deliver):
             event.call()
-            return True
-        return super().event(event)
 
     def _finished(self, on_done: Callable[[Any], None] | None, result: Any) -> None:
         try:
