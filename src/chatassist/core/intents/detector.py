@@ -167,7 +167,12 @@ class IntentDetector:
                     best[key] = item
             kept: list[tuple[Hit, float, _Target]] = []
             for hit, w, t in sorted(best.values(), key=lambda x: -(x[0].span[1] - x[0].span[0])):
-                if any(hit.within(k[0]) for k in kept):
+                container = next((i for i, k in enumerate(kept) if hit.within(k[0])), None)
+                if container is not None:
+                    # Covered by a longer cue of this scenario: counts once, at the higher weight.
+                    k_hit, k_w, k_t = kept[container]
+                    if w > k_w:
+                        kept[container] = (k_hit, w, k_t)
                     continue
                 own = {k[0].span for k in kept}
                 if any(
