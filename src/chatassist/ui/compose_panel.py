@@ -24,7 +24,7 @@ class ComposePanel(QWidget):
         self.edit.setObjectName("compose")
         self.edit.setPlaceholderText(self.tr("Write your reply in your own language"))
         self.edit.setAccessibleName(self.tr("Your reply"))
-        label = QLabel(self.tr("Your &reply"))
+        label = QLabel(self.tr("&Write your reply"))
         label.setBuddy(self.edit)
         self.target = QLabel()
         self.translation = wrapped_label(selectable=True)

@@ -52,6 +52,7 @@ def launch(app: App) -> int:
     instance = SingleInstance(name, sidebar)
     instance.activated.connect(sidebar.bring_forward)
     instance.listen()
+    qapp.aboutToQuit.connect(sidebar.save_state)  # also when quit without closing the window
     sidebar.show()
     worker.run_task(partial(load_backend, app), sidebar.set_backend, sidebar.backend_failed)
     worker.run_task(

@@ -11,10 +11,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,7 @@ from chatassist.ui.customers import Customer
 from chatassist.ui.widgets import ImeTextEdit, follow_text_direction, wrapped_label
 
 DEBOUNCE_MS = 300
+NOTES_MAX_HEIGHT = 170
 
 
 def detection_text(analysis: Analysis) -> str:
@@ -128,7 +131,15 @@ class MessagePanel(QWidget):
         self.notes = wrapped_label(selectable=True)
         self.notes.setTextFormat(Qt.TextFormat.RichText)
         self.notes.setObjectName("notes")
-        self.notes.hide()
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Notes can be long: they scroll instead of squeezing the replies.
+        self.notes_area = QScrollArea()
+        self.notes_area.setWidget(self.notes)
+        self.notes_area.setWidgetResizable(True)
+        self.notes_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.notes_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.notes_area.setMaximumHeight(NOTES_MAX_HEIGHT)
+        self.notes_area.hide()
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
@@ -166,7 +177,7 @@ class MessagePanel(QWidget):
         layout.addWidget(self.translation)
         layout.addWidget(self.translation_hint)
         layout.addWidget(self.notes_toggle)
-        layout.addWidget(self.notes)
+        layout.addWidget(self.notes_area)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -312,7 +323,7 @@ class MessagePanel(QWidget):
         self.translation_hint.setText(note)
 
     def show_notes(self, notes: Sequence[Entry], agent_language: str) -> None:
-        self.notes_toggle.setText(self.tr("Agent &notes (%1)").replace("%1", str(len(notes))))
+        self.notes_toggle.setText(self.tr("Agent no&tes (%1)").replace("%1", str(len(notes))))
         self.notes_toggle.setVisible(bool(notes))
         blocks = []
         for note in notes:
@@ -324,5 +335,5 @@ class MessagePanel(QWidget):
             self.notes_toggle.setChecked(False)
 
     def _toggle_notes(self, shown: bool) -> None:
-        self.notes.setVisible(shown)
+        self.notes_area.setVisible(shown)
         self.notes_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)

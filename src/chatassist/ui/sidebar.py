@@ -122,7 +122,7 @@ class Sidebar(QWidget):
         self.compose.text_ready.connect(self.translate_draft)
         self.compose.copy_requested.connect(self.copy_draft)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.replies, self.tr("&Replies"))
+        self.tabs.addTab(self.replies, self.tr("Repl&ies"))
         self.tabs.addTab(self.compose, self.tr("Com&pose"))
         self.status = wrapped_label()
         self.status.setObjectName("status")
@@ -530,8 +530,12 @@ class Sidebar(QWidget):
         self.raise_()
         self.activateWindow()
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def save_state(self) -> None:
+        """Remember the window's size and place and the recent customers."""
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
         self.settings.save()
         self.customers.save(self.data_dir / "customers.json")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
         super().closeEvent(event)

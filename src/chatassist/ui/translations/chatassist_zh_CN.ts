@@ -16,8 +16,8 @@
     </message>
     <message>
         <location filename="../compose_panel.py" line="27"/>
-        <source>Your &amp;reply</source>
-        <translation>您的回复(&amp;R)</translation>
+        <source>&amp;Write your reply</source>
+        <translation>撰写回复(&amp;W)</translation>
     </message>
     <message>
         <location filename="../compose_panel.py" line="32"/>
@@ -212,162 +212,162 @@
 <context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../message_panel.py" line="41"/>
+        <location filename="../message_panel.py" line="44"/>
         <source>%1 (set by you)</source>
         <translation>%1（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="43"/>
+        <location filename="../message_panel.py" line="46"/>
         <source>Not recognised, using %1</source>
         <translation>未识别，使用%1</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="47"/>
+        <location filename="../message_panel.py" line="50"/>
         <source>%1 (from the conversation)</source>
         <translation>%1（根据对话）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="53"/>
+        <location filename="../message_panel.py" line="56"/>
         <source>%1 or %2?</source>
         <translation>%1还是%2？</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="60"/>
+        <location filename="../message_panel.py" line="63"/>
         <source>%1? (%2, unsure)</source>
         <translation>%1？（%2，不确定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="83"/>
+        <location filename="../message_panel.py" line="86"/>
         <source>Paste the customer&apos;s message here</source>
         <extracomment>The message to analyse (debounced; never emitted while an input method composes). The agent&apos;s overrides; an empty string means &quot;automatic&quot;.</extracomment>
         <translation>在此粘贴客户的消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="84"/>
+        <location filename="../message_panel.py" line="87"/>
         <source>Customer message</source>
         <translation>客户消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="86"/>
+        <location filename="../message_panel.py" line="89"/>
         <source>Customer &amp;message</source>
         <translation>客户消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="91"/>
+        <location filename="../message_panel.py" line="94"/>
         <source>Customer language</source>
         <translation>客户语言</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="92"/>
+        <location filename="../message_panel.py" line="95"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="96"/>
+        <location filename="../message_panel.py" line="99"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="97"/>
-        <location filename="../message_panel.py" line="236"/>
+        <location filename="../message_panel.py" line="100"/>
+        <location filename="../message_panel.py" line="247"/>
         <source>Auto region</source>
         <translation>自动地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="98"/>
+        <location filename="../message_panel.py" line="101"/>
         <source>Reply tone</source>
         <translation>回复语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="99"/>
+        <location filename="../message_panel.py" line="102"/>
         <source>Auto tone</source>
         <translation>自动语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="106"/>
+        <location filename="../message_panel.py" line="109"/>
         <source>Customer country (two-letter code)</source>
         <translation>客户国家（两字母代码）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="107"/>
+        <location filename="../message_panel.py" line="110"/>
         <source>Two-letter country code, e.g. MX; empty = guess</source>
         <translation>两字母国家代码，如 MX；留空则自动推测</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="108"/>
+        <location filename="../message_panel.py" line="111"/>
         <source>Customer segment</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="109"/>
+        <location filename="../message_panel.py" line="112"/>
         <source>Segment unknown</source>
         <translation>类型未知</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="118"/>
+        <location filename="../message_panel.py" line="121"/>
         <source>Message in your language</source>
         <translation>消息译文</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="137"/>
+        <location filename="../message_panel.py" line="148"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="142"/>
+        <location filename="../message_panel.py" line="153"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="150"/>
+        <location filename="../message_panel.py" line="161"/>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="157"/>
+        <location filename="../message_panel.py" line="168"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="258"/>
-        <location filename="../message_panel.py" line="286"/>
+        <location filename="../message_panel.py" line="269"/>
+        <location filename="../message_panel.py" line="297"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="259"/>
+        <location filename="../message_panel.py" line="270"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="278"/>
+        <location filename="../message_panel.py" line="289"/>
         <source> (guess)</source>
         <translation>（推测）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="281"/>
+        <location filename="../message_panel.py" line="292"/>
         <source>%1 tone (set by you)</source>
         <translation>%1语气（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="283"/>
+        <location filename="../message_panel.py" line="294"/>
         <source>%1 tone</source>
         <translation>%1语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="292"/>
+        <location filename="../message_panel.py" line="303"/>
         <source>none recognised: search the phrasebooks below</source>
         <translation>未识别：请在下方搜索话术库</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="298"/>
+        <location filename="../message_panel.py" line="309"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="315"/>
-        <source>Agent &amp;notes (%1)</source>
-        <translation>客服备注(&amp;N)（%1）</translation>
+        <location filename="../message_panel.py" line="326"/>
+        <source>Agent no&amp;tes (%1)</source>
+        <translation>客服备注(&amp;T)（%1）</translation>
     </message>
 </context>
 <context>
@@ -747,8 +747,8 @@
     </message>
     <message>
         <location filename="../sidebar.py" line="125"/>
-        <source>&amp;Replies</source>
-        <translation>回复(&amp;R)</translation>
+        <source>Repl&amp;ies</source>
+        <translation>回复(&amp;I)</translation>
     </message>
     <message>
         <location filename="../sidebar.py" line="126"/>
