@@ -15,11 +15,16 @@ from chatassist import paths as paths_mod
 from chatassist.paths import AppPaths
 
 if TYPE_CHECKING:
+    from chatassist.core.assist import Assistant
     from chatassist.core.detection import LanguageDetector
+    from chatassist.core.regions import RegionConfig
     from chatassist.core.translation.packs import PackManager
     from chatassist.core.translation.service import TranslationService
+    from chatassist.settings import Settings
     from chatassist.storage.database import Database
     from chatassist.storage.library import PhrasebookLibrary
+    from chatassist.storage.translation_cache import SqliteTranslationCache
+    from chatassist.storage.usage import UsageLog
 
 
 class App:
@@ -75,12 +80,60 @@ class App:
         from a worker)."""
         from chatassist.core.translation.ct2_backend import CTranslate2Backend
         from chatassist.core.translation.service import TranslationService
+
+        return TranslationService(CTranslate2Backend(), self.packs, self.translation_cache)
+
+    @cached_property
+    def translation_cache(self) -> SqliteTranslationCache:
+        """Disposable cache of translations, its own SQLite file (closed by ``close``)."""
         from chatassist.storage.translation_cache import SqliteTranslationCache
 
-        cache = SqliteTranslationCache(self.paths.translation_cache)
-        return TranslationService(CTranslate2Backend(), self.packs, cache)
+        self.paths.ensure()
+        return SqliteTranslationCache(self.paths.translation_cache)
+
+    @cached_property
+    def settings(self) -> Settings:
+        from chatassist.settings import Settings
+
+        return Settings.load(self.paths.settings)
+
+    @cached_property
+    def regions(self) -> RegionConfig:
+        from chatassist.core.regions import load_regions
+
+        return load_regions(paths_mod.bundled_resources() / "regions.yaml")
+
+    @cached_property
+    def usage(self) -> UsageLog:
+        from chatassist.storage.usage import UsageLog
+
+        return UsageLog(self.database)
+
+    def build_assistant(self) -> Assistant:
+        """A fresh pipeline over the current library (build again after an import).
+
+        Loads the library and the intent cues; the detector is shared and
+        warms up separately (``detector.warm_up()``, off the UI thread).
+        """
+        from chatassist.core.assist import Assistant
+        from chatassist.core.intents import IntentDetector, load_lexicon
+        from chatassist.core.suggestions import SuggestionEngine
+
+        books = self.library.phrasebooks()
+        lexicon = load_lexicon(paths_mod.bundled_resources() / "intent_cues.yaml")
+        intents = IntentDetector.build(lexicon, [e for b in books for e in b.entries])
+        engine = SuggestionEngine(books, self.usage.hot_scores())
+        return Assistant(self.detector, intents, engine, self.regions)
+
+    @cached_property
+    def assistant(self) -> Assistant:
+        """Message -> language, region, tone, scenarios, suggestions."""
+        return self.build_assistant()
 
     def close(self) -> None:
+        cache = self.__dict__.get("translation_cache")
+        if cache is not None:
+            cache.close()
         db = self.__dict__.get("database")
         if db is not None:
             db.close()

@@ -7,11 +7,19 @@ from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
-from chatassist.cli import detect_cmd, gui_cmd, packs_cmd, phrasebook_cmd, translate_cmd
+from chatassist.cli import (
+    detect_cmd,
+    gui_cmd,
+    packs_cmd,
+    phrasebook_cmd,
+    suggest_cmd,
+    translate_cmd,
+)
 
 COMMANDS: tuple[ModuleType, ...] = (
     gui_cmd,
     phrasebook_cmd,
+    suggest_cmd,
     detect_cmd,
     translate_cmd,
     packs_cmd,

@@ -32,6 +32,19 @@ def add_parser(sub: Any) -> None:
     e.add_argument("--json", action="store_true", help="print the written files as JSON")
     e.set_defaults(handler=run_export)
 
+    c = psub.add_parser(
+        "coverage", help="scenario x language x tone matrix of vetted variants, with gaps"
+    )
+    c.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="check these files instead of the library in the database",
+    )
+    c.add_argument("--json", action="store_true", help="print as JSON")
+    c.set_defaults(handler=run_coverage)
+
     ls = psub.add_parser("list", help="list the phrasebooks in the database")
     ls.add_argument("--json", action="store_true", help="print as JSON")
     ls.set_defaults(handler=run_list)
@@ -92,3 +105,41 @@ def run_list(args: argparse.Namespace, app: App) -> int:
     for s in summaries:
         print(f"{s.id}\tv{s.version}\t{s.entries} entries\t{s.title.get('en', '')}")
     return 0
+
+
+def run_coverage(args: argparse.Namespace, app: App) -> int:
+    from chatassist.core.languages import CUSTOMER_LANGUAGES
+    from chatassist.core.phrasebook.coverage import coverage
+
+    if args.paths:
+        try:
+            books = [lb.phrasebook for lb in load_files(args.paths)]
+        except PhrasebookInvalid as exc:
+            return _report(exc)
+    else:
+        books = app.library.phrasebooks()
+    default_tone = {lang: app.regions.choose(lang).tone for lang in CUSTOMER_LANGUAGES}
+    result = coverage(books, default_tone)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return 0 if result.complete else 1
+    header = "scenario".ljust(22) + " ".join(f"{lang:>7}" for lang in CUSTOMER_LANGUAGES)
+    print(header)
+    for scenario, by_lang in result.matrix.items():
+        cells = []
+        for lang in CUSTOMER_LANGUAGES:
+            tones = result.required[lang]
+            cells.append(f"{min(by_lang[lang][t] for t in tones):>7}")
+        print(scenario.ljust(22) + " ".join(cells))
+    print(
+        "(vetted variants in the required tone per scenario; English: fewest over its three tones)"
+    )
+    for scenario in result.scenarios_without_replies:
+        print(f"gap: scenario {scenario} has no reply")
+    for gap in result.gaps:
+        print(f"gap: {gap.entry_id} [{gap.scenario}] {gap.language}/{gap.tone}: {gap.reason}")
+    if result.complete:
+        print("coverage complete: no gaps in the required cells")
+    else:
+        print(f"{len(result.gaps) + len(result.scenarios_without_replies)} gaps", file=sys.stderr)
+    return 0 if result.complete else 1

@@ -1,0 +1,167 @@
+"""From a customer message to ranked suggestions: the pipeline the sidebar and
+``chatassist suggest`` share.
+
+message -> language (detection, conversation memory, or the agent's pin)
+        -> region and tone (agent's country, else the language's default)
+        -> scenarios (intent detection)
+        -> ranked replies and region notes
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from chatassist.core.detection import ConversationLanguage, Detection, LanguageDetector
+from chatassist.core.intents import IntentDetector, IntentResult
+from chatassist.core.phrasebook.model import Entry
+from chatassist.core.regions import RegionChoice, RegionConfig
+from chatassist.core.suggestions import CustomerProfile, Suggestion, SuggestionEngine, gloss_for
+from chatassist.core.tones import SEGMENTS, TONES
+from chatassist.errors import UsageError
+
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class CustomerContext:
+    """What the agent knows or decided about the current customer."""
+
+    country: str | None = None
+    segment: str | None = None
+    language: str | None = None  # pinned by the agent
+    region: str | None = None  # overrides the region from country/language
+    tone: str | None = None  # overrides the region's tone
+
+    def __post_init__(self) -> None:
+        if self.segment is not None and self.segment not in SEGMENTS:
+            raise UsageError(f"unknown segment '{self.segment}' (known: {', '.join(SEGMENTS)})")
+        if self.tone is not None and self.tone not in TONES:
+            raise UsageError(f"unknown tone '{self.tone}' (known: {', '.join(TONES)})")
+        if self.country is not None and (len(self.country) != 2 or not self.country.isalpha()):
+            raise UsageError(f"country '{self.country}' must be a two-letter ISO code such as JP")
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    detection: Detection
+    language: str
+    language_source: str  # "detected", "conversation", "pinned" or "default"
+    region: RegionChoice
+    tone: str
+    tone_source: str  # "region" or "agent"
+    intents: IntentResult
+    suggestions: tuple[Suggestion, ...]
+    notes: tuple[Entry, ...] = field(default=())
+    agent_language: str = "zh-Hans"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "detection": self.detection.to_dict(),
+            "language": self.language,
+            "language_source": self.language_source,
+            "region": {
+                "id": self.region.region.id,
+                "country": self.region.country,
+                "guessed": self.region.guessed,
+                "reason": self.region.reason,
+            },
+            "tone": self.tone,
+            "tone_source": self.tone_source,
+            "urgent": self.intents.urgency,
+            "scenarios": [
+                {
+                    "id": m.id,
+                    "score": round(m.score, 4),
+                    "urgent": m.urgent,
+                    "evidence": [
+                        {
+                            "text": e.text,
+                            "source": e.source,
+                            "language": e.language,
+                            "entry_id": e.entry_id,
+                        }
+                        for e in m.evidence
+                    ],
+                }
+                for m in self.intents.scenarios
+            ],
+            "suggestions": [s.to_json() for s in self.suggestions],
+            "notes": [
+                {
+                    "entry_id": n.id,
+                    "gloss": gloss_for(n, self.agent_language),
+                    "body": n.body.get(self.agent_language) or n.body.get("en", ""),
+                }
+                for n in self.notes
+            ],
+        }
+
+
+class Assistant:
+    def __init__(
+        self,
+        detector: LanguageDetector,
+        intents: IntentDetector,
+        engine: SuggestionEngine,
+        regions: RegionConfig,
+    ) -> None:
+        self.detector = detector
+        self.intents = intents
+        self.engine = engine
+        self.regions = regions
+
+    def analyze(
+        self,
+        text: str,
+        customer: CustomerContext | None = None,
+        *,
+        conversation: ConversationLanguage | None = None,
+        agent_language: str = "zh-Hans",
+        limit: int = 5,
+    ) -> Analysis:
+        customer = customer or CustomerContext()
+        detection = self.detector.detect(text)
+        if customer.language:
+            language, source = customer.language, "pinned"
+        elif conversation is not None:
+            conversation.observe(detection)
+            language = conversation.language or DEFAULT_LANGUAGE
+            source = "conversation" if conversation.language else "default"
+            if conversation.language == detection.language:
+                source = "detected"
+        elif not detection.is_unknown:
+            language, source = detection.language, "detected"
+        else:
+            language, source = DEFAULT_LANGUAGE, "default"
+        choice = self.regions.choose(language, customer.country)
+        if customer.region:
+            region = self.regions.region(customer.region)
+            choice = RegionChoice(
+                region, choice.country, False, f"region {region.id} set by the agent"
+            )
+        tone, tone_source = (customer.tone, "agent") if customer.tone else (choice.tone, "region")
+        intents = self.intents.detect(text, language)
+        scenarios = [(m.id, m.score) for m in intents.scenarios]
+        profile = CustomerProfile(
+            language=language, tone=tone, region=choice.region.id, segment=customer.segment
+        )
+        suggestions = self.engine.suggest(
+            scenarios, profile, agent_language=agent_language, limit=limit
+        )
+        notes = self.engine.notes(scenarios, choice.region.id)
+        return Analysis(
+            text=text,
+            detection=detection,
+            language=language,
+            language_source=source,
+            region=choice,
+            tone=tone,
+            tone_source=tone_source,
+            intents=intents,
+            suggestions=tuple(suggestions),
+            notes=tuple(notes),
+            agent_language=agent_language,
+        )
