@@ -140,3 +140,18 @@ def test_detect_is_fast(full_detector: IntentDetector) -> None:
             full_detector.detect(text)
     per_call = (time.perf_counter() - start) / (5 * len(texts))
     assert per_call < 0.005  # generous: the target is well under 1 ms (bench/intents_eval.py)
+
+
+def test_single_words_of_cues_back_off_weakly() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  product_question:\n    en: [waterproof rating, battery capacity]\n"
+        "  greeting:\n    en: [good morning]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    result = detector.detect("what's the capacity of that battery?")
+    assert result.ids == ("product_question",)
+    assert {e.source for e in result.scenarios[0].evidence} == {"lexicon-word"}
+    assert detector.detect("the battery").scenarios == ()  # one back-off word is not enough
+    whole = detector.detect("battery capacity?").scenarios[0]
+    assert [e.source for e in whole.evidence] == ["lexicon"]  # the whole cue, counted once

@@ -24,16 +24,18 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from chatassist.core.intents.lexicon import ANY_LANGUAGE, CueLexicon, cue_problem
+from chatassist.core.intents.lexicon import ANY_LANGUAGE, GAP, CueLexicon, cue_problem, is_unspaced
 from chatassist.core.intents.matcher import Hit, Matcher
 from chatassist.core.intents.normalize import normalize
 from chatassist.core.intents.result import (
     LEXICON,
     PHRASEBOOK,
+    WORD,
     Evidence,
     IntentResult,
     ScenarioMatch,
@@ -49,6 +51,8 @@ NESTED_OTHER_FACTOR = 0.5
 DECAY = 0.8
 MIN_RAW = 0.35
 REMEDY_FACTOR = 0.8
+BACKOFF_WEIGHT = 0.4
+BACKOFF_MIN_LETTERS = 4
 
 _LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
 _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
@@ -58,6 +62,8 @@ _REMEDIES = frozenset({"refund_request", "return_exchange"})
 _PHYSICAL_PROBLEMS = frozenset({"damaged_item", "wrong_item", "product_safety"})
 _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urgency.ELEVATED}
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
+_ANY = frozenset([ANY_LANGUAGE])
+_WORDS = re.compile(r"\w+")
 _ORDER = {sid: i for i, sid in enumerate(SCENARIO_IDS)}
 
 
@@ -107,12 +113,14 @@ class IntentDetector:
             for sid, cues in lexicon.scenarios.items():
                 for cue in cues:
                     langs = frozenset([cue.language])
-                    add(normalize(cue.text), _Target(sid, cue.weight, LEXICON, cue.text, langs))
+                    add(cue.key, _Target(sid, cue.weight, LEXICON, cue.text, langs))
             for level, cues in lexicon.urgency.items():
                 for cue in cues:
                     langs = frozenset([cue.language])
                     target = _Target(level, cue.weight, LEXICON, cue.text, langs, urgency=True)
-                    add(normalize(cue.text), target)
+                    add(cue.key, target)
+            for norm, target in _word_targets(lexicon):
+                add(norm, target)
         for norm, target in _keyword_targets(entries):
             add(norm, target)
         return cls(matcher, targets)
@@ -184,8 +192,8 @@ class IntentDetector:
             raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
             if sid in _REMEDIES and not _PHYSICAL_PROBLEMS.isdisjoint(per_scenario):
                 raw *= REMEDY_FACTOR
-            if raw < MIN_RAW:
-                continue
+            if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
+                continue  # too weak, or one back-off word alone ("my name is...")
             evidence = tuple(
                 Evidence(
                     t.text,
@@ -210,6 +218,44 @@ def _specificity(size: int, substring: bool) -> float:
     if substring:
         return min(1.5, 0.7 + 0.1 * size)
     return min(1.5, 0.9 + 0.2 * (size - 1))
+
+
+def _word_targets(lexicon: CueLexicon) -> list[tuple[str, _Target]]:
+    """Back-off: the single words (CJK/Thai: character pairs) of the lexicon's cues.
+
+    A word that mostly occurs in one scenario's cues ("отправлен", "reembolso",
+    "入荷") weakly votes for it, so phrasings no whole cue covers still get
+    an answer. Words spread over several scenarios vote for none.
+    """
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for sid, cues in lexicon.scenarios.items():
+        for cue in cues:
+            for unit in _units(cue.key):
+                counts[unit][sid] += 1
+    out: list[tuple[str, _Target]] = []
+    for unit, per in counts.items():
+        total = sum(per.values())
+        for sid, n in per.items():
+            if n * 2 > total:
+                target = _Target(sid, BACKOFF_WEIGHT * n / total, WORD, unit, _ANY)
+                out.append((unit, target))
+    return out
+
+
+def _units(norm: str) -> set[str]:
+    if is_unspaced(norm):
+        chars = [c for c in norm if is_unspaced(c) and unicodedata.category(c) != "Mn"]
+        text = "".join(c for c in norm.replace(GAP, " ") if not c.isspace())
+        return (
+            {
+                text[i : i + 2]
+                for i in range(len(text) - 1)
+                if is_unspaced(text[i]) and is_unspaced(text[i + 1])
+            }
+            if chars
+            else set()
+        )
+    return {w for w in _WORDS.findall(norm) if len(w) >= BACKOFF_MIN_LETTERS and not w.isdigit()}
 
 
 def _keyword_targets(entries: Iterable[Entry]) -> list[tuple[str, _Target]]:

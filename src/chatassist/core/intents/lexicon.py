@@ -53,6 +53,12 @@ class Cue:
     language: str  # a customer language code or "any"
     weight: float = 1.0
     line: int = 0
+    normalized: str = ""  # `normalize(text)`, filled in by the loader
+
+    @property
+    def key(self) -> str:
+        """The text as matched (see `normalize`)."""
+        return self.normalized or normalize(self.text)
 
 
 @dataclass(frozen=True)
@@ -185,7 +191,7 @@ class _Reader:
                 cue = self.cue(item, lang, f"{what} [{lang}]")
                 if cue is None:
                     continue
-                key = normalize(cue.text)
+                key = cue.key
                 if key in seen:
                     self.problem(
                         item,
@@ -225,11 +231,12 @@ class _Reader:
             self.problem(text_node, f"{what}: a cue must be non-empty text")
             return None
         text = str(text_node.value)
-        why = cue_problem(text)
+        norm = normalize(text)
+        why = cue_problem(text, norm)
         if why:
             self.problem(text_node, f"{what}: {why}")
             return None
-        return Cue(text, lang, weight, text_node.start_mark.line + 1)
+        return Cue(text, lang, weight, text_node.start_mark.line + 1, norm)
 
 
 def parse_lexicon(text: str, path: str = "<text>") -> CueLexicon:

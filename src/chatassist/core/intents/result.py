@@ -7,6 +7,7 @@ from enum import IntEnum
 
 LEXICON = "lexicon"
 PHRASEBOOK = "phrasebook"
+WORD = "lexicon-word"
 
 
 class Urgency(IntEnum):
@@ -25,8 +26,10 @@ class Urgency(IntEnum):
 class Evidence:
     """One cue or keyword that matched.
 
-    ``source`` is "lexicon" (the cue lexicon) or "phrasebook" (an entry's
-    keywords, ``entry_id`` names one entry that lists it); ``text`` is the cue
+    ``source`` is "lexicon" (the cue lexicon), "lexicon-word" (a single word
+    of lexicon cues that mostly belongs to this scenario: weak back-off
+    evidence) or "phrasebook" (an entry's keywords, ``entry_id`` names one
+    entry that lists it); ``text`` is the cue
     as written; ``matched`` the part of the normalised message it covered;
     ``weight`` what it added to the scenario's raw score.
     """
