@@ -17,6 +17,9 @@ setup(
     package_dir={"": "src", **BUNDLED},
     package_data={
         "chatassist": ["py.typed"],
+        # .ts are the sources; .qm are compiled by `python -m chatassist.ui.i18n_build`
+        # (make run / make test) before a wheel is built, and never committed.
+        "chatassist.ui": ["translations/*.ts", "translations/*.qm"],
         "chatassist.bundled.phrasebooks": ["*.yaml"],
         "chatassist.bundled.resources": ["*", "*/*", "*/*/*"],
     },

@@ -159,3 +159,15 @@ def test_limit_and_determinism() -> None:
     one = engine.suggest([("order_status", 0.9), ("refund_request", 0.5)], SPANISH, limit=2)
     assert len(one) == 2
     assert one == engine.suggest([("order_status", 0.9), ("refund_request", 0.5)], SPANISH, limit=2)
+
+
+def test_machine_translated_replies_carry_the_phrasebook_glossary() -> None:
+    from dataclasses import replace
+
+    engine = SuggestionEngine([replace(BOOK, do_not_translate=("ShopName",))])
+    en_only = next(
+        s
+        for s in engine.suggest([("order_status", 1.0)], SPANISH)
+        if s.entry_id == "status.en_only"
+    )
+    assert en_only.glossary == ("ShopName",)

@@ -56,6 +56,8 @@ class Suggestion:
     pinned: bool
     scenarios: tuple[str, ...]
     placeholders: tuple[str, ...]
+    #: the phrasebook's do-not-translate terms, for machine translation of this reply
+    glossary: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -82,6 +84,7 @@ class _Indexed:
     phrasebook_id: str
     order: int
     variants: Mapping[tuple[str, str], Variant]
+    glossary: tuple[str, ...]
 
 
 def gloss_for(entry: Entry, agent_language: str) -> str:
@@ -102,9 +105,8 @@ class SuggestionEngine:
         order = 0
         for book in phrasebooks:
             for entry in book.entries:
-                item = _Indexed(
-                    entry, book.id, order, {(v.language, v.tone): v for v in entry.variants}
-                )
+                variants = {(v.language, v.tone): v for v in entry.variants}
+                item = _Indexed(entry, book.id, order, variants, book.do_not_translate)
                 order += 1
                 self._entries[entry.id] = item
                 for i, scenario in enumerate(entry.scenarios):
@@ -240,6 +242,7 @@ class SuggestionEngine:
             pinned=entry.pinned,
             scenarios=entry.scenarios,
             placeholders=tuple(sorted(variant.placeholders)),
+            glossary=item.glossary,
         )
 
 

@@ -4,7 +4,7 @@ Expected failures (no language pack) come back as data, not exceptions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -64,11 +64,15 @@ def _would_route(source: str, target: str) -> tuple[str, ...]:
 
 
 def translate(
-    translator: TranslatorLike, text: str, source: str, target: str
+    translator: TranslatorLike,
+    text: str,
+    source: str,
+    target: str,
+    glossary: Sequence[str] = (),
 ) -> Callable[[], Translated]:
     def run() -> Translated:
         try:
-            t = translator.translate(text, source, target)
+            t = translator.translate(text, source, target, glossary=glossary)
         except NoPackError as exc:
             return Translated(
                 source, target, route=_would_route(source, target), missing=exc.missing

@@ -266,7 +266,9 @@ class Sidebar(QWidget):
                     index, item.untranslated(self.tr("Machine translation is starting…"))
                 )
             elif item.state is ReplyState.TRANSLATING and self.translator is not None:
-                job = jobs.translate(self.translator, item.text, item.language, target)
+                job = jobs.translate(
+                    self.translator, item.text, item.language, target, item.suggestion.glossary
+                )
                 self.worker.run_task(job, partial(self._reply_translated, token, index))
 
     def _reply_translated(self, token: int, index: int, result: jobs.Translated) -> None:
