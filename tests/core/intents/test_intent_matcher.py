@@ -21,6 +21,7 @@ def test_short_words_match_whole_words_only() -> None:
     assert _found("clo", "ile wynosi clo?")
     assert not _found("clo", "closing time")
     assert _found("po*", "pozdrawiam")  # a trailing * allows a prefix
+    assert _found("pantal=", "may pantal ako") and not _found("pantal=", "la pantalla")
 
 
 def test_phrases_need_their_words_in_order() -> None:

@@ -15,7 +15,8 @@ A cue is text, or ``{text: ..., weight: ...}`` with 0 < weight <= 5
 (default 1). Matching rules (see `matcher`): words of 4+ letters also match
 longer words that start with them ("refund" matches "refunded"), shorter
 ones only whole words; a trailing ``*`` lets a short word match as a prefix
-too ("ko*"); `` .. `` between two parts allows a few words (or, in Chinese,
+too ("ko*") and a trailing ``=`` keeps a long one whole ("pantal=": Tagalog
+"rash", not Spanish "pantalla"); `` .. `` between two parts allows a few words (or, in Chinese,
 Japanese, Korean and Thai, a few characters) in between ("cancel .. order").
 Chinese, Japanese, Korean and Thai cues match anywhere in the text.
 Validation walks the YAML nodes so every problem carries its file:line.

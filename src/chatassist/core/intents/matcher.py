@@ -6,7 +6,8 @@ many cues there are:
 
 - *word cues* (Latin, Cyrillic, Arabic...) are indexed by their first word and
   match at word starts: a cue word of 4+ characters, or one ending in ``*``,
-  also matches longer words that start with it; shorter ones only whole words.
+  also matches longer words that start with it; shorter ones, and any ending
+  in ``=``, only whole words.
   Arabic words are also tried without a leading clitic (و ف ب ل ك ال);
 - *substring cues* (any cue with Han, kana, Hangul or Thai) are indexed by
   their first two characters and match anywhere in the message with its
@@ -31,7 +32,7 @@ FILLERS = frozenset(
     {"po", "ho", "ya", "kak", "a", "nha", "nhe", "lah", "leh", "ah", "pls", "plz", "please"}
 )
 
-_WORD = re.compile(r"\w+\*?")
+_WORD = re.compile(r"\w+[*=]?")
 _WORD_TEXT = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
@@ -128,7 +129,11 @@ class Matcher:
         pid = len(self.patterns)
         if substring:
             parts = tuple(
-                p for p in (_SPACE.sub("", x).replace("*", "") for x in norm.split(GAP)) if p
+                p
+                for p in (
+                    _SPACE.sub("", x).replace("*", "").replace("=", "") for x in norm.split(GAP)
+                )
+                if p
             )
             if not parts:
                 return None
@@ -142,9 +147,9 @@ class Matcher:
             wparts = []
             for x in norm.split(GAP):
                 toks = tuple(
-                    (t.rstrip("*"), t.endswith("*") or len(t) >= PREFIX_MIN)
+                    (t.rstrip("*="), t.endswith("*") or (len(t) >= PREFIX_MIN and t[-1] != "="))
                     for t in _WORD.findall(x)
-                    if t.rstrip("*")
+                    if t.rstrip("*=")
                 )
                 if toks:
                     wparts.append(toks)
