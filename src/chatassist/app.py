@@ -8,6 +8,7 @@ never imports Qt or argostranslate).
 
 from __future__ import annotations
 
+import gc
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -123,6 +124,11 @@ class App:
         lexicon = load_lexicon(paths_mod.bundled_resources() / "intent_cues.yaml")
         intents = IntentDetector.build(lexicon, [e for b in books for e in b.entries])
         engine = SuggestionEngine(books, self.usage.hot_scores())
+        # The library's millions of small objects live as long as the pipeline: keep
+        # them out of the cyclic GC, whose full passes would otherwise pause every
+        # thread (the UI included) for hundreds of milliseconds on large libraries.
+        gc.collect()
+        gc.freeze()
         return Assistant(self.detector, intents, engine, self.regions)
 
     @cached_property

@@ -171,3 +171,56 @@ def test_machine_translated_replies_carry_the_phrasebook_glossary() -> None:
         if s.entry_id == "status.en_only"
     )
     assert en_only.glossary == ("ShopName",)
+
+
+def test_cached_top_k_equals_ranking_every_candidate() -> None:
+    """The per-scenario candidate lists must give exactly what scoring all entries gives."""
+    import random
+
+    rng = random.Random(7)
+    scenarios = ("order_status", "shipping_delay", "refund_request", "customs_tax")
+    entries = []
+    for i in range(300):
+        picked = tuple(rng.sample(scenarios, rng.choice((1, 2))))
+        variants = [
+            V(
+                rng.choice(("es", "en", "pt")),
+                rng.choice(("direct", "warm")),
+                f"t{i}",
+                vetted=rng.random() > 0.2,
+            )
+        ]
+        entries.append(
+            entry(
+                f"e{i}",
+                picked,
+                variants,
+                pinned=rng.random() < 0.1,
+                segments=rng.choice(((), ("new",), ("returning", "high_value"))),
+            )
+        )
+    book = Phrasebook(id="r", title={"en": "R", "zh-Hans": "R"}, entries=tuple(entries))
+    engine = SuggestionEngine([book], hot={f"e{i}": rng.random() * 5 for i in range(0, 300, 7)})
+    for segment in (None, "new", "high_value"):
+        customer = CustomerProfile("es", "direct", "europe", segment=segment)
+        detected = [("order_status", 0.9), ("refund_request", 0.6), ("customs_tax", 0.3)]
+        got = [(s.entry_id, round(s.score, 9)) for s in engine.suggest(detected, customer, limit=7)]
+        brute = []
+        for e in entries:
+            scores = [
+                engine._rank(
+                    engine._entries[e.id],
+                    raw / 0.9 * (1.0 if e.scenarios[0] == sid else 0.7),
+                    sid,
+                    customer,
+                    "en",
+                )
+                for sid, raw in detected
+                if sid in e.scenarios
+            ]
+            scores = [s for s in scores if s is not None]
+            if scores:
+                best = max(scores, key=lambda s: s.score)
+                brute.append((round(-best.score, 9), engine._entries[e.id].order, e.id))
+        brute.sort()
+        assert got == [(eid, round(-neg, 9)) for neg, _, eid in brute[:7]]

@@ -8,12 +8,13 @@ reasons for its rank, for the agent and for trainers.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from chatassist.core.languages import language_name
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
-from chatassist.core.tones import TONES
+from chatassist.core.tones import SEGMENTS, TONES
 
 # Score weights. The scenario match dominates; the rest orders replies within it.
 W_PRIMARY = 1.0
@@ -85,6 +86,8 @@ class _Indexed:
     order: int
     variants: Mapping[tuple[str, str], Variant]
     glossary: tuple[str, ...]
+    #: best variant bonus in any language and tone (an upper bound for ranking)
+    best_bonus: float
 
 
 def gloss_for(entry: Entry, agent_language: str) -> str:
@@ -106,7 +109,11 @@ class SuggestionEngine:
         for book in phrasebooks:
             for entry in book.entries:
                 variants = {(v.language, v.tone): v for v in entry.variants}
-                item = _Indexed(entry, book.id, order, variants, book.do_not_translate)
+                best_bonus = max(
+                    (B_VETTED_EXACT if v.vetted else B_UNVETTED for v in entry.variants),
+                    default=0.0,
+                )
+                item = _Indexed(entry, book.id, order, variants, book.do_not_translate, best_bonus)
                 order += 1
                 self._entries[entry.id] = item
                 for i, scenario in enumerate(entry.scenarios):
@@ -116,18 +123,27 @@ class SuggestionEngine:
                         weight = W_PRIMARY if i == 0 else W_SECONDARY
                         self._by_scenario.setdefault(scenario, []).append((item, weight))
         self._hot: Mapping[str, float] = dict(hot or {})
+        self._bounds: dict[tuple[str, float, str | None], list[tuple[float, int, _Indexed]]] = {}
+        for scenario_id in self._by_scenario:  # built here, in the loading worker
+            for weight in (W_PRIMARY, W_SECONDARY):
+                for segment in (None, *SEGMENTS):
+                    self._bounded(scenario_id, weight, segment)
 
     def __len__(self) -> int:
         return len(self._entries)
 
     def set_hot(self, hot: Mapping[str, float]) -> None:
         self._hot = dict(hot)
+        self._bounds.clear()
 
     def add_use(self, entry_id: str) -> None:
         """Count a use right away (the stored log is authoritative on the next rebuild)."""
         hot = dict(self._hot)
         hot[entry_id] = hot.get(entry_id, 0.0) + 1.0
         self._hot = hot
+        entry = self.entry(entry_id)
+        for key in [k for k in self._bounds if entry is None or k[0] in entry.scenarios]:
+            del self._bounds[key]  # rebuilt on next use with the new bound
 
     def entry(self, entry_id: str) -> Entry | None:
         item = self._entries.get(entry_id)
@@ -153,21 +169,71 @@ class SuggestionEngine:
         if not scenarios or limit <= 0:
             return []
         top = max(score for _, score in scenarios) or 1.0
-        best: dict[str, tuple[float, str, _Indexed]] = {}
+        # For each scenario, entries where it is primary / secondary, sorted by an
+        # upper bound of their customer-dependent score: scanning stops as soon as
+        # the bound cannot beat the current k-th best, so a 10,000-entry library
+        # costs a few dozen exact scores per list, not thousands.
+        best: dict[str, tuple[float, int, float, str, _Indexed]] = {}
         for scenario_id, raw in scenarios:
             strength = raw / top
-            for item, weight in self._by_scenario.get(scenario_id, ()):
+            for weight in (W_PRIMARY, W_SECONDARY):
                 s = strength * weight
-                seen = best.get(item.entry.id)
-                if seen is None or s > seen[0]:
-                    best[item.entry.id] = (s, scenario_id, item)
-        ranked: list[tuple[float, int, Suggestion]] = []
-        for s, scenario_id, item in best.values():
+                for neg_score, order, item in self._top_of_list(
+                    scenario_id, weight, s, customer, limit
+                ):
+                    seen = best.get(item.entry.id)
+                    if seen is None or (neg_score, order) < (seen[0], seen[1]):
+                        best[item.entry.id] = (neg_score, order, s, scenario_id, item)
+        top_k = heapq.nsmallest(limit, best.values(), key=lambda r: (r[0], r[1]))
+        out = []
+        for _, _, s, scenario_id, item in top_k:
             suggestion = self._rank(item, s, scenario_id, customer, agent_language)
             if suggestion is not None:
-                ranked.append((-suggestion.score, item.order, suggestion))
-        ranked.sort(key=lambda r: (r[0], r[1]))
-        return [r[2] for r in ranked[:limit]]
+                out.append(suggestion)
+        return out
+
+    def _top_of_list(
+        self, scenario_id: str, weight: float, s: float, customer: CustomerProfile, limit: int
+    ) -> list[tuple[float, int, _Indexed]]:
+        """The best ``limit`` (-score, order, item) of one scenario list, exactly."""
+        heap: list[tuple[float, int, _Indexed]] = []  # min-heap on (score, -order): worst on top
+        for bound, order, item in self._bounded(scenario_id, weight, customer.segment):
+            if len(heap) >= limit:
+                worst_score, worst_neg_order, _ = heap[0]
+                ceiling = round(s + bound, 9)  # rounded like the scores it bounds
+                if ceiling < worst_score or (ceiling == worst_score and -order < worst_neg_order):
+                    break
+            assessed = self._assess(item, s, customer)
+            if assessed is None:
+                continue
+            candidate = (assessed[0], -order, item)
+            if len(heap) < limit:
+                heapq.heappush(heap, candidate)
+            elif candidate[:2] > heap[0][:2]:
+                heapq.heapreplace(heap, candidate)
+        return [(-score, -neg_order, item) for score, neg_order, item in heap]
+
+    def _bounded(
+        self, scenario_id: str, weight: float, segment: str | None
+    ) -> list[tuple[float, int, _Indexed]]:
+        """Entries of one list sorted by an upper bound of their score for a customer
+        of this segment, whatever the language and tone (those only lower it)."""
+        key = (scenario_id, weight, segment)
+        cached = self._bounds.get(key)
+        if cached is None:
+            cached = []
+            for item, w in self._by_scenario.get(scenario_id, ()):
+                if w != weight:
+                    continue
+                entry = item.entry
+                bound = item.best_bonus + _segment_delta(entry.segments, segment)
+                bound += B_PINNED if entry.pinned else 0.0
+                heat = self._hot.get(entry.id, 0.0)
+                bound += B_HOT_MAX * heat / (heat + HOT_MARK) if heat > 0 else 0.0
+                cached.append((bound, item.order, item))
+            cached.sort(key=lambda r: (-r[0], r[1]))
+            self._bounds[key] = cached
+        return cached
 
     def notes(self, scenarios: Sequence[tuple[str, float]], region: str) -> list[Entry]:
         """Agent notes for these scenarios that apply to the customer's region."""
@@ -188,6 +254,45 @@ class SuggestionEngine:
         return self._rank(item, 0.0, None, customer, agent_language)
 
     # ------------------------------------------------------------------------
+    def _assess(
+        self,
+        item: _Indexed,
+        scenario_score: float,
+        customer: CustomerProfile,
+        reasons: list[str] | None = None,
+    ) -> tuple[float, _Pick] | None:
+        """Score of ``item`` for this customer; appends the reasons when a list is given."""
+        entry = item.entry
+        if entry.regions and customer.region not in entry.regions:
+            return None
+        pick = _pick_variant(item, customer.language, customer.tone)
+        if pick is None:
+            return None
+        score = scenario_score + pick.bonus
+        if reasons is not None:
+            reasons.append(pick.reason(customer.language, customer.tone))
+        if entry.segments:
+            score += _segment_delta(entry.segments, customer.segment)
+            if reasons is not None:
+                wanted = ", ".join(entry.segments)
+                if customer.segment in entry.segments:
+                    reasons.append(f"for {customer.segment} customers")
+                elif customer.segment:
+                    reasons.append(f"meant for {wanted} customers, not {customer.segment}")
+                else:
+                    reasons.append(f"meant for {wanted} customers (segment not set)")
+        if entry.pinned:
+            score += B_PINNED
+            if reasons is not None:
+                reasons.append("pinned by trainers")
+        heat = self._hot.get(entry.id, 0.0)
+        if heat > 0:
+            score += B_HOT_MAX * heat / (heat + HOT_MARK)
+            if reasons is not None:
+                reasons.append(f"used recently by agents ({heat:.1f} weighted uses)")
+        # Rounded so that equal scores reached by different sums tie exactly (order decides).
+        return round(score, 9), pick
+
     def _rank(
         self,
         item: _Indexed,
@@ -197,36 +302,16 @@ class SuggestionEngine:
         agent_language: str,
     ) -> Suggestion | None:
         entry = item.entry
-        if entry.regions and customer.region not in entry.regions:
-            return None
-        picked = _pick_variant(item, customer.language, customer.tone)
-        if picked is None:
-            return None
-        variant, bonus, variant_reason, needs_translation = picked
-        score = scenario_score + bonus
         reasons: list[str] = []
         if scenario_id is not None:
             role = "primary" if entry.scenarios[0] == scenario_id else "also"
             reasons.append(f"scenario {scenario_id} ({role}, {scenario_score:.2f})")
-        reasons.append(variant_reason)
-        if entry.segments:
-            wanted = ", ".join(entry.segments)
-            if customer.segment in entry.segments:
-                score += B_SEGMENT_MATCH
-                reasons.append(f"for {customer.segment} customers")
-            elif customer.segment:
-                score -= P_SEGMENT_OTHER
-                reasons.append(f"meant for {wanted} customers, not {customer.segment}")
-            else:
-                score -= P_SEGMENT_UNKNOWN
-                reasons.append(f"meant for {wanted} customers (segment not set)")
-        if entry.pinned:
-            score += B_PINNED
-            reasons.append("pinned by trainers")
+        assessed = self._assess(item, scenario_score, customer, reasons)
+        if assessed is None:
+            return None
+        score, pick = assessed
+        variant = pick.variant
         heat = self._hot.get(entry.id, 0.0)
-        if heat > 0:
-            score += B_HOT_MAX * heat / (heat + HOT_MARK)
-            reasons.append(f"used recently by agents ({heat:.1f} weighted uses)")
         return Suggestion(
             entry_id=entry.id,
             phrasebook_id=item.phrasebook_id,
@@ -236,7 +321,7 @@ class SuggestionEngine:
             gloss=gloss_for(entry, agent_language),
             score=score,
             reasons=tuple(reasons),
-            needs_translation=needs_translation,
+            needs_translation=pick.needs_translation,
             vetted=variant.vetted,
             hot=heat >= HOT_MARK,
             pinned=entry.pinned,
@@ -246,35 +331,52 @@ class SuggestionEngine:
         )
 
 
-def _tone_order(tone: str) -> list[str]:
-    return [tone, *(t for t in TONES if t != tone)]
+def _segment_delta(segments: tuple[str, ...], segment: str | None) -> float:
+    if not segments:
+        return 0.0
+    if segment in segments:
+        return B_SEGMENT_MATCH
+    return -P_SEGMENT_OTHER if segment else -P_SEGMENT_UNKNOWN
 
 
-def _pick_variant(
-    item: _Indexed, language: str, tone: str
-) -> tuple[Variant, float, str, bool] | None:
-    """The best variant for the customer, its bonus, why, and whether it needs MT."""
-    name = language_name(language)
-    for t in _tone_order(tone):
+_TONE_ORDER = {tone: (tone, *(t for t in TONES if t != tone)) for tone in TONES}
+
+
+@dataclass(frozen=True)
+class _Pick:
+    variant: Variant
+    bonus: float
+    kind: str  # "exact", "other_tone", "draft" or "translate"
+    needs_translation: bool
+
+    def reason(self, language: str, tone: str) -> str:
+        name, v = language_name(language), self.variant
+        if self.kind == "exact":
+            return f"vetted {name} variant in the {tone} tone"
+        if self.kind == "other_tone":
+            return f"vetted {name} variant, {v.tone} tone (no {tone} one)"
+        if self.kind == "draft":
+            return f"{name} {v.tone} variant is a machine draft, not vetted"
+        return f"no {name} variant: needs machine translation from {language_name(v.language)}"
+
+
+def _pick_variant(item: _Indexed, language: str, tone: str) -> _Pick | None:
+    """The best variant for the customer, its bonus, and whether it needs MT."""
+    order = _TONE_ORDER[tone]
+    for t in order:
         v = item.variants.get((language, t))
         if v is not None and v.vetted:
             if t == tone:
-                return v, B_VETTED_EXACT, f"vetted {name} variant in the {tone} tone", False
-            return v, B_VETTED_OTHER_TONE, f"vetted {name} variant, {t} tone (no {tone} one)", False
-    for t in _tone_order(tone):
+                return _Pick(v, B_VETTED_EXACT, "exact", False)
+            return _Pick(v, B_VETTED_OTHER_TONE, "other_tone", False)
+    for t in order:
         v = item.variants.get((language, t))
         if v is not None:
-            return v, B_UNVETTED, f"{name} {t} variant is a machine draft, not vetted", False
-    for t in _tone_order(tone):
+            return _Pick(v, B_UNVETTED, "draft", False)
+    for t in order:
         v = item.variants.get((PIVOT_LANGUAGE, t))
         if v is not None:
-            return v, 0.0, f"no {name} variant: needs machine translation from English", True
+            return _Pick(v, 0.0, "translate", True)
     if item.variants:
-        v = next(iter(item.variants.values()))
-        return (
-            v,
-            0.0,
-            f"no {name} variant: needs machine translation from {language_name(v.language)}",
-            True,
-        )
+        return _Pick(next(iter(item.variants.values())), 0.0, "translate", True)
     return None

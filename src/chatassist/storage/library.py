@@ -18,6 +18,7 @@ from typing import Any
 from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid, load_files
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
 from chatassist.core.phrasebook.writer import dump
+from chatassist.core.textfold import fold
 from chatassist.core.yaml_reader import Problem
 from chatassist.storage import sqlite_adapter
 from chatassist.storage.database import Database
@@ -43,6 +44,9 @@ class PhrasebookSummary:
             "replies": self.replies,
             "notes": self.notes,
         }
+
+
+_FIELD_ORDER = {"variant": 0, "gloss": 1, "keyword": 2, "body": 3}
 
 
 @dataclass(frozen=True)
@@ -171,10 +175,19 @@ class PhrasebookLibrary:
         """
         with self.database.reading():
             rows = sqlite_adapter.search(self.database.db, query, limit * 4)
+        folded = fold(query).strip()
+        hits = [SearchHit(*row) for row in rows]
+        # Replies before glosses, keywords and notes; then texts that start with the query.
+        hits.sort(
+            key=lambda h: (
+                _FIELD_ORDER.get(h.field, 9),
+                not fold(h.text).startswith(folded),
+                len(h.text),
+            )
+        )
         seen: dict[str, SearchHit] = {}
-        for entry_id, language, field_name, text in rows:
-            if entry_id not in seen:
-                seen[entry_id] = SearchHit(entry_id, language, field_name, text)
+        for hit in hits:
+            seen.setdefault(hit.entry_id, hit)
         return list(seen.values())[:limit]
 
     def phrasebook(self, book_id: str) -> Phrasebook:
@@ -295,13 +308,7 @@ class PhrasebookLibrary:
             (KeywordRow, keyword_rows),
             (VariantRow, variant_rows),
         ):
-            if not rows:
-                continue
-            # Tuples with an explicit field list: peewee builds the SQL far faster than from dicts.
-            fields = [getattr(model, name) for name in rows[0]]
-            for start in range(0, len(rows), 200):
-                batch = [tuple(r.values()) for r in rows[start : start + 200]]
-                model.insert_many(batch, fields=fields).execute()
+            _bulk_insert(db, model, rows)
         sqlite_adapter.rebuild_search_index(db, [e.id for e in book.entries])
 
     # --- export ---------------------------------------------------------------
@@ -318,6 +325,23 @@ class PhrasebookLibrary:
             write_atomic(target, dump(book))
             written.append(target)
         return written
+
+
+def _bulk_insert(db: Any, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with one prepared statement.
+
+    peewee's insert_many spends far longer building SQL than SQLite spends
+    inserting; values still go through each field's ``db_value`` (JSON
+    fields), and the statement uses the backend's parameter style.
+    """
+    if not rows:
+        return
+    fields = [model._meta.fields[name] for name in rows[0]]
+    columns = ", ".join(f.column_name for f in fields)
+    marks = ", ".join([db.param] * len(fields))
+    sql = f"INSERT INTO {model._meta.table_name} ({columns}) VALUES ({marks})"
+    values = [tuple(f.db_value(row[f.name]) for f in fields) for row in rows]
+    db.cursor().executemany(sql, values)
 
 
 def write_atomic(target: Path, text: str) -> None:
