@@ -25,7 +25,7 @@ Validation walks the YAML nodes so every problem carries its file:line.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,9 +33,8 @@ import yaml
 
 from chatassist.core.intents.normalize import normalize
 from chatassist.core.languages import CUSTOMER_LANGUAGES
-from chatassist.core.phrasebook.loader import Problem
 from chatassist.core.scenarios import SCENARIO_IDS
-from chatassist.errors import ChatassistError
+from chatassist.core.yaml_reader import InvalidFiles, Problem, compose
 
 FORMAT_VERSION = 1
 ANY_LANGUAGE = "any"
@@ -44,7 +43,6 @@ MAX_WEIGHT = 5.0
 GAP = ".."
 
 # libyaml's parser when present (10x faster on the bundled lexicon); same nodes and marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
@@ -76,15 +74,8 @@ class CueLexicon:
         )
 
 
-class LexiconInvalid(ChatassistError):
+class LexiconInvalid(InvalidFiles):
     """The cue lexicon is invalid; ``problems`` lists every problem with file:line."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems = tuple(sorted(problems))
-        n = len(self.problems)
-        first = str(self.problems[0]) if self.problems else "invalid cue lexicon"
-        more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
-        super().__init__(first + more)
 
 
 _UNSPACED = re.compile(
@@ -242,18 +233,9 @@ class _Reader:
 
 def parse_lexicon(text: str, path: str = "<text>") -> CueLexicon:
     """Parse lexicon YAML; raise `LexiconInvalid` listing every problem."""
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise LexiconInvalid(
-            [Problem(path, line, col, f"invalid YAML: {exc.problem or exc.context}")]
-        ) from exc
-    except yaml.YAMLError as exc:
-        raise LexiconInvalid([Problem(path, 0, 0, f"invalid YAML: {exc}")]) from exc
+    root, problems = compose(text, path)
     if root is None:
-        raise LexiconInvalid([Problem(path, 1, 0, "the file is empty")])
+        raise LexiconInvalid(problems)
     reader = _Reader(path)
     lexicon = reader.document(root)
     if reader.problems:

@@ -31,7 +31,14 @@ from chatassist.core.yaml_reader import (
 )
 
 # Problem is part of this module's interface (callers report phrasebook problems).
-__all__ = ["LoadedPhrasebook", "PhrasebookInvalid", "Problem", "load_files", "parse_file", "parse_text"]
+__all__ = [
+    "LoadedPhrasebook",
+    "PhrasebookInvalid",
+    "Problem",
+    "load_files",
+    "parse_file",
+    "parse_text",
+]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 _TAG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
@@ -302,24 +309,6 @@ class _Reader(NodeReader):
 
 def _fmt(names: frozenset[str]) -> str:
     return "{" + ", ".join(sorted(names)) + "}" if names else "(none)"
-
-
-def _decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, [
-            Problem(
-                path,
-                line,
-                col,
-                f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded (save the file as UTF-8)",
-            )
-        ]
 
 
 def parse_text(
