@@ -2,7 +2,7 @@
 
 One text: a human line ("Spanish (es) 97 %", alternatives, uncertain marker)
 or, with --json, the detection as JSON. Batch: one text per input line, one
-JSON object per output line, in input order. JSON shape: docs/cli-detect.md.
+JSON object per output line, in input order. JSON shape: docs/cli.md.
 Needs no database and never loads Qt.
 """
 

@@ -1,7 +1,7 @@
 """``chatassist packs list|install FILE|download FROM TO|remove FROM TO``.
 
 Codes are customer codes (zh-Hans, pt) or argos codes (zh, zt, pb). Only
-``download`` and ``list --available`` go online. JSON shapes: docs/cli-translate.md.
+``download`` and ``list --available`` go online. JSON shapes: docs/cli.md.
 """
 
 from __future__ import annotations

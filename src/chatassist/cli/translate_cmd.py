@@ -2,7 +2,7 @@
 
 Offline: uses the installed language packs only (see ``chatassist packs``).
 The translation goes to stdout; notes (pivot route, detected language, protected
-tokens the model lost) go to stderr. JSON shape: docs/cli-translate.md.
+tokens the model lost) go to stderr. JSON shape: docs/cli.md.
 """
 
 from __future__ import annotations

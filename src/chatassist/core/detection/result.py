@@ -54,7 +54,7 @@ class Detection:
         return "unknown" if self.is_unknown else language_name(self.language)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON shape of ``chatassist detect --json`` (see docs/cli-detect.md)."""
+        """The JSON shape of ``chatassist detect --json`` (see docs/cli.md)."""
         return {
             "language": self.language,
             "confidence": round(self.confidence, 4),
