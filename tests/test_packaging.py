@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -16,28 +17,41 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.slow
 def test_wheel_ships_the_bundled_folders(tmp_path: Path) -> None:
+    # Build from a copy so the checkout gets no build/ or egg-info folders.
+    source = tmp_path / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    for folder in ("src", "phrasebooks", "resources"):
+        shutil.copytree(
+            ROOT / folder,
+            source / folder,
+            ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"),
+        )
+    out = tmp_path / "dist"
     subprocess.run(
         [
             sys.executable,
             "-m",
             "pip",
             "wheel",
-            str(ROOT),
+            str(source),
             "--no-deps",
             "--no-build-isolation",
             "-q",
             "-w",
-            str(tmp_path),
+            str(out),
         ],
         check=True,
         capture_output=True,
     )
-    (wheel,) = tmp_path.glob("chatassist-*.whl")
+    (wheel,) = out.glob("chatassist-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for folder in ("phrasebooks", "resources"):
         for file in (ROOT / folder).iterdir():
             if file.is_file():
                 assert f"chatassist/bundled/{folder}/{file.name}" in names
+    assert "chatassist/ui/translations/chatassist_zh_CN.ts" in names
 
 
 def test_installed_layout_is_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
