@@ -399,3 +399,7 @@ def _canonical(e: Entry) -> tuple[Any, ...]:
         sorted(e.keywords.items()),
         sorted((v.language, v.tone, v.text, v.vetted) for v in e.variants),
     )
+
+
+#: What importing ``LoadedPhrasebook`` would add, change and remove (the editor's preview).
+diff_phrasebook = _diff

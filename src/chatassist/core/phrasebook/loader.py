@@ -332,7 +332,8 @@ def parse_file(
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; folders stand for the ``*.yaml`` / ``*.yml`` files in them."""
+    """Files as given; folders stand for the ``*.yaml`` / ``*.yml`` files in them
+    (spreadsheets, ``.csv`` / ``.xlsx``, are read only when named)."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
@@ -356,7 +357,12 @@ def load_files(
     if not files:
         raise PhrasebookInvalid([Problem(".", 0, 0, "no phrasebook files given (*.yaml)")])
     for path in files:
-        book, file_problems = parse_file(path, known_regions)
+        if path.suffix.lower() in (".csv", ".xlsx"):  # spreadsheets: core/phrasebook/tabular.py
+            from chatassist.core.phrasebook.tabular import parse_tabular_file
+
+            book, file_problems = parse_tabular_file(path)
+        else:
+            book, file_problems = parse_file(path, known_regions)
         problems.extend(file_problems)
         if book is not None:
             loaded.append(book)
