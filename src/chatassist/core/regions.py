@@ -160,7 +160,9 @@ class _RegionsReader(NodeReader):
                 if lang not in CUSTOMER_LANGUAGES:
                     self.problem(key, f"unknown language code '{lang}'")
                     continue
-                lf = self.mapping(lang_node, f"languages [{lang}]", ("country",), ("country", "guess"))
+                lf = self.mapping(
+                    lang_node, f"languages [{lang}]", ("country",), ("country", "guess")
+                )
                 if not lf or "country" not in lf:
                     continue
                 code = self.text(lf["country"][1], f"languages [{lang}] country")
