@@ -9,6 +9,7 @@ from typing import Any
 
 from chatassist.cli import (
     detect_cmd,
+    edit_cmd,
     gui_cmd,
     packs_cmd,
     phrasebook_cmd,
@@ -18,6 +19,7 @@ from chatassist.cli import (
 
 COMMANDS: tuple[ModuleType, ...] = (
     gui_cmd,
+    edit_cmd,
     phrasebook_cmd,
     suggest_cmd,
     detect_cmd,

@@ -74,6 +74,8 @@ def _line_fields(text: str) -> list[tuple[int | None, str]]:
             path = ["id"]
         elif entry is None and indent == 0 and key:
             path = [key]
+        elif entry is None and indent == 2 and key and path:
+            path = [path[0], key]
         elif entry is not None and key and not stripped.startswith("-"):
             level = (indent - 4) // 2
             if 0 <= level <= 2 and indent % 2 == 0 and len(path) >= level:

@@ -1,0 +1,89 @@
+"""Crash drafts: the canonical YAML of the phrasebook under edit, after every edit.
+
+``<data dir>/drafts/<phrasebook id>.yaml`` is written atomically (temp file +
+rename) on each committed edit and removed on save or discard. A draft may be
+invalid (the trainer was mid-way), so it is read back leniently: whatever the
+writer wrote is rebuilt, and validation happens in the editor as usual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
+from chatassist.core.phrasebook.writer import dump
+from chatassist.storage.library import write_atomic
+
+
+def draft_path(data_dir: Path, book_id: str) -> Path:
+    return data_dir / "drafts" / f"{book_id}.yaml"
+
+
+def save_draft(data_dir: Path, book: Phrasebook, book_id: str | None = None) -> Path:
+    path = draft_path(data_dir, book_id or book.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, dump(book))
+    return path
+
+
+def discard_draft(data_dir: Path, book_id: str) -> None:
+    draft_path(data_dir, book_id).unlink(missing_ok=True)
+
+
+def load_draft(data_dir: Path, book_id: str) -> Phrasebook | None:
+    """The draft left for ``book_id``, or None (no draft, or unreadable)."""
+    path = draft_path(data_dir, book_id)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    try:
+        return book_from_data(data)
+    except (TypeError, KeyError, ValueError, AttributeError):
+        return None
+
+
+def _texts(value: Any) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (value or {}).items()}
+
+
+def _entry(data: dict[str, Any]) -> Entry:
+    variants = []
+    for lang, tones in (data.get("variants") or {}).items():
+        for tone, value in (tones or {}).items():
+            if isinstance(value, dict):
+                variants.append(
+                    Variant(lang, tone, str(value["text"]), bool(value.get("vetted", True)))
+                )
+            else:
+                variants.append(Variant(lang, tone, str(value)))
+    return Entry(
+        id=str(data["id"]),
+        scenarios=tuple(data.get("scenarios") or ()),
+        kind=str(data.get("kind", "reply")),
+        gloss=_texts(data.get("gloss")),
+        body=_texts(data.get("body")),
+        tags=tuple(data.get("tags") or ()),
+        segments=tuple(data.get("segments") or ()),
+        regions=tuple(data.get("regions") or ()),
+        pinned=bool(data.get("pinned", False)),
+        keywords={
+            str(k): tuple(str(w) for w in v) for k, v in (data.get("keywords") or {}).items()
+        },
+        variants=tuple(variants),
+    )
+
+
+def book_from_data(data: dict[str, Any]) -> Phrasebook:
+    """Rebuild a phrasebook from the writer's data, without validating it."""
+    return Phrasebook(
+        id=str(data["id"]),
+        title=_texts(data.get("title")),
+        entries=tuple(_entry(e) for e in data.get("entries") or ()),
+        version=int(data.get("version", 1)),
+        description=_texts(data.get("description")),
+        do_not_translate=tuple(str(t) for t in data.get("do_not_translate") or ()),
+    )

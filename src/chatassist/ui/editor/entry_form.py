@@ -1,0 +1,204 @@
+"""The entry form: gloss, scenarios, tags, segments, regions, and the variants grid.
+
+The grid has one row per customer language and the columns direct / warm /
+detailed / keywords. Empty cells are gaps (tinted), machine drafts not yet
+vetted are tinted differently and italic, and cells with a validation problem
+are red with the message as tooltip. The form only reports edits (signals);
+the window turns them into undoable commands and calls :meth:`show_entry`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES, language_name
+from chatassist.core.phrasebook.model import KINDS, Entry
+from chatassist.core.phrasebook.tabular import FieldProblem
+from chatassist.core.tones import TONES
+from chatassist.ui.editor.model import LIST_FIELDS, field_text
+
+GAP = QColor("#fde8e8")
+UNVETTED = QColor("#fff4c2")
+PROBLEM = QColor("#c62828")
+KEYWORDS_COLUMN = len(TONES)
+
+
+class EntryForm(QWidget):
+    #: (field, value): a text field of the entry changed (see model.set_field).
+    field_edited = Signal(str, str)
+    #: (language, tone, text): a variant cell changed.
+    variant_edited = Signal(str, str, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout()
+        self._line(form, "id", self.tr("Entry id"))
+        row = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.addItems(list(KINDS))
+        self.kind.setAccessibleName(self.tr("Kind"))
+        self.kind.currentTextChanged.connect(self._kind_changed)
+        self.pinned = QCheckBox(self.tr("Pinned"))
+        self.pinned.toggled.connect(self._pinned_changed)
+        row.addWidget(self.kind)
+        row.addWidget(self.pinned)
+        row.addStretch(1)
+        form.addRow(self.tr("Kind"), row)
+        for lang in AGENT_LANGUAGES:
+            self._line(form, f"gloss/{lang}", self.tr("Gloss (%1)").replace("%1", lang))
+        for lang in AGENT_LANGUAGES:
+            self._line(form, f"body/{lang}", self.tr("Note body (%1)").replace("%1", lang))
+        labels = {
+            "scenarios": self.tr("Scenarios"),
+            "tags": self.tr("Tags"),
+            "segments": self.tr("Segments"),
+            "regions": self.tr("Regions"),
+        }
+        for name in LIST_FIELDS:
+            self._line(form, name, labels[name]).setPlaceholderText(self.tr("comma-separated"))
+        self.grid = QTableWidget(len(CUSTOMER_LANGUAGES), len(TONES) + 1)
+        self.grid.setHorizontalHeaderLabels([*TONES, self.tr("keywords (; separated)")])
+        self.grid.setVerticalHeaderLabels(
+            [f"{code}  {language_name(code)}" for code in CUSTOMER_LANGUAGES]
+        )
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.setAccessibleName(self.tr("Variants"))
+        self.grid.itemChanged.connect(self._cell_changed)
+        self.problems = QListWidget()
+        self.problems.setAccessibleName(self.tr("Problems"))
+        self.problems.setMaximumHeight(110)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(QLabel(self.tr("Problems (saving is refused while there are any):")))
+        layout.addWidget(self.problems)
+
+    def _line(self, form: QFormLayout, name: str, label: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(label)
+        edit.textEdited.connect(lambda text, name=name: self.field_edited.emit(name, text))
+        form.addRow(label, edit)
+        self.fields[name] = edit
+        return edit
+
+    def _kind_changed(self, kind: str) -> None:
+        if not self._loading:
+            self.field_edited.emit("kind", kind)
+
+    def _pinned_changed(self, on: bool) -> None:
+        if not self._loading:
+            self.field_edited.emit("pinned", "yes" if on else "")
+
+    def _cell_changed(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        lang = CUSTOMER_LANGUAGES[item.row()]
+        if item.column() == KEYWORDS_COLUMN:
+            self.field_edited.emit(f"keywords/{lang}", item.text())
+        else:
+            self.variant_edited.emit(lang, TONES[item.column()], item.text())
+
+    def current_cell(self) -> tuple[str, str] | None:
+        """(language, tone) of the selected variant cell, if one is selected."""
+        item = self.grid.currentItem()
+        row, col = self.grid.currentRow(), self.grid.currentColumn()
+        if item is None and (row < 0 or col < 0):
+            return None
+        if col >= len(TONES) or row < 0:
+            return None
+        return CUSTOMER_LANGUAGES[row], TONES[col]
+
+    def select_cell(self, language: str, tone: str) -> None:
+        self.grid.setCurrentCell(CUSTOMER_LANGUAGES.index(language), TONES.index(tone))
+
+    def show_entry(self, entry: Entry | None, problems: list[FieldProblem]) -> None:
+        """Show ``entry`` (None: nothing selected) and its problems, emitting nothing."""
+        self._loading = True
+        try:
+            self.setEnabled(entry is not None)
+            by_field: dict[str, list[str]] = {}
+            for p in problems:
+                by_field.setdefault(p.field, []).append(p.message)
+            for name, edit in self.fields.items():
+                text = field_text(entry, name) if entry is not None else ""
+                if edit.text() != text:
+                    edit.setText(text)
+                messages = [m for f, ms in by_field.items() for m in ms if _covers(f, name)]
+                edit.setStyleSheet("border: 2px solid #c62828;" if messages else "")
+                edit.setToolTip("\n".join(messages))
+            if entry is not None:
+                self.kind.setCurrentText(entry.kind)
+                self.pinned.setChecked(entry.pinned)
+                for name in ("body/zh-Hans", "body/en"):
+                    self.fields[name].setEnabled(entry.kind == "note" or bool(entry.body))
+            self._fill_grid(entry, by_field)
+            self.problems.clear()
+            self.problems.addItems([_problem_text(p) for p in problems])
+        finally:
+            self._loading = False
+
+    def _fill_grid(self, entry: Entry | None, by_field: dict[str, list[str]]) -> None:
+        italic = QFont(self.grid.font())
+        italic.setItalic(True)
+        for r, lang in enumerate(CUSTOMER_LANGUAGES):
+            for c in range(len(TONES) + 1):
+                item = self.grid.item(r, c)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.grid.setItem(r, c, item)
+                if entry is None:
+                    item.setText("")
+                    continue
+                if c == KEYWORDS_COLUMN:
+                    item.setText(field_text(entry, f"keywords/{lang}"))
+                    continue
+                tone = TONES[c]
+                variant = entry.variant(lang, tone)
+                item.setText(variant.text if variant else "")
+                messages = by_field.get(f"variants/{lang}/{tone}", [])
+                tips = list(messages)
+                if variant is None:
+                    item.setBackground(QBrush(GAP))
+                    tips.insert(
+                        0, self.tr("Gap: no %1 text in %2").replace("%1", tone).replace("%2", lang)
+                    )
+                elif not variant.vetted:
+                    item.setBackground(QBrush(UNVETTED))
+                    tips.insert(
+                        0, self.tr("Machine draft, not vetted yet: approve it when checked")
+                    )
+                else:
+                    item.setBackground(QBrush())
+                item.setFont(
+                    italic if variant is not None and not variant.vetted else self.grid.font()
+                )
+                item.setForeground(QBrush(PROBLEM) if messages else QBrush())
+                item.setToolTip("\n".join(tips))
+                item.setData(
+                    Qt.ItemDataRole.UserRole, "unvetted" if variant and not variant.vetted else ""
+                )
+
+
+def _covers(problem_field: str, widget_field: str) -> bool:
+    return widget_field == problem_field or widget_field.startswith(problem_field + "/")
+
+
+def _problem_text(p: FieldProblem) -> str:
+    return f"{p.field}: {p.message}" if p.field else p.message

@@ -1,0 +1,543 @@
+"""The trainers' phrasebook editor window (``chatassist edit``).
+
+Left: phrasebooks -> scenarios -> entries, with a search filter. Right: the
+entry form (see entry_form.py), the library's coverage and usage statistics.
+One phrasebook is edited at a time (an :class:`EditSession`); every edit is an
+undoable command, each committed edit writes a crash draft, and saving
+replaces the phrasebook in the library in one transaction (backup first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid, load_files
+from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.phrasebook.tabular import write_csv, write_xlsx
+from chatassist.core.phrasebook.writer import dump
+from chatassist.storage.library import BookChange, PhrasebookLibrary, diff_phrasebook, write_atomic
+from chatassist.ui.editor import model
+from chatassist.ui.editor.coverage_view import CoverageView
+from chatassist.ui.editor.drafts import discard_draft, load_draft, save_draft
+from chatassist.ui.editor.entry_form import EntryForm
+from chatassist.ui.editor.import_preview import confirm_import
+from chatassist.ui.editor.stats_view import StatsView
+from chatassist.ui.editor.undo import BookEdit
+from chatassist.ui.worker import Generation, Worker
+
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class EditorWindow(QMainWindow):
+    def __init__(
+        self,
+        library: PhrasebookLibrary,
+        worker: Worker,
+        data_dir: Path,
+        *,
+        translator: Any = None,
+        default_tone: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.worker = worker
+        self.data_dir = data_dir
+        self.translator = translator
+        self.session: model.EditSession | None = None
+        self.entry_index = -1
+        self.books: list[Phrasebook] = []
+        self.undo = QUndoStack(self)
+        self._generation = Generation()
+        self._tree_key: tuple[Any, ...] = ()
+        self.setWindowTitle(self.tr("Phrasebook editor"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Filter entries…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Filter entries"))
+        self.search.textChanged.connect(self._apply_filter)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Phrasebooks, scenarios and entries")])
+        self.tree.currentItemChanged.connect(self._item_selected)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.search)
+        lv.addWidget(self.tree)
+        self.form = EntryForm()
+        self.form.field_edited.connect(self._field_edited)
+        self.form.variant_edited.connect(self._variant_edited)
+        self.coverage = CoverageView(default_tone or {})
+        self.coverage.jump.connect(self.jump_to)
+        self.stats = StatsView(library.database, lambda: self._all_books())
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.form, self.tr("&Entry"))
+        self.tabs.addTab(self.coverage, self.tr("&Coverage"))
+        self.tabs.addTab(self.stats, self.tr("S&tatistics"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 3)
+        self.setCentralWidget(split)
+        self._build_actions()
+        self.undo.indexChanged.connect(self._index_changed)
+        self.resize(1200, 800)
+        self.reload()
+
+    # --- actions ------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        bar = self.addToolBar(self.tr("Editing"))
+        bar.setObjectName("editing")
+
+        def add(text: str, slot: Callable[[], object], keys: Any = "") -> QAction:
+            action = QAction(text, self)
+            if keys:
+                action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda _checked=False: slot())
+            bar.addAction(action)
+            return action
+
+        self.undo_action = self.undo.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.save_action = add(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        bar.addAction(self.undo_action)
+        bar.addAction(self.redo_action)
+        bar.addSeparator()
+        add(self.tr("&New entry"), self.new_entry, "Ctrl+Shift+N")
+        add(self.tr("&Delete entry"), self.delete_entry)
+        bar.addSeparator()
+        add(self.tr("&Machine draft"), self.draft_translation, "Ctrl+Shift+T")
+        add(self.tr("&Approve"), self.approve_cell, "Ctrl+Shift+A")
+        bar.addSeparator()
+        add(self.tr("&Import…"), self._import_dialog, "Ctrl+I")
+        add(self.tr("E&xport…"), self._export_dialog, "Ctrl+E")
+
+    def status(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    # --- library and tree ------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the library (after a save or an import)."""
+        self.books = self.library.phrasebooks()
+        if self.session is None and self.books:
+            self.open_book(self.books[0].id)
+        self._rebuild_tree(force=True)
+
+    def _all_books(self) -> list[Phrasebook]:
+        current = self.session.book if self.session else None
+        out = [current if current and b.id == current.id else b for b in self.books]
+        if current is not None and all(b.id != current.id for b in self.books):
+            out.append(current)
+        return out
+
+    def _rebuild_tree(self, force: bool = False) -> None:
+        books = self._all_books()
+        key = tuple((b.id, tuple((e.id, e.scenarios[:1]) for e in b.entries)) for b in books)
+        if key == self._tree_key and not force:
+            return
+        self._tree_key = key
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        selected: QTreeWidgetItem | None = None
+        for book in books:
+            top = QTreeWidgetItem([f"{book.title.get('en', book.id)}  ({book.id})"])
+            top.setData(0, ROLE, (book.id, -1))
+            self.tree.addTopLevelItem(top)
+            scenarios: dict[str, QTreeWidgetItem] = {}
+            for i, entry in enumerate(book.entries):
+                scenario = entry.scenarios[0] if entry.scenarios else "?"
+                if scenario not in scenarios:
+                    scenarios[scenario] = QTreeWidgetItem(top, [scenario])
+                    scenarios[scenario].setData(0, ROLE, (book.id, -1))
+                item = QTreeWidgetItem(scenarios[scenario], [entry.id])
+                item.setData(0, ROLE, (book.id, i))
+                if self.session and book.id == self.session.book.id and i == self.entry_index:
+                    selected = item
+            top.setExpanded(bool(self.session and book.id == self.session.book.id))
+        if selected is not None:
+            self.tree.setCurrentItem(selected)
+        self.tree.blockSignals(False)
+        self._apply_filter(self.search.text())
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().casefold()
+        books = {b.id: b for b in self._all_books()}
+        for top in _children(self.tree.invisibleRootItem()):
+            any_top = False
+            for scen in _children(top):
+                any_scen = False
+                for item in _children(scen):
+                    book_id, index = item.data(0, ROLE)
+                    entry = books[book_id].entries[index]
+                    hay = " ".join(
+                        [entry.id, *entry.gloss.values(), *(v.text for v in entry.variants)]
+                    )
+                    visible = not needle or needle in hay.casefold()
+                    item.setHidden(not visible)
+                    any_scen |= visible
+                scen.setHidden(not any_scen)
+                if needle and any_scen:
+                    top.setExpanded(True)
+                    scen.setExpanded(True)
+                any_top |= any_scen
+            top.setHidden(not any_top and bool(needle))
+
+    def _item_selected(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
+        if item is None:
+            return
+        book_id, index = item.data(0, ROLE)
+        if (self.session is None or book_id != self.session.book.id) and not self.open_book(
+            book_id
+        ):
+            return
+        if index >= 0:
+            self.select_entry(index)
+
+    # --- the edited phrasebook ----------------------------------------------------
+    def open_book(self, book_id: str) -> bool:
+        """Edit ``book_id`` (asks about unsaved changes first); offer its crash draft."""
+        if self.session is not None and self.session.book.id == book_id:
+            return True
+        if not self.maybe_keep_changes():
+            return False
+        book = next((b for b in self.books if b.id == book_id), None)
+        if book is None:
+            return False
+        others = frozenset(e.id for b in self.books if b.id != book_id for e in b.entries)
+        self.session = model.EditSession(saved=book, book=book, other_ids=others)
+        self.undo.clear()
+        self.entry_index = 0 if book.entries else -1
+        draft = load_draft(self.data_dir, book_id)
+        if draft is not None and draft != book and self.ask_restore_draft(book_id):
+            self._edit(draft, self.tr("Restore draft"))
+        elif draft is not None:
+            discard_draft(self.data_dir, book_id)
+        self._changed()
+        return True
+
+    def select_entry(self, index: int) -> None:
+        self.entry_index = index
+        self._refresh_form()
+        for item in self._entry_items():
+            if item.data(0, ROLE) == (self.session.book.id if self.session else "", index):
+                self.tree.blockSignals(True)
+                self.tree.setCurrentItem(item)
+                self.tree.blockSignals(False)
+
+    def _entry_items(self) -> list[QTreeWidgetItem]:
+        root = self.tree.invisibleRootItem()
+        return [
+            item for top in _children(root) for scen in _children(top) for item in _children(scen)
+        ]
+
+    def _edit(self, after: Phrasebook, text: str, merge_key: str = "") -> None:
+        if self.session is None or after == self.session.book:
+            return
+        self.undo.push(BookEdit(self.session, after, text, self._changed, merge_key))
+
+    def _changed(self) -> None:
+        """After every edit, undo and redo: draft, tree, form, title."""
+        session = self.session
+        if session is None:
+            return
+        if session.dirty:
+            save_draft(self.data_dir, session.book, session.saved.id)
+        else:
+            discard_draft(self.data_dir, session.saved.id)
+        if self.entry_index >= len(session.book.entries):
+            self.entry_index = len(session.book.entries) - 1
+        self._rebuild_tree()
+        self._refresh_form()
+        self._update_title()
+
+    def _refresh_form(self) -> None:
+        session = self.session
+        if session is None or not 0 <= self.entry_index < len(session.book.entries):
+            self.form.show_entry(None, [])
+            return
+        entry = session.book.entries[self.entry_index]
+        self.form.show_entry(entry, session.entry_problems(self.entry_index))
+
+    def _index_changed(self, _index: int) -> None:
+        if shiboken6.isValid(self):  # the stack also signals while the window is destroyed
+            self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.session.book.id if self.session else ""
+        mark = "*" if self.session and self.session.dirty else ""
+        self.setWindowTitle(self.tr("Phrasebook editor") + f" — {name}{mark}")
+
+    def _field_edited(self, field: str, value: str) -> None:
+        if self.session is None or self.entry_index < 0:
+            return
+        after = model.set_field(self.session.book, self.entry_index, field, value)
+        self._edit(after, self.tr("Edit %1").replace("%1", field), f"{self.entry_index}:{field}")
+
+    def _variant_edited(self, language: str, tone: str, text: str) -> None:
+        if self.session is None or self.entry_index < 0:
+            return
+        after = model.set_variant(self.session.book, self.entry_index, language, tone, text)
+        # A cell commits its whole text at once: each commit is its own undo step.
+        self._edit(after, self.tr("Edit %1").replace("%1", f"{language}/{tone}"))
+
+    def new_entry(self) -> None:
+        if self.session is None:
+            return
+        book = self.session.book
+        current = book.entries[self.entry_index] if self.entry_index >= 0 else None
+        scenario = current.scenarios[0] if current and current.scenarios else "greeting"
+        entry_id = model.new_entry_id(book, set(self.session.other_ids), scenario)
+        self.entry_index = len(book.entries)
+        self._edit(model.add_entry(book, entry_id, scenario), self.tr("New entry"))
+        self.select_entry(self.entry_index)
+        self.tabs.setCurrentWidget(self.form)
+
+    def delete_entry(self) -> None:
+        if self.session is None or self.entry_index < 0:
+            return
+        after = model.remove_entry(self.session.book, self.entry_index)
+        self._edit(after, self.tr("Delete entry"))
+
+    def approve_cell(self) -> None:
+        cell = self.form.current_cell()
+        if self.session is None or cell is None or self.entry_index < 0:
+            return
+        after = model.approve(self.session.book, self.entry_index, *cell)
+        self._edit(after, self.tr("Approve %1").replace("%1", "/".join(cell)))
+
+    def draft_translation(self) -> None:
+        """Machine-translate the selected empty cell from another variant (unvetted)."""
+        cell = self.form.current_cell()
+        if self.session is None or cell is None or self.entry_index < 0:
+            return
+        if self.translator is None:
+            self.status(self.tr("Machine translation is not available."))
+            return
+        entry = self.session.book.entries[self.entry_index]
+        language, tone = cell
+        source = (
+            entry.variant("en", tone)
+            or next((v for v in entry.variants if v.language == "en"), None)
+            or next((v for v in entry.variants if v.tone == tone), None)
+            or (entry.variants[0] if entry.variants else None)
+        )
+        if source is None or source.language == language:
+            self.status(self.tr("There is no other variant to translate from."))
+            return
+        token = self._generation.next()
+        job = partial(
+            self.translator.translate,
+            source.text,
+            source.language,
+            language,
+            glossary=self.session.book.do_not_translate,
+        )
+        book_id, entry_id = self.session.book.id, entry.id
+        self.status(self.tr("Translating…"))
+
+        def done(result: Any) -> None:
+            session = self.session
+            if not self._generation.is_current(token) or session is None:
+                return
+            if session.book.id != book_id:
+                return
+            index = next((i for i, e in enumerate(session.book.entries) if e.id == entry_id), -1)
+            if index < 0:
+                return
+            after = model.set_variant(session.book, index, language, tone, result.text, False)
+            self._edit(after, self.tr("Machine draft %1").replace("%1", f"{language}/{tone}"))
+            self.status(self.tr("Machine draft added; approve it once checked."))
+
+        def failed(exc: Exception) -> None:
+            self.status(self.tr("Could not translate: %1").replace("%1", str(exc)))
+
+        self.worker.run_task(job, done, failed)
+
+    # --- saving, closing --------------------------------------------------------------
+    def save(self) -> bool:
+        """Replace the phrasebook in the library (one transaction, backup first)."""
+        session = self.session
+        if session is None or not session.dirty:
+            return True
+        problems = session.problems()
+        if problems:
+            self.status(
+                self.tr("Not saved: %1 problem(s), e.g. %2")
+                .replace("%1", str(len(problems)))
+                .replace("%2", f"{problems[0].field}: {problems[0].message}")
+            )
+            return False
+        book = session.book
+        lines = {e.id: i + 1 for i, e in enumerate(book.entries)}
+        try:
+            report = self.library.import_loaded([LoadedPhrasebook(book, "<editor>", lines)])
+        except PhrasebookInvalid as exc:
+            self.status(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return False
+        discard_draft(self.data_dir, session.saved.id)
+        session.saved = book
+        self.undo.setClean()
+        self.books = self.library.phrasebooks()
+        self._update_title()
+        backup = f" (backup: {report.backup})" if report.backup else ""
+        self.status(self.tr("Saved.") + backup)
+        return True
+
+    def maybe_keep_changes(self) -> bool:
+        """Before leaving unsaved changes: True when it is fine to go on."""
+        session = self.session
+        if session is None or not session.dirty:
+            return True
+        choice = self.ask_unsaved()
+        if choice == "save":
+            return self.save()
+        if choice == "discard":
+            discard_draft(self.data_dir, session.saved.id)
+            session.book = session.saved
+            self.undo.clear()
+            return True
+        return False
+
+    def ask_unsaved(self) -> str:
+        """ "save", "discard" or "cancel" (tests replace this method)."""
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to this phrasebook?"),
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+        return {
+            QMessageBox.StandardButton.Save: "save",
+            QMessageBox.StandardButton.Discard: "discard",
+        }.get(answer, "cancel")
+
+    def ask_restore_draft(self, book_id: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore draft"),
+            self.tr("Unsaved edits of %1 were left from last time. Restore them?").replace(
+                "%1", book_id
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_keep_changes():
+            event.accept()
+        else:
+            event.ignore()
+
+    # --- import, export ---------------------------------------------------------------
+    def import_file(
+        self, path: Path, confirm: Callable[[list[BookChange]], bool] | None = None
+    ) -> bool:
+        """Preview what ``path`` adds, changes and removes; apply all of it or nothing."""
+        if not self.maybe_keep_changes():
+            return False
+        try:
+            loaded = load_files([path])
+        except PhrasebookInvalid as exc:
+            self.status(self.tr("Not imported: %1").replace("%1", str(exc)))
+            return False
+        current = {b.id: b for b in self.books}
+        changes = [diff_phrasebook(lb, current.get(lb.phrasebook.id)) for lb in loaded]
+        if not (confirm or partial(confirm_import, self))(changes):
+            return False
+        try:
+            self.library.import_loaded(loaded)
+        except PhrasebookInvalid as exc:
+            self.status(self.tr("Not imported: %1").replace("%1", str(exc)))
+            return False
+        editing = self.session.book.id if self.session else None
+        self.session = None
+        self.books = self.library.phrasebooks()
+        self.open_book(editing or loaded[0].phrasebook.id)
+        self._rebuild_tree(force=True)
+        self.status(self.tr("Imported %1.").replace("%1", path.name))
+        return True
+
+    def export_current(self, path: Path) -> None:
+        """Write the phrasebook as shown (.yaml, .csv or .xlsx by the file's suffix)."""
+        if self.session is None:
+            return
+        book = self.session.book
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            write_csv(book, path)
+        elif suffix == ".xlsx":
+            write_xlsx(book, path)
+        else:
+            write_atomic(path, dump(book))
+        self.status(self.tr("Exported to %1.").replace("%1", str(path)))
+
+    def _import_dialog(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import phrasebook"),
+            "",
+            self.tr("Phrasebooks (*.yaml *.yml *.csv *.xlsx)"),
+        )
+        if name:
+            self.import_file(Path(name))
+
+    def _export_dialog(self) -> None:
+        if self.session is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export phrasebook"),
+            f"{self.session.book.id}.xlsx",
+            self.tr("Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)"),
+        )
+        if name:
+            self.export_current(Path(name))
+
+    # --- coverage and statistics ---------------------------------------------------
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.coverage:
+            self.coverage.refresh(self._all_books())
+        elif self.tabs.currentWidget() is self.stats:
+            self.stats.refresh()
+
+    def jump_to(self, entry_id: str, language: str, tone: str) -> None:
+        """Open the entry ``entry_id`` with the cell ``language``/``tone`` selected."""
+        for book in self._all_books():
+            for i, entry in enumerate(book.entries):
+                if entry.id == entry_id and self.open_book(book.id):
+                    self._rebuild_tree(force=True)
+                    self.select_entry(i)
+                    self.tabs.setCurrentWidget(self.form)
+                    self.form.select_cell(language, tone)
+                    return
+
+
+def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+    return [c for c in (item.child(i) for i in range(item.childCount())) if c is not None]
