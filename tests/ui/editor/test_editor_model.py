@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import BOOK
 from PySide6.QtGui import QUndoStack
 
 from chatassist.core.phrasebook.writer import dump
 from chatassist.ui.editor import model
 from chatassist.ui.editor.drafts import discard_draft, draft_path, load_draft, save_draft
 from chatassist.ui.editor.undo import BookEdit
+from conftest import BOOK
 
 
 def test_field_edits_round_trip_through_field_text() -> None:
@@ -79,3 +79,16 @@ def test_draft_restores_even_an_invalid_book(data_dir: Path) -> None:
     assert load_draft(data_dir, "demo") == broken
     discard_draft(data_dir, "demo")
     assert load_draft(data_dir, "demo") is None
+
+
+def test_draft_writer_skips_writes_older_than_the_last(data_dir: Path) -> None:
+    from chatassist.ui.editor.drafts import DraftWriter
+
+    writer = DraftWriter(data_dir)
+    old, new = writer.ticket(), writer.ticket()
+    edited = model.set_field(BOOK, 0, "gloss/en", "New")
+    writer.write(new, "demo", edited)
+    writer.write(old, "demo", BOOK)  # a slower, older job finishing last
+    assert load_draft(data_dir, "demo") == edited
+    writer.write(writer.ticket(), "demo", None)
+    assert not draft_path(data_dir, "demo").exists()

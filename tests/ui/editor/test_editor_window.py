@@ -100,7 +100,8 @@ def test_draft_survives_a_crash_and_is_offered(
 ) -> None:
     window = make_editor()
     qtbot.keyClicks(window.form.fields["gloss/en"], " (edited)")
-    assert draft_path(window.data_dir, "demo").exists()
+    # Written in a worker shortly after the last keystroke.
+    qtbot.waitUntil(draft_path(window.data_dir, "demo").exists)
     edited = window.session.book  # type: ignore[union-attr]
     # The first window "crashes" (never closes); the next one offers the draft.
     monkeypatch.setattr(EditorWindow, "ask_restore_draft", lambda self, book_id: True)

@@ -8,6 +8,7 @@ writer wrote is rebuilt, and validation happens in the editor as usual.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -87,3 +88,34 @@ def book_from_data(data: dict[str, Any]) -> Phrasebook:
         description=_texts(data.get("description")),
         do_not_translate=tuple(str(t) for t in data.get("do_not_translate") or ()),
     )
+
+
+class DraftWriter:
+    """Writes drafts from worker threads, newest wins.
+
+    Dumping a large phrasebook takes a few hundred milliseconds, so drafts are
+    written off the UI thread; each request takes a number from :meth:`ticket`
+    and a write older than the last one done is skipped.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self._lock = threading.Lock()
+        self._issued = 0
+        self._done = 0
+
+    def ticket(self) -> int:
+        with self._lock:
+            self._issued += 1
+            return self._issued
+
+    def write(self, ticket: int, book_id: str, book: Phrasebook | None) -> None:
+        """Save ``book`` as the draft of ``book_id`` (None: remove the draft)."""
+        with self._lock:
+            if ticket < self._done:
+                return
+            self._done = ticket
+            if book is None:
+                discard_draft(self.data_dir, book_id)
+            else:
+                save_draft(self.data_dir, book, book_id)

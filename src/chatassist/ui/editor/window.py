@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -37,7 +37,7 @@ from chatassist.core.phrasebook.writer import dump
 from chatassist.storage.library import BookChange, PhrasebookLibrary, diff_phrasebook, write_atomic
 from chatassist.ui.editor import model
 from chatassist.ui.editor.coverage_view import CoverageView
-from chatassist.ui.editor.drafts import discard_draft, load_draft, save_draft
+from chatassist.ui.editor.drafts import DraftWriter, discard_draft, load_draft
 from chatassist.ui.editor.entry_form import EntryForm
 from chatassist.ui.editor.import_preview import confirm_import
 from chatassist.ui.editor.stats_view import StatsView
@@ -69,6 +69,12 @@ class EditorWindow(QMainWindow):
         self.undo = QUndoStack(self)
         self._generation = Generation()
         self._tree_key: tuple[Any, ...] = ()
+        self.drafts = DraftWriter(data_dir)
+        # Coalesce keystrokes: the draft is written (in a worker) shortly after an edit.
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(300)
+        self._draft_timer.timeout.connect(self._write_draft)
         self.setWindowTitle(self.tr("Phrasebook editor"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter entries…"))
@@ -262,15 +268,25 @@ class EditorWindow(QMainWindow):
         session = self.session
         if session is None:
             return
-        if session.dirty:
-            save_draft(self.data_dir, session.book, session.saved.id)
-        else:
-            discard_draft(self.data_dir, session.saved.id)
+        self._draft_timer.start()
         if self.entry_index >= len(session.book.entries):
             self.entry_index = len(session.book.entries) - 1
         self._rebuild_tree()
         self._refresh_form()
         self._update_title()
+
+    def _write_draft(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        book = session.book if session.dirty else None
+        job = partial(self.drafts.write, self.drafts.ticket(), session.saved.id, book)
+        self.worker.run_task(job)
+
+    def _drop_draft(self, book_id: str) -> None:
+        """Remove the draft now; any write still queued is older and will be skipped."""
+        self._draft_timer.stop()
+        self.drafts.write(self.drafts.ticket(), book_id, None)
 
     def _refresh_form(self) -> None:
         session = self.session
@@ -396,7 +412,7 @@ class EditorWindow(QMainWindow):
         except PhrasebookInvalid as exc:
             self.status(self.tr("Not saved: %1").replace("%1", str(exc)))
             return False
-        discard_draft(self.data_dir, session.saved.id)
+        self._drop_draft(session.saved.id)
         session.saved = book
         self.undo.setClean()
         self.books = self.library.phrasebooks()
@@ -414,7 +430,7 @@ class EditorWindow(QMainWindow):
         if choice == "save":
             return self.save()
         if choice == "discard":
-            discard_draft(self.data_dir, session.saved.id)
+            self._drop_draft(session.saved.id)
             session.book = session.saved
             self.undo.clear()
             return True
