@@ -2,56 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from editor_helpers import BOOK, MakeEditor
 
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
-from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
-from chatassist.core.translation.model import TokenReport, Translation
 from chatassist.storage.database import Database
 from chatassist.storage.library import PhrasebookLibrary
 from chatassist.ui.editor.window import EditorWindow
 from chatassist.ui.worker import InlineThreadPool, Worker
-
-BOOK = Phrasebook(
-    id="demo",
-    title={"zh-Hans": "演示", "en": "Demo"},
-    do_not_translate=("ShopName",),
-    entries=(
-        Entry(
-            id="order.tracking",
-            scenarios=("order_status",),
-            gloss={"zh-Hans": "告知物流单号", "en": "Give the tracking number"},
-            keywords={"en": ("where is my order",)},
-            variants=(
-                Variant("en", "direct", "Order {order_id} shipped."),
-                Variant("es", "direct", "Pedido {order_id} enviado."),
-            ),
-        ),
-        Entry(
-            id="greeting.hello",
-            scenarios=("greeting",),
-            gloss={"zh-Hans": "问候", "en": "Hello"},
-            variants=(Variant("en", "direct", "Hello {customer_name}!"),),
-        ),
-    ),
-)
-
-
-class EchoTranslator:
-    """'[target] text' for any pair; records the glossary it was given."""
-
-    def __init__(self) -> None:
-        self.glossaries: list[tuple[str, ...]] = []
-
-    def translate(self, text: str, source: str, target: str, *, glossary: Any = ()) -> Translation:
-        self.glossaries.append(tuple(glossary))
-        return Translation(
-            f"[{target}] {text}", source, target, (source, target), (), TokenReport()
-        )
 
 
 @pytest.fixture
@@ -64,9 +26,6 @@ def library(data_dir: Path) -> Iterator[PhrasebookLibrary]:
     )
     yield lib
     db.close()
-
-
-MakeEditor = Callable[..., EditorWindow]
 
 
 @pytest.fixture

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor_helpers import BOOK
 from PySide6.QtGui import QUndoStack
 
 from chatassist.core.phrasebook.writer import dump
 from chatassist.ui.editor import model
 from chatassist.ui.editor.drafts import discard_draft, draft_path, load_draft, save_draft
 from chatassist.ui.editor.undo import BookEdit
-from conftest import BOOK
 
 
 def test_field_edits_round_trip_through_field_text() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from editor_helpers import BOOK, EchoTranslator, MakeEditor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -19,7 +20,6 @@ from chatassist.storage.usage import UsageLog
 from chatassist.ui.editor.drafts import draft_path
 from chatassist.ui.editor.entry_form import GAP, UNVETTED
 from chatassist.ui.editor.window import EditorWindow
-from conftest import BOOK, EchoTranslator, MakeEditor
 
 
 def _cell(window: EditorWindow, lang: str, tone: str):  # type: ignore[no-untyped-def]
