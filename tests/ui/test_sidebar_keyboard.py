@@ -79,3 +79,14 @@ def test_mnemonics_are_unique_and_fields_have_accessible_names(
         sidebar.customer_combo,
     ):
         assert widget.accessibleName(), widget
+
+
+def test_ctrl_e_opens_the_phrasebook_editor(
+    qtbot: Any, make_sidebar: Any, backend: Backend
+) -> None:
+    sidebar = make_sidebar(backend)
+    opened: list[bool] = []
+    sidebar.editor_opener = lambda: opened.append(True)
+    _activate(qtbot, sidebar)
+    qtbot.keyClick(sidebar.message.edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [True]

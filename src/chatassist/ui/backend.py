@@ -85,9 +85,12 @@ class Backend:
     translator: TranslatorLike | None = None
 
 
-def load_backend(app: App) -> Backend:
-    """Open the library and build the assistant (slow: call it from a worker)."""
-    assistant = app.assistant
+def load_backend(app: App, *, rebuild: bool = False) -> Backend:
+    """Open the library and build the assistant (slow: call it from a worker).
+
+    ``rebuild`` builds a fresh pipeline over the library as it is now (after
+    trainers saved phrasebooks in the editor)."""
+    assistant = app.build_assistant() if rebuild else app.assistant
     app.detector.warm_up()
     return Backend(assistant=assistant, library=app.library, usage=app.usage)
 

@@ -29,7 +29,7 @@ def find_tool(name: str) -> str | None:
 
 
 def sources() -> list[Path]:
-    return sorted(p for p in UI_DIR.glob("*.py") if p.name != "i18n_build.py")
+    return sorted(p for p in UI_DIR.rglob("*.py") if p.name != "i18n_build.py")
 
 
 def update(ts_files: list[Path]) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from functools import partial
+from typing import Any
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
@@ -53,6 +54,7 @@ def launch(app: App) -> int:
     instance.activated.connect(sidebar.bring_forward)
     instance.listen()
     qapp.aboutToQuit.connect(sidebar.save_state)  # also when quit without closing the window
+    sidebar.editor_opener = partial(_open_editor, app, worker, sidebar, {})
     sidebar.show()
     worker.run_task(partial(load_backend, app), sidebar.set_backend, sidebar.backend_failed)
     worker.run_task(
@@ -65,3 +67,23 @@ def launch(app: App) -> int:
         pool.waitForDone()
         del translators
         app.close()
+
+
+def _open_editor(app: App, worker: Worker, sidebar: Sidebar, opened: dict[str, Any]) -> None:
+    """Show the phrasebook editor (one window); after each save the sidebar's
+    suggestions are rebuilt over the new library, in a worker."""
+    from chatassist.ui.editor.launch import build_editor
+
+    editor = opened.get("editor")
+    if editor is None:
+        editor = opened["editor"] = build_editor(app, worker)
+        editor.saved.connect(
+            lambda: worker.run_task(
+                partial(load_backend, app, rebuild=True),
+                sidebar.set_backend,
+                sidebar.backend_failed,
+            )
+        )
+    editor.show()
+    editor.raise_()
+    editor.activateWindow()

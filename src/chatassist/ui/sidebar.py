@@ -8,6 +8,7 @@ result for an older message, search or draft is dropped, never shown.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -102,7 +103,10 @@ class Sidebar(QWidget):
         self.new_button = QPushButton(self.tr("&New customer"))
         self.new_button.setToolTip(self.tr("Start a fresh customer (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_customer)
+        #: set by the composition root: opens the trainers' phrasebook editor
+        self.editor_opener: Callable[[], None] | None = None
         self.settings_button = QPushButton(self.tr("&Settings"))
+        self.settings_button.setToolTip(self.tr("Settings (Ctrl+,); phrasebook editor: Ctrl+E"))
         self.settings_button.clicked.connect(self.open_settings)
         top = QHBoxLayout()
         top.addWidget(self.customer_combo, 1)
@@ -141,10 +145,15 @@ class Sidebar(QWidget):
             "Ctrl+Return": self.copy_selected,
             "Ctrl+L": lambda: self.message.edit.setFocus(),
             "Ctrl+,": self.open_settings,
+            "Ctrl+E": self.open_editor,
             "Esc": self.clear,
         }
         for keys, slot in shortcuts.items():
             QShortcut(QKeySequence(keys), self, slot)
+
+    def open_editor(self) -> None:
+        if self.editor_opener is not None:
+            self.editor_opener()
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)

@@ -71,7 +71,8 @@ def test_create_entry_validate_undo_save_and_reopen(
     assert window.form.fields["gloss/en"].text() == "Refund"
     for _ in range(3):
         window.undo.redo()
-    assert window.save()
+    with qtbot.waitSignal(window.saved, timeout=1000):  # the sidebar rebuilds on it
+        assert window.save()
     assert "*" not in window.windowTitle()
     saved = library.phrasebook("demo").entry(entry_id)
     assert saved is not None and saved.variant("es", "direct") is not None

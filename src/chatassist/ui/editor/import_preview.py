@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from chatassist.storage.library import BookChange
 
 
-def preview_text(changes: list[BookChange], tr: QWidget) -> str:
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportPreview", text)
+
+
+def preview_text(changes: list[BookChange]) -> str:
     lines = []
     for change in changes:
         status = {
-            "added": tr.tr("new phrasebook"),
-            "updated": tr.tr("updated"),
-            "unchanged": tr.tr("unchanged"),
+            "added": _tr("new phrasebook"),
+            "updated": _tr("updated"),
+            "unchanged": _tr("unchanged"),
         }.get(change.status, change.status)
         lines.append(f"{change.id}: {status}")
         for label, ids in (
-            (tr.tr("added"), change.added),
-            (tr.tr("changed"), change.changed),
-            (tr.tr("removed"), change.removed),
+            (_tr("added"), change.added),
+            (_tr("changed"), change.changed),
+            (_tr("removed"), change.removed),
         ):
             lines.append(f"  {label} ({len(ids)}): " + ", ".join(ids))
     return "\n".join(lines)
@@ -29,7 +34,7 @@ class ImportPreview(QDialog):
     def __init__(self, changes: list[BookChange], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import preview"))
-        text = QPlainTextEdit(preview_text(changes, self))
+        text = QPlainTextEdit(preview_text(changes))
         text.setReadOnly(True)
         text.setAccessibleName(self.tr("Changes"))
         buttons = QDialogButtonBox(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -48,6 +48,9 @@ ROLE = Qt.ItemDataRole.UserRole
 
 
 class EditorWindow(QMainWindow):
+    #: a phrasebook was saved to the library (the sidebar rebuilds its suggestions)
+    saved = Signal()
+
     def __init__(
         self,
         library: PhrasebookLibrary,
@@ -414,6 +417,7 @@ class EditorWindow(QMainWindow):
             return False
         self._drop_draft(session.saved.id)
         session.saved = book
+        self.saved.emit()
         self.undo.setClean()
         self.books = self.library.phrasebooks()
         self._update_title()
