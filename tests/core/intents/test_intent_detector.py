@@ -155,3 +155,19 @@ def test_single_words_of_cues_back_off_weakly() -> None:
     assert detector.detect("the battery").scenarios == ()  # one back-off word is not enough
     whole = detector.detect("battery capacity?").scenarios[0]
     assert [e.source for e in whole.evidence] == ["lexicon"]  # the whole cue, counted once
+
+
+def test_the_request_mentioned_first_ranks_first_when_two_are_equally_strong() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n  cancel_order:\n    en: [cancel order]\n"
+        "  payment_issue:\n    en: [charged twice]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    assert detector.detect("cancel order please, I was charged twice").ids == (
+        "cancel_order",
+        "payment_issue",
+    )
+    assert detector.detect("I was charged twice, cancel order please").ids == (
+        "payment_issue",
+        "cancel_order",
+    )

@@ -51,6 +51,7 @@ NESTED_OTHER_FACTOR = 0.5
 DECAY = 0.8
 MIN_RAW = 0.35
 REMEDY_FACTOR = 0.8
+FIRST_MENTION_FACTOR = 1.15
 BACKOFF_WEIGHT = 0.4
 BACKOFF_MIN_LETTERS = 4
 
@@ -165,7 +166,7 @@ class IntentDetector:
         hits: list[Hit],
     ) -> list[ScenarioMatch]:
         scored_hits = [h for h in hits if any(not t.urgency for t in self._targets[h.pattern])]
-        ranked: list[tuple[float, float, int, ScenarioMatch]] = []
+        ranked: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]] = []
         for sid, items in per_scenario.items():
             # Best target per span, longest spans first.
             best: dict[tuple[bool, tuple[int, int]], tuple[Hit, float, _Target]] = {}
@@ -205,12 +206,22 @@ class IntentDetector:
                 )
                 for h, w, t in kept
             )
-            match = ScenarioMatch(
+            first = min(h.span[0] for h, _, _ in kept)
+            ranked.append((raw, kept[0][1], -_ORDER.get(sid, 99), first, sid, evidence))
+        if len(ranked) > 1:
+            # Customers tend to say what they want first ("refund? the parcel never
+            # came"): the earliest-mentioned request gets a small lift.
+            earliest = min(r[3] for r in ranked)
+            ranked = [
+                (r[0] * FIRST_MENTION_FACTOR if r[3] == earliest else r[0], *r[1:]) for r in ranked
+            ]
+        ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+        return [
+            ScenarioMatch(
                 sid, round(1 - math.exp(-raw), 3), is_urgent(sid), evidence, round(raw, 3)
             )
-            ranked.append((raw, kept[0][1], -_ORDER.get(sid, 99), match))
-        ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
-        return [r[3] for r in ranked]
+            for raw, _w, _order, _first, sid, evidence in ranked
+        ]
 
 
 def _specificity(size: int, substring: bool) -> float:
