@@ -6,41 +6,30 @@ the translation engine load in workers and are handed to it when ready.
 
 from __future__ import annotations
 
-import sys
 from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication
 
 from chatassist.app import App
 from chatassist.ui.backend import load_backend, load_translator
 from chatassist.ui.customers import CustomerBook
-from chatassist.ui.i18n import install_translators
-from chatassist.ui.preflight import display_problem
-from chatassist.ui.pyside_guard import keep_singletons_alive
+from chatassist.ui.qt_app import start_qt
 from chatassist.ui.sidebar import Sidebar
 from chatassist.ui.single_instance import SingleInstance, ask_running_instance, server_name
 from chatassist.ui.worker import Worker
 
 
 def launch(app: App) -> int:
-    problem = display_problem()
-    if problem:
-        print(problem, file=sys.stderr)
+    session = start_qt(app)
+    if session is None:
         return 1
-    keep_singletons_alive()
-    qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(qapp, QApplication)
-    qapp.setApplicationName("chatassist")
-    qapp.setOrganizationName("chatassist")
+    qapp, language = session.qapp, session.language
     name = server_name(app.paths.data_dir)
     if ask_running_instance(name):
         print("chatassist: already running; brought the sidebar forward")
         return 0
-    app.paths.ensure()
     settings = app.settings
-    language, translators = install_translators(qapp, str(settings.get("ui_language")))
     pool = QThreadPool()
     worker = Worker(pool)
     sidebar = Sidebar(
@@ -65,7 +54,7 @@ def launch(app: App) -> int:
     finally:
         instance.close()
         pool.waitForDone()
-        del translators
+        del session
         app.close()
 
 

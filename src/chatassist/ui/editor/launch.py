@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QThreadPool
-from PySide6.QtWidgets import QApplication
 
 from chatassist.app import App
 from chatassist.core.languages import CUSTOMER_LANGUAGES
 from chatassist.ui.editor.window import EditorWindow
-from chatassist.ui.i18n import install_translators
-from chatassist.ui.preflight import display_problem
-from chatassist.ui.pyside_guard import keep_singletons_alive
+from chatassist.ui.qt_app import start_qt
 from chatassist.ui.worker import Worker
 
 
@@ -42,22 +38,15 @@ def build_editor(app: App, worker: Worker) -> EditorWindow:
 
 
 def open_editor(app: App) -> int:
-    problem = display_problem()
-    if problem:
-        print(problem, file=sys.stderr)
+    session = start_qt(app)
+    if session is None:
         return 1
-    keep_singletons_alive()
-    qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(qapp, QApplication)
-    qapp.setApplicationName("chatassist")
-    app.paths.ensure()
-    _language, translators = install_translators(qapp, str(app.settings.get("ui_language")))
     pool = QThreadPool()
     window = build_editor(app, Worker(pool))
     window.show()
     try:
-        return int(qapp.exec())
+        return int(session.qapp.exec())
     finally:
         pool.waitForDone()
-        del translators
+        del session
         app.close()
