@@ -61,6 +61,7 @@ class SlowAssistant:
         self.delays = delays or {}
         self.default_delay = 0.0
         self.started: list[str] = []
+        self.busy = 0  # analyses sleeping right now (in worker threads)
 
     @property
     def engine(self) -> Any:
@@ -72,7 +73,11 @@ class SlowAssistant:
 
     def analyze(self, text: str, *args: Any, **kwargs: Any) -> Analysis:
         self.started.append(text)
-        time.sleep(self.delays.get(text, self.default_delay))
+        self.busy += 1
+        try:
+            time.sleep(self.delays.get(text, self.default_delay))
+        finally:
+            self.busy -= 1
         return self.real.analyze(text, *args, **kwargs)
 
 
