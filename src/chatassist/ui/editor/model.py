@@ -7,6 +7,7 @@ the rules are unit-testable.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -16,6 +17,17 @@ from chatassist.core.phrasebook.tabular import FieldProblem, check_entry, check_
 
 #: Entry fields edited as comma-separated codes.
 LIST_FIELDS = ("scenarios", "tags", "segments", "regions")
+#: The phrasebook's own fields (see :func:`set_book_field`), in form order.
+BOOK_FIELDS = (
+    "id",
+    "version",
+    *(f"title/{lang}" for lang in AGENT_LANGUAGES),
+    *(f"description/{lang}" for lang in AGENT_LANGUAGES),
+    "do_not_translate",
+)
+#: The loader's rule for ids (phrasebooks and entries).
+BOOK_ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+_MISSING = re.compile(r"^(title|description): missing required field '([^']+)'$")
 
 
 def split_list(text: str, sep: str = ",") -> tuple[str, ...]:
@@ -107,7 +119,13 @@ def remove_entry(book: Phrasebook, index: int) -> Phrasebook:
 
 
 def set_book_field(book: Phrasebook, field: str, value: str) -> Phrasebook:
-    """``title/<lang>``, ``description/<lang>``, ``do_not_translate`` (``;``) or ``version``."""
+    """Set a field of the phrasebook itself (one of BOOK_FIELDS).
+
+    ``title/<lang>``, ``description/<lang>`` (empty texts are removed),
+    ``do_not_translate`` (comma-separated terms), ``version`` (a whole number
+    >= 1; anything else stays as it was) or ``id`` (only while the phrasebook
+    has never been saved; the window enforces that).
+    """
     group, _, lang = field.partition("/")
     if group in ("title", "description"):
         texts: dict[str, str] = dict(getattr(book, group))
@@ -117,10 +135,32 @@ def set_book_field(book: Phrasebook, field: str, value: str) -> Phrasebook:
             texts.pop(lang, None)
         return replace(book, title=texts) if group == "title" else replace(book, description=texts)
     if group == "do_not_translate":
-        return replace(book, do_not_translate=split_list(value, ";"))
+        return replace(book, do_not_translate=split_list(value))
     if group == "version":
-        return replace(book, version=int(value) if value.isdigit() and int(value) >= 1 else 1)
+        text = value.strip()
+        return replace(book, version=int(text)) if text.isdigit() and int(text) >= 1 else book
+    if group == "id":
+        return replace(book, id=value.strip())
     raise ValueError(f"unknown phrasebook field '{field}'")
+
+
+def book_field_text(book: Phrasebook, field: str) -> str:
+    """The text a form shows for a phrasebook field (the inverse of :func:`set_book_field`)."""
+    group, _, lang = field.partition("/")
+    if group in ("title", "description"):
+        return str(getattr(book, group).get(lang, ""))
+    if group == "do_not_translate":
+        return ", ".join(book.do_not_translate)
+    return str(getattr(book, group))
+
+
+def book_id_problem(book_id: str, taken: set[str] | frozenset[str]) -> str | None:
+    """Why ``book_id`` cannot name a new phrasebook (None: it can)."""
+    if not BOOK_ID.fullmatch(book_id):
+        return "a phrasebook id is lower-case letters, digits, '.', '_' or '-'"
+    if book_id in taken:
+        return f"phrasebook id '{book_id}' is already used"
+    return None
 
 
 def field_text(entry: Entry, field: str) -> str:
@@ -148,10 +188,27 @@ class EditSession:
     saved: Phrasebook
     book: Phrasebook
     other_ids: frozenset[str] = frozenset()
+    #: ids of the library's other phrasebooks (a new phrasebook may not take one)
+    other_books: frozenset[str] = frozenset()
+    #: never saved yet: the whole phrasebook is a change, and its id may still change
+    is_new: bool = False
 
     @property
     def dirty(self) -> bool:
-        return self.book != self.saved
+        return self.is_new or self.book != self.saved
+
+    def book_problems(self) -> list[FieldProblem]:
+        """Problems of the phrasebook's own fields (id, version, titles...), located at
+        them, by the loader's rules; fast (the entries are left out)."""
+        out = []
+        for p in check_phrasebook(replace(self.book, entries=())):
+            missing = _MISSING.match(p.message)
+            field = f"{missing[1]}/{missing[2]}" if missing else p.field
+            out.append(replace(p, entry=None, field=field))
+        if self.is_new and self.book.id in self.other_books:
+            message = f"phrasebook id '{self.book.id}' is already used"
+            out.append(FieldProblem(None, "id", message))
+        return out
 
     def entry_problems(self, index: int) -> list[FieldProblem]:
         """Problems of entry ``index``, as ``chatassist phrasebook validate`` reports them."""
@@ -173,7 +230,9 @@ class EditSession:
     def problems(self) -> list[FieldProblem]:
         """Every problem of the whole phrasebook (saving is refused while there are any)."""
         out = check_phrasebook(self.book)
-        ids = {p.entry for p in out if p.field == "id"}
+        if self.is_new and self.book.id in self.other_books:
+            out.append(FieldProblem(None, "id", f"phrasebook id '{self.book.id}' is already used"))
+        ids = {p.entry for p in out if p.field == "id" and p.entry is not None}
         for i in range(len(self.book.entries)):
             if i not in ids:
                 out += [p for p in self._id_problems(i) if "another" in p.message]
@@ -181,4 +240,5 @@ class EditSession:
 
 
 def empty_book(book_id: str) -> Phrasebook:
-    return Phrasebook(id=book_id, title=dict.fromkeys(AGENT_LANGUAGES, book_id))
+    """A new phrasebook: no entries, and the required titles (zh-Hans, en) left to fill."""
+    return Phrasebook(id=book_id, title={})

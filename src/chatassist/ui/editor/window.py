@@ -4,7 +4,8 @@ Left: phrasebooks -> scenarios -> entries, with a search filter. Right: the
 entry form (see entry_form.py), the library's coverage and usage statistics.
 One phrasebook is edited at a time (an :class:`EditSession`); every edit is an
 undoable command, each committed edit writes a crash draft, and saving
-replaces the phrasebook in the library in one transaction (backup first).
+replaces the phrasebook in the library in one transaction (backup first), in a
+worker: the UI thread never waits on the database.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -34,8 +36,15 @@ from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvali
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.phrasebook.tabular import write_csv, write_xlsx
 from chatassist.core.phrasebook.writer import dump
-from chatassist.storage.library import BookChange, PhrasebookLibrary, diff_phrasebook, write_atomic
+from chatassist.storage.library import (
+    BookChange,
+    ImportReport,
+    PhrasebookLibrary,
+    diff_phrasebook,
+    write_atomic,
+)
 from chatassist.ui.editor import model
+from chatassist.ui.editor.book_form import BookForm
 from chatassist.ui.editor.coverage_view import CoverageView
 from chatassist.ui.editor.drafts import DraftWriter, discard_draft, load_draft
 from chatassist.ui.editor.entry_form import EntryForm
@@ -45,6 +54,8 @@ from chatassist.ui.editor.undo import BookEdit
 from chatassist.ui.worker import Generation, Worker
 
 ROLE = Qt.ItemDataRole.UserRole
+#: the entry index stored on a phrasebook node and on a scenario node of the tree
+BOOK_NODE, SCENARIO_NODE = -1, -2
 
 
 class EditorWindow(QMainWindow):
@@ -72,6 +83,10 @@ class EditorWindow(QMainWindow):
         self.undo = QUndoStack(self)
         self._generation = Generation()
         self._tree_key: tuple[Any, ...] = ()
+        #: the snapshot being saved in a worker (None: no save running)
+        self.saving: Phrasebook | None = None
+        #: what to do once the running save succeeded (close, open another phrasebook...)
+        self._after_save: Callable[[], object] | None = None
         self.drafts = DraftWriter(data_dir)
         # Coalesce keystrokes: the draft is written (in a worker) shortly after an edit.
         self._draft_timer = QTimer(self)
@@ -95,11 +110,14 @@ class EditorWindow(QMainWindow):
         self.form = EntryForm()
         self.form.field_edited.connect(self._field_edited)
         self.form.variant_edited.connect(self._variant_edited)
+        self.book_form = BookForm()
+        self.book_form.field_edited.connect(self._book_field_edited)
         self.coverage = CoverageView(default_tone or {})
         self.coverage.jump.connect(self.jump_to)
         self.stats = StatsView(library.database, lambda: self._all_books())
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("&Entry"))
+        self.tabs.addTab(self.book_form, self.tr("&Phrasebook"))
         self.tabs.addTab(self.coverage, self.tr("&Coverage"))
         self.tabs.addTab(self.stats, self.tr("S&tatistics"))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -134,7 +152,8 @@ class EditorWindow(QMainWindow):
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
         bar.addSeparator()
-        add(self.tr("&New entry"), self.new_entry, "Ctrl+Shift+N")
+        add(self.tr("&New entry"), self.new_entry, QKeySequence.StandardKey.New)
+        add(self.tr("Ne&w phrasebook…"), self.new_book, "Ctrl+Shift+N")
         add(self.tr("&Delete entry"), self.delete_entry)
         bar.addSeparator()
         add(self.tr("&Machine draft"), self.draft_translation, "Ctrl+Shift+T")
@@ -179,7 +198,7 @@ class EditorWindow(QMainWindow):
                 scenario = entry.scenarios[0] if entry.scenarios else "?"
                 if scenario not in scenarios:
                     scenarios[scenario] = QTreeWidgetItem(top, [scenario])
-                    scenarios[scenario].setData(0, ROLE, (book.id, -1))
+                    scenarios[scenario].setData(0, ROLE, (book.id, SCENARIO_NODE))
                 item = QTreeWidgetItem(scenarios[scenario], [entry.id])
                 item.setData(0, ROLE, (book.id, i))
                 if self.session and book.id == self.session.book.id and i == self.entry_index:
@@ -223,28 +242,85 @@ class EditorWindow(QMainWindow):
             return
         if index >= 0:
             self.select_entry(index)
+        elif index == BOOK_NODE:
+            self.tabs.setCurrentWidget(self.book_form)
 
     # --- the edited phrasebook ----------------------------------------------------
     def open_book(self, book_id: str) -> bool:
         """Edit ``book_id`` (asks about unsaved changes first); offer its crash draft."""
         if self.session is not None and self.session.book.id == book_id:
             return True
-        if not self.maybe_keep_changes():
+        if not self.maybe_keep_changes(retry=partial(self._reopen, book_id)):
             return False
         book = next((b for b in self.books if b.id == book_id), None)
         if book is None:
             return False
-        others = frozenset(e.id for b in self.books if b.id != book_id for e in b.entries)
-        self.session = model.EditSession(saved=book, book=book, other_ids=others)
+        self._start_session(book, is_new=False)
+        return True
+
+    def _start_session(self, book: Phrasebook, *, is_new: bool) -> None:
+        """Edit ``book`` (from the library, or new); offer the crash draft left for its id."""
+        others = frozenset(e.id for b in self.books if b.id != book.id for e in b.entries)
+        self.session = model.EditSession(
+            saved=book,
+            book=book,
+            other_ids=others,
+            other_books=frozenset(b.id for b in self.books if b.id != book.id),
+            is_new=is_new,
+        )
         self.undo.clear()
         self.entry_index = 0 if book.entries else -1
-        draft = load_draft(self.data_dir, book_id)
-        if draft is not None and draft != book and self.ask_restore_draft(book_id):
+        draft = load_draft(self.data_dir, book.id)
+        if draft is not None and draft != book and self.ask_restore_draft(book.id):
             self._edit(draft, self.tr("Restore draft"))
+            if self.entry_index < 0 and self.session.book.entries:
+                self.entry_index = 0
         elif draft is not None:
-            discard_draft(self.data_dir, book_id)
+            discard_draft(self.data_dir, book.id)
         self._changed()
+
+    def new_book(self) -> bool:
+        """Ask for an id and start editing an empty phrasebook (created in the library
+        when it is first saved)."""
+        if not self.maybe_keep_changes(retry=self.new_book):
+            return False
+        taken = {b.id for b in self.books}
+        error = ""
+        while True:
+            book_id = self.ask_new_book_id(error)
+            if book_id is None:
+                return False
+            book_id = book_id.strip()
+            problem = model.book_id_problem(book_id, taken)
+            if problem is None:
+                break
+            error = self._book_id_message(book_id, taken)
+        self._start_session(model.empty_book(book_id), is_new=True)
+        self._rebuild_tree(force=True)
+        self.tabs.setCurrentWidget(self.book_form)
+        self.book_form.fields["title/zh-Hans"].setFocus()
+        self.status(
+            self.tr("New phrasebook %1: fill in its titles, then save.").replace("%1", book_id)
+        )
         return True
+
+    def _book_id_message(self, book_id: str, taken: set[str]) -> str:
+        if model.BOOK_ID.fullmatch(book_id):
+            return self.tr("The id %1 is already used.").replace("%1", book_id)
+        return self.tr("Use lower-case letters, digits, '.', '_' or '-'.")
+
+    def ask_new_book_id(self, error: str = "") -> str | None:
+        """The id for a new phrasebook, or None (cancelled); tests replace this method."""
+        prompt = self.tr("Id of the new phrasebook (lower-case letters, digits, '.', '_', '-'):")
+        text, ok = QInputDialog.getText(
+            self, self.tr("New phrasebook"), f"{error}\n{prompt}" if error else prompt
+        )
+        return text if ok else None
+
+    def _reopen(self, book_id: str) -> None:
+        """Open ``book_id`` once the save that held it back is done (tree follows)."""
+        if self.open_book(book_id):
+            self._rebuild_tree(force=True)
 
     def select_entry(self, index: int) -> None:
         self.entry_index = index
@@ -293,6 +369,11 @@ class EditorWindow(QMainWindow):
 
     def _refresh_form(self) -> None:
         session = self.session
+        if session is None:
+            self.book_form.show_book(None, [])
+        else:
+            problems = session.book_problems()
+            self.book_form.show_book(session.book, problems, id_editable=session.is_new)
         if session is None or not 0 <= self.entry_index < len(session.book.entries):
             self.form.show_entry(None, [])
             return
@@ -306,13 +387,21 @@ class EditorWindow(QMainWindow):
     def _update_title(self) -> None:
         name = self.session.book.id if self.session else ""
         mark = "*" if self.session and self.session.dirty else ""
-        self.setWindowTitle(self.tr("Phrasebook editor") + f" — {name}{mark}")
+        saving = self.tr(" (saving…)") if self.saving is not None else ""
+        self.setWindowTitle(self.tr("Phrasebook editor") + f" — {name}{mark}{saving}")
 
     def _field_edited(self, field: str, value: str) -> None:
         if self.session is None or self.entry_index < 0:
             return
         after = model.set_field(self.session.book, self.entry_index, field, value)
         self._edit(after, self.tr("Edit %1").replace("%1", field), f"{self.entry_index}:{field}")
+
+    def _book_field_edited(self, field: str, value: str) -> None:
+        session = self.session
+        if session is None or (field == "id" and not session.is_new):
+            return
+        after = model.set_book_field(session.book, field, value)
+        self._edit(after, self.tr("Edit %1").replace("%1", field), f"book:{field}")
 
     def _variant_edited(self, language: str, tone: str, text: str) -> None:
         if self.session is None or self.entry_index < 0:
@@ -396,10 +485,18 @@ class EditorWindow(QMainWindow):
 
     # --- saving, closing --------------------------------------------------------------
     def save(self) -> bool:
-        """Replace the phrasebook in the library (one transaction, backup first)."""
+        """Start saving: the phrasebook replaces its old version in the library (one
+        transaction, backup first) in a worker. True when a save was started (or
+        there was nothing to save), False when refused (problems, or a save runs).
+
+        Edits stay possible meanwhile; :attr:`saved` is emitted once it is done.
+        """
         session = self.session
         if session is None or not session.dirty:
             return True
+        if self.saving is not None:
+            self.status(self.tr("Already saving…"))
+            return False
         problems = session.problems()
         if problems:
             self.status(
@@ -409,34 +506,100 @@ class EditorWindow(QMainWindow):
             )
             return False
         book = session.book
-        lines = {e.id: i + 1 for i, e in enumerate(book.entries)}
-        try:
-            report = self.library.import_loaded([LoadedPhrasebook(book, "<editor>", lines)])
-        except PhrasebookInvalid as exc:
-            self.status(self.tr("Not saved: %1").replace("%1", str(exc)))
-            return False
-        self._drop_draft(session.saved.id)
-        session.saved = book
-        self.saved.emit()
-        self.undo.setClean()
-        self.books = self.library.phrasebooks()
+        self.saving = book
+        self.save_action.setEnabled(False)
+        self.status(self.tr("Saving…"))
+        self._update_title()
+        self.worker.run_task(
+            partial(_save_job, self.library, book),
+            partial(self._save_done, session, book),
+            partial(self._save_failed, session),
+        )
+        return True
+
+    def _save_done(
+        self,
+        session: model.EditSession,
+        book: Phrasebook,
+        result: tuple[ImportReport, list[Phrasebook]],
+    ) -> None:
+        report, books = result
+        self.saving = None
+        self.save_action.setEnabled(True)
+        if self.session is session:
+            first_save = session.is_new
+            saved_id = session.saved.id
+            session.saved = book
+            session.is_new = False
+            if first_save:
+                session.other_books = frozenset(b.id for b in books if b.id != book.id)
+            if session.dirty:  # edited while saving: the draft keeps those edits
+                self._draft_timer.start()
+            else:
+                self._drop_draft(saved_id)
+                self.undo.setClean()
+        else:
+            self._drop_draft(book.id)
+        self.books = books
+        self._rebuild_tree(force=True)
+        self._refresh_form()
         self._update_title()
         backup = f" (backup: {report.backup})" if report.backup else ""
         self.status(self.tr("Saved.") + backup)
-        return True
+        self.saved.emit()
+        after, self._after_save = self._after_save, None
+        if after is not None:
+            after()
 
-    def maybe_keep_changes(self) -> bool:
-        """Before leaving unsaved changes: True when it is fine to go on."""
+    def _save_failed(self, session: model.EditSession, exc: Exception) -> None:
+        self.saving = None
+        self._after_save = None
+        self.save_action.setEnabled(True)
+        self._update_title()
+        if self.session is session:
+            self._draft_timer.start()  # the edits stay, in the window and in the draft
+        self.status(self.tr("Not saved: %1").replace("%1", str(exc)))
+        self.report_save_error(str(exc))
+
+    def report_save_error(self, message: str) -> None:
+        """Tell the trainer the save failed (tests replace this method)."""
+        QMessageBox.warning(
+            self,
+            self.tr("Not saved"),
+            self.tr("The phrasebook could not be saved; your edits are kept.\n\n%1").replace(
+                "%1", message
+            ),
+        )
+
+    def maybe_keep_changes(self, retry: Callable[[], object] | None = None) -> bool:
+        """Before leaving unsaved changes: True when it is fine to go on now.
+
+        While a save runs, or when the trainer chooses Save, it is False and
+        ``retry`` (if given) runs once the save succeeded."""
         session = self.session
+        if self.saving is not None:
+            self._after_save = retry
+            self.status(self.tr("Saving… (this goes on once the phrasebook is saved)"))
+            return False
         if session is None or not session.dirty:
             return True
         choice = self.ask_unsaved()
         if choice == "save":
-            return self.save()
+            self._after_save = retry
+            if not self.save():
+                self._after_save = None
+            return False
         if choice == "discard":
             self._drop_draft(session.saved.id)
-            session.book = session.saved
             self.undo.clear()
+            if session.is_new:  # never saved: nothing of it remains
+                self.session = None
+                self.entry_index = -1
+                self._rebuild_tree(force=True)
+                self._refresh_form()
+                self._update_title()
+            else:
+                session.book = session.saved
             return True
         return False
 
@@ -470,7 +633,8 @@ class EditorWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.maybe_keep_changes():
+        # While a save runs (or one is started by "Save"), the window closes after it.
+        if self.maybe_keep_changes(retry=self.close):
             event.accept()
         else:
             event.ignore()
@@ -480,7 +644,7 @@ class EditorWindow(QMainWindow):
         self, path: Path, confirm: Callable[[list[BookChange]], bool] | None = None
     ) -> bool:
         """Preview what ``path`` adds, changes and removes; apply all of it or nothing."""
-        if not self.maybe_keep_changes():
+        if not self.maybe_keep_changes(retry=partial(self.import_file, path, confirm)):
             return False
         try:
             loaded = load_files([path])
@@ -557,6 +721,15 @@ class EditorWindow(QMainWindow):
                     self.tabs.setCurrentWidget(self.form)
                     self.form.select_cell(language, tone)
                     return
+
+
+def _save_job(
+    library: PhrasebookLibrary, book: Phrasebook
+) -> tuple[ImportReport, list[Phrasebook]]:
+    """In a worker: replace ``book`` in the library, then read the library back."""
+    lines = {e.id: i + 1 for i, e in enumerate(book.entries)}
+    report = library.import_loaded([LoadedPhrasebook(book, "<editor>", lines)])
+    return report, library.phrasebooks()
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
