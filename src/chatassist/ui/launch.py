@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QWidget
 
 from chatassist.app import App
 from chatassist.ui.backend import load_backend, load_translator
@@ -44,6 +45,7 @@ def launch(app: App) -> int:
     instance.listen()
     qapp.aboutToQuit.connect(sidebar.save_state)  # also when quit without closing the window
     sidebar.editor_opener = partial(_open_editor, app, worker, sidebar, {})
+    sidebar.packs_opener = partial(_open_packs, app, worker, sidebar)
     sidebar.show()
     worker.run_task(partial(load_backend, app), sidebar.set_backend, sidebar.backend_failed)
     worker.run_task(
@@ -76,3 +78,15 @@ def _open_editor(app: App, worker: Worker, sidebar: Sidebar, opened: dict[str, A
     editor.show()
     editor.raise_()
     editor.activateWindow()
+
+
+def _open_packs(app: App, worker: Worker, sidebar: Sidebar, parent: QWidget) -> None:
+    """Show the language packs dialog over ``parent`` (the settings dialog), modal to
+    it so that it cannot close underneath. The translation service drops a changed
+    pack itself; after a change the sidebar analyses (and translates) the message again."""
+    from chatassist.ui.packs_dialog import PacksDialog
+
+    dialog = PacksDialog(app.packs, worker, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.changed.connect(lambda: sidebar.analyze(sidebar.message.text()))
+    dialog.open()

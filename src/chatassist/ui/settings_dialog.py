@@ -3,6 +3,7 @@ clipboard watch, font size, number of suggestions, and where the data lives."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -27,7 +28,14 @@ from chatassist.ui.widgets import wrapped_label
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        data_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        open_packs: Callable[[QWidget], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settings-dialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -78,6 +86,12 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Suggested replies"), self.suggestion_count)
         form.addRow(self.tr("Data folder"), folder_row)
         form.addRow("", folder_note)
+        # Shown when the composition root can open the packs dialog (over this one).
+        self.packs_button: QPushButton | None = None
+        if open_packs is not None:
+            self.packs_button = QPushButton(self.tr("&Language packs…"))
+            self.packs_button.clicked.connect(lambda: open_packs(self))
+            form.addRow(self.tr("Translation"), self.packs_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -105,6 +105,8 @@ class Sidebar(QWidget):
         self.new_button.clicked.connect(self.new_customer)
         #: set by the composition root: opens the trainers' phrasebook editor
         self.editor_opener: Callable[[], None] | None = None
+        # set by the composition root: opens the language packs dialog over a parent
+        self.packs_opener: Callable[[QWidget], None] | None = None
         self.settings_button = QPushButton(self.tr("&Settings"))
         self.settings_button.setToolTip(self.tr("Settings (Ctrl+,); phrasebook editor: Ctrl+E"))
         self.settings_button.clicked.connect(self.open_settings)
@@ -513,7 +515,7 @@ class Sidebar(QWidget):
     # -- settings and window state ----------------------------------------------------
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.data_dir, self)
+        dialog = SettingsDialog(self.settings, self.data_dir, self, open_packs=self.packs_opener)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
         self.settings_dialog = dialog
