@@ -7,48 +7,48 @@
         <location filename="../editor/book_form.py" line="40"/>
         <source>Phrasebook id</source>
         <extracomment>(field, value): a field of the phrasebook changed (see model.set_book_field).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>短语库 ID</translation>
     </message>
     <message>
         <location filename="../editor/book_form.py" line="43"/>
         <location filename="../editor/book_form.py" line="45"/>
         <source>Version</source>
-        <translation type="unfinished">版本</translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../editor/book_form.py" line="47"/>
         <source>Title (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>标题（%1）</translation>
     </message>
     <message>
         <location filename="../editor/book_form.py" line="49"/>
         <source>Description (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>说明（%1）</translation>
     </message>
     <message>
         <location filename="../editor/book_form.py" line="50"/>
         <source>Do not translate</source>
-        <translation type="unfinished"></translation>
+        <translation>不翻译的词</translation>
     </message>
     <message>
         <location filename="../editor/book_form.py" line="51"/>
         <source>terms kept as they are by machine drafts, comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>机器草稿保持原样的词，用逗号分隔</translation>
     </message>
     <message>
         <location filename="../editor/book_form.py" line="54"/>
         <source>Phrasebook problems</source>
-        <translation type="unfinished"></translation>
+        <translation>短语库问题</translation>
     </message>
     <message>
         <location filename="../editor/book_form.py" line="58"/>
         <source>Problems (saving is refused while there are any):</source>
-        <translation type="unfinished">问题（存在问题时无法保存）：</translation>
+        <translation>问题（存在问题时无法保存）：</translation>
     </message>
     <message>
         <location filename="../editor/book_form.py" line="91"/>
         <source>The id cannot change once saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>保存后不能再修改 ID。</translation>
     </message>
 </context>
 <context>
@@ -171,7 +171,7 @@
     <message>
         <location filename="../editor/window.py" line="120"/>
         <source>&amp;Phrasebook</source>
-        <translation type="unfinished"></translation>
+        <translation>短语库(&amp;P)</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="121"/>
@@ -211,7 +211,7 @@
     <message>
         <location filename="../editor/window.py" line="156"/>
         <source>Ne&amp;w phrasebook…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建短语库(&amp;W)…</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="157"/>
@@ -247,32 +247,32 @@
     <message>
         <location filename="../editor/window.py" line="303"/>
         <source>New phrasebook %1: fill in its titles, then save.</source>
-        <translation type="unfinished"></translation>
+        <translation>新短语库 %1：请填写标题，然后保存。</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="309"/>
         <source>The id %1 is already used.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID %1 已被使用。</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="310"/>
         <source>Use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>请使用小写字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="314"/>
         <source>Id of the new phrasebook (lower-case letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;):</source>
-        <translation type="unfinished"></translation>
+        <translation>新短语库的 ID（小写字母、数字、“.”、“_”、“-”）：</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="316"/>
         <source>New phrasebook</source>
-        <translation type="unfinished"></translation>
+        <translation>新建短语库</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="390"/>
         <source> (saving…)</source>
-        <translation type="unfinished"></translation>
+        <translation>（正在保存…）</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="397"/>
@@ -329,7 +329,7 @@
     <message>
         <location filename="../editor/window.py" line="498"/>
         <source>Already saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存中…</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="503"/>
@@ -339,7 +339,7 @@
     <message>
         <location filename="../editor/window.py" line="511"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="561"/>
@@ -354,19 +354,21 @@
     <message>
         <location filename="../editor/window.py" line="568"/>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>未保存</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="569"/>
         <source>The phrasebook could not be saved; your edits are kept.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>短语库未能保存；您的修改已保留。
+
+%1</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="582"/>
         <source>Saving… (this goes on once the phrasebook is saved)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…（保存完成后将继续）</translation>
     </message>
     <message>
         <location filename="../editor/window.py" line="615"/>
