@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from editor_helpers import MakeEditor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
@@ -134,3 +135,22 @@ def test_new_phrasebook_unsaved_changes_are_saved_first(
         assert not window.new_book()
     qtbot.waitUntil(lambda: window.session is not None and window.session.book.id == "faq")
     assert library.phrasebook("demo").entries[0].tags == ("vip",)
+
+
+def test_new_phrasebook_draft_is_offered_again(
+    qtbot: QtBot, make_editor: MakeEditor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_editor()
+    _answers(window, ["faq"])
+    assert window.new_book()
+    qtbot.keyClicks(window.book_form.fields["title/en"], "FAQ")
+    qtbot.waitUntil(draft_path(window.data_dir, "faq").exists)
+    # The window "crashes"; creating "faq" again offers what was typed.
+    monkeypatch.setattr(EditorWindow, "ask_restore_draft", lambda self, book_id: True)
+    second = make_editor()
+    _answers(second, ["faq"])
+    assert second.new_book()
+    assert second.session is not None and second.session.is_new
+    assert second.book_form.fields["title/en"].text() == "FAQ"
+    second.undo.undo()
+    assert second.book_form.fields["title/en"].text() == ""
