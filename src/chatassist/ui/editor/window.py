@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLineEdit,
     QMainWindow,
@@ -32,30 +31,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid, load_files
 from chatassist.core.phrasebook.model import Phrasebook
-from chatassist.core.phrasebook.tabular import write_csv, write_xlsx
-from chatassist.core.phrasebook.writer import dump
-from chatassist.storage.library import (
-    BookChange,
-    ImportReport,
-    PhrasebookLibrary,
-    diff_phrasebook,
-    write_atomic,
-)
+from chatassist.storage.library import BookChange, PhrasebookLibrary
 from chatassist.ui.editor import model
 from chatassist.ui.editor.book_form import BookForm
 from chatassist.ui.editor.coverage_view import CoverageView
-from chatassist.ui.editor.drafts import DraftWriter, discard_draft, load_draft
+from chatassist.ui.editor.drafts import discard_draft, load_draft
 from chatassist.ui.editor.entry_form import EntryForm
-from chatassist.ui.editor.import_preview import confirm_import
+from chatassist.ui.editor.file_actions import FileActions
+from chatassist.ui.editor.machine_drafts import MachineDrafts
+from chatassist.ui.editor.saving import BookSaver
 from chatassist.ui.editor.stats_view import StatsView
+from chatassist.ui.editor.tree import (
+    BOOK_NODE,
+    ROLE,
+    SCENARIO_NODE,
+    entry_items,
+    fill_tree,
+    filter_tree,
+)
 from chatassist.ui.editor.undo import BookEdit
-from chatassist.ui.worker import Generation, Worker
+from chatassist.ui.worker import Worker
 
-ROLE = Qt.ItemDataRole.UserRole
-#: the entry index stored on a phrasebook node and on a scenario node of the tree
-BOOK_NODE, SCENARIO_NODE = -1, -2
+__all__ = ["BOOK_NODE", "ROLE", "SCENARIO_NODE", "EditorWindow"]
 
 
 class EditorWindow(QMainWindow):
@@ -81,18 +79,12 @@ class EditorWindow(QMainWindow):
         self.entry_index = -1
         self.books: list[Phrasebook] = []
         self.undo = QUndoStack(self)
-        self._generation = Generation()
+        self.undo = QUndoStack(self)
         self._tree_key: tuple[Any, ...] = ()
-        #: the snapshot being saved in a worker (None: no save running)
-        self.saving: Phrasebook | None = None
-        #: what to do once the running save succeeded (close, open another phrasebook...)
-        self._after_save: Callable[[], object] | None = None
-        self.drafts = DraftWriter(data_dir)
-        # Coalesce keystrokes: the draft is written (in a worker) shortly after an edit.
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(300)
-        self._draft_timer.timeout.connect(self._write_draft)
+        #: the background save and the crash draft
+        self.saver = BookSaver(self, data_dir)
+        self.file_actions = FileActions(self)
+        self.machine_drafts = MachineDrafts(self)
         self.setWindowTitle(self.tr("Phrasebook editor"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter entries…"))
@@ -159,8 +151,8 @@ class EditorWindow(QMainWindow):
         add(self.tr("&Machine draft"), self.draft_translation, "Ctrl+Shift+T")
         add(self.tr("&Approve"), self.approve_cell, "Ctrl+Shift+A")
         bar.addSeparator()
-        add(self.tr("&Import…"), self._import_dialog, "Ctrl+I")
-        add(self.tr("E&xport…"), self._export_dialog, "Ctrl+E")
+        add(self.tr("&Import…"), self.file_actions.import_dialog, "Ctrl+I")
+        add(self.tr("E&xport…"), self.file_actions.export_dialog, "Ctrl+E")
 
     def status(self, text: str) -> None:
         self.statusBar().showMessage(text)
@@ -171,7 +163,7 @@ class EditorWindow(QMainWindow):
         self.books = self.library.phrasebooks()
         if self.session is None and self.books:
             self.open_book(self.books[0].id)
-        self._rebuild_tree(force=True)
+        self.rebuild_tree(force=True)
 
     def _all_books(self) -> list[Phrasebook]:
         current = self.session.book if self.session else None
@@ -180,57 +172,18 @@ class EditorWindow(QMainWindow):
             out.append(current)
         return out
 
-    def _rebuild_tree(self, force: bool = False) -> None:
+    def rebuild_tree(self, force: bool = False) -> None:
         books = self._all_books()
         key = tuple((b.id, tuple((e.id, e.scenarios[:1]) for e in b.entries)) for b in books)
         if key == self._tree_key and not force:
             return
         self._tree_key = key
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        selected: QTreeWidgetItem | None = None
-        for book in books:
-            top = QTreeWidgetItem([f"{book.title.get('en', book.id)}  ({book.id})"])
-            top.setData(0, ROLE, (book.id, -1))
-            self.tree.addTopLevelItem(top)
-            scenarios: dict[str, QTreeWidgetItem] = {}
-            for i, entry in enumerate(book.entries):
-                scenario = entry.scenarios[0] if entry.scenarios else "?"
-                if scenario not in scenarios:
-                    scenarios[scenario] = QTreeWidgetItem(top, [scenario])
-                    scenarios[scenario].setData(0, ROLE, (book.id, SCENARIO_NODE))
-                item = QTreeWidgetItem(scenarios[scenario], [entry.id])
-                item.setData(0, ROLE, (book.id, i))
-                if self.session and book.id == self.session.book.id and i == self.entry_index:
-                    selected = item
-            top.setExpanded(bool(self.session and book.id == self.session.book.id))
-        if selected is not None:
-            self.tree.setCurrentItem(selected)
-        self.tree.blockSignals(False)
+        editing = self.session.book.id if self.session else None
+        fill_tree(self.tree, books, editing, self.entry_index)
         self._apply_filter(self.search.text())
 
     def _apply_filter(self, text: str) -> None:
-        needle = text.strip().casefold()
-        books = {b.id: b for b in self._all_books()}
-        for top in _children(self.tree.invisibleRootItem()):
-            any_top = False
-            for scen in _children(top):
-                any_scen = False
-                for item in _children(scen):
-                    book_id, index = item.data(0, ROLE)
-                    entry = books[book_id].entries[index]
-                    hay = " ".join(
-                        [entry.id, *entry.gloss.values(), *(v.text for v in entry.variants)]
-                    )
-                    visible = not needle or needle in hay.casefold()
-                    item.setHidden(not visible)
-                    any_scen |= visible
-                scen.setHidden(not any_scen)
-                if needle and any_scen:
-                    top.setExpanded(True)
-                    scen.setExpanded(True)
-                any_top |= any_scen
-            top.setHidden(not any_top and bool(needle))
+        filter_tree(self.tree, self._all_books(), text)
 
     def _item_selected(self, item: QTreeWidgetItem | None, _prev: object = None) -> None:
         if item is None:
@@ -272,7 +225,7 @@ class EditorWindow(QMainWindow):
         self.entry_index = 0 if book.entries else -1
         draft = load_draft(self.data_dir, book.id)
         if draft is not None and draft != book and self.ask_restore_draft(book.id):
-            self._edit(draft, self.tr("Restore draft"))
+            self.edit(draft, self.tr("Restore draft"))
             if self.entry_index < 0 and self.session.book.entries:
                 self.entry_index = 0
         elif draft is not None:
@@ -296,7 +249,7 @@ class EditorWindow(QMainWindow):
                 break
             error = self._book_id_message(book_id, taken)
         self._start_session(model.empty_book(book_id), is_new=True)
-        self._rebuild_tree(force=True)
+        self.rebuild_tree(force=True)
         self.tabs.setCurrentWidget(self.book_form)
         self.book_form.fields["title/zh-Hans"].setFocus()
         self.status(
@@ -320,11 +273,11 @@ class EditorWindow(QMainWindow):
     def _reopen(self, book_id: str) -> None:
         """Open ``book_id`` once the save that held it back is done (tree follows)."""
         if self.open_book(book_id):
-            self._rebuild_tree(force=True)
+            self.rebuild_tree(force=True)
 
     def select_entry(self, index: int) -> None:
         self.entry_index = index
-        self._refresh_form()
+        self.refresh_form()
         for item in self._entry_items():
             if item.data(0, ROLE) == (self.session.book.id if self.session else "", index):
                 self.tree.blockSignals(True)
@@ -332,12 +285,9 @@ class EditorWindow(QMainWindow):
                 self.tree.blockSignals(False)
 
     def _entry_items(self) -> list[QTreeWidgetItem]:
-        root = self.tree.invisibleRootItem()
-        return [
-            item for top in _children(root) for scen in _children(top) for item in _children(scen)
-        ]
+        return entry_items(self.tree)
 
-    def _edit(self, after: Phrasebook, text: str, merge_key: str = "") -> None:
+    def edit(self, after: Phrasebook, text: str, merge_key: str = "") -> None:
         if self.session is None or after == self.session.book:
             return
         self.undo.push(BookEdit(self.session, after, text, self._changed, merge_key))
@@ -347,27 +297,14 @@ class EditorWindow(QMainWindow):
         session = self.session
         if session is None:
             return
-        self._draft_timer.start()
+        self.saver.schedule_draft()
         if self.entry_index >= len(session.book.entries):
             self.entry_index = len(session.book.entries) - 1
-        self._rebuild_tree()
-        self._refresh_form()
-        self._update_title()
+        self.rebuild_tree()
+        self.refresh_form()
+        self.update_title()
 
-    def _write_draft(self) -> None:
-        session = self.session
-        if session is None:
-            return
-        book = session.book if session.dirty else None
-        job = partial(self.drafts.write, self.drafts.ticket(), session.saved.id, book)
-        self.worker.run_task(job)
-
-    def _drop_draft(self, book_id: str) -> None:
-        """Remove the draft now; any write still queued is older and will be skipped."""
-        self._draft_timer.stop()
-        self.drafts.write(self.drafts.ticket(), book_id, None)
-
-    def _refresh_form(self) -> None:
+    def refresh_form(self) -> None:
         session = self.session
         if session is None:
             self.book_form.show_book(None, [])
@@ -382,9 +319,9 @@ class EditorWindow(QMainWindow):
 
     def _index_changed(self, _index: int) -> None:
         if shiboken6.isValid(self):  # the stack also signals while the window is destroyed
-            self._update_title()
+            self.update_title()
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         name = self.session.book.id if self.session else ""
         mark = "*" if self.session and self.session.dirty else ""
         saving = self.tr(" (saving…)") if self.saving is not None else ""
@@ -394,21 +331,21 @@ class EditorWindow(QMainWindow):
         if self.session is None or self.entry_index < 0:
             return
         after = model.set_field(self.session.book, self.entry_index, field, value)
-        self._edit(after, self.tr("Edit %1").replace("%1", field), f"{self.entry_index}:{field}")
+        self.edit(after, self.tr("Edit %1").replace("%1", field), f"{self.entry_index}:{field}")
 
     def _book_field_edited(self, field: str, value: str) -> None:
         session = self.session
         if session is None or (field == "id" and not session.is_new):
             return
         after = model.set_book_field(session.book, field, value)
-        self._edit(after, self.tr("Edit %1").replace("%1", field), f"book:{field}")
+        self.edit(after, self.tr("Edit %1").replace("%1", field), f"book:{field}")
 
     def _variant_edited(self, language: str, tone: str, text: str) -> None:
         if self.session is None or self.entry_index < 0:
             return
         after = model.set_variant(self.session.book, self.entry_index, language, tone, text)
         # A cell commits its whole text at once: each commit is its own undo step.
-        self._edit(after, self.tr("Edit %1").replace("%1", f"{language}/{tone}"))
+        self.edit(after, self.tr("Edit %1").replace("%1", f"{language}/{tone}"))
 
     def new_entry(self) -> None:
         if self.session is None:
@@ -418,7 +355,7 @@ class EditorWindow(QMainWindow):
         scenario = current.scenarios[0] if current and current.scenarios else "greeting"
         entry_id = model.new_entry_id(book, set(self.session.other_ids), scenario)
         self.entry_index = len(book.entries)
-        self._edit(model.add_entry(book, entry_id, scenario), self.tr("New entry"))
+        self.edit(model.add_entry(book, entry_id, scenario), self.tr("New entry"))
         self.select_entry(self.entry_index)
         self.tabs.setCurrentWidget(self.form)
 
@@ -426,64 +363,21 @@ class EditorWindow(QMainWindow):
         if self.session is None or self.entry_index < 0:
             return
         after = model.remove_entry(self.session.book, self.entry_index)
-        self._edit(after, self.tr("Delete entry"))
+        self.edit(after, self.tr("Delete entry"))
 
     def approve_cell(self) -> None:
-        cell = self.form.current_cell()
-        if self.session is None or cell is None or self.entry_index < 0:
-            return
-        after = model.approve(self.session.book, self.entry_index, *cell)
-        self._edit(after, self.tr("Approve %1").replace("%1", "/".join(cell)))
+        self.machine_drafts.approve_cell()
 
     def draft_translation(self) -> None:
         """Machine-translate the selected empty cell from another variant (unvetted)."""
-        cell = self.form.current_cell()
-        if self.session is None or cell is None or self.entry_index < 0:
-            return
-        if self.translator is None:
-            self.status(self.tr("Machine translation is not available."))
-            return
-        entry = self.session.book.entries[self.entry_index]
-        language, tone = cell
-        source = (
-            entry.variant("en", tone)
-            or next((v for v in entry.variants if v.language == "en"), None)
-            or next((v for v in entry.variants if v.tone == tone), None)
-            or (entry.variants[0] if entry.variants else None)
-        )
-        if source is None or source.language == language:
-            self.status(self.tr("There is no other variant to translate from."))
-            return
-        token = self._generation.next()
-        job = partial(
-            self.translator.translate,
-            source.text,
-            source.language,
-            language,
-            glossary=self.session.book.do_not_translate,
-        )
-        book_id, entry_id = self.session.book.id, entry.id
-        self.status(self.tr("Translating…"))
-
-        def done(result: Any) -> None:
-            session = self.session
-            if not self._generation.is_current(token) or session is None:
-                return
-            if session.book.id != book_id:
-                return
-            index = next((i for i, e in enumerate(session.book.entries) if e.id == entry_id), -1)
-            if index < 0:
-                return
-            after = model.set_variant(session.book, index, language, tone, result.text, False)
-            self._edit(after, self.tr("Machine draft %1").replace("%1", f"{language}/{tone}"))
-            self.status(self.tr("Machine draft added; approve it once checked."))
-
-        def failed(exc: Exception) -> None:
-            self.status(self.tr("Could not translate: %1").replace("%1", str(exc)))
-
-        self.worker.run_task(job, done, failed)
+        self.machine_drafts.draft_translation()
 
     # --- saving, closing --------------------------------------------------------------
+    @property
+    def saving(self) -> Phrasebook | None:
+        """The snapshot being saved in a worker (None: no save running)."""
+        return self.saver.saving
+
     def save(self) -> bool:
         """Start saving: the phrasebook replaces its old version in the library (one
         transaction, backup first) in a worker. True when a save was started (or
@@ -491,75 +385,7 @@ class EditorWindow(QMainWindow):
 
         Edits stay possible meanwhile; :attr:`saved` is emitted once it is done.
         """
-        session = self.session
-        if session is None or not session.dirty:
-            return True
-        if self.saving is not None:
-            self.status(self.tr("Already saving…"))
-            return False
-        problems = session.problems()
-        if problems:
-            self.status(
-                self.tr("Not saved: %1 problem(s), e.g. %2")
-                .replace("%1", str(len(problems)))
-                .replace("%2", f"{problems[0].field}: {problems[0].message}")
-            )
-            return False
-        book = session.book
-        self.saving = book
-        self.save_action.setEnabled(False)
-        self.status(self.tr("Saving…"))
-        self._update_title()
-        self.worker.run_task(
-            partial(_save_job, self.library, book),
-            partial(self._save_done, session, book),
-            partial(self._save_failed, session),
-        )
-        return True
-
-    def _save_done(
-        self,
-        session: model.EditSession,
-        book: Phrasebook,
-        result: tuple[ImportReport, list[Phrasebook]],
-    ) -> None:
-        report, books = result
-        self.saving = None
-        self.save_action.setEnabled(True)
-        if self.session is session:
-            first_save = session.is_new
-            saved_id = session.saved.id
-            session.saved = book
-            session.is_new = False
-            if first_save:
-                session.other_books = frozenset(b.id for b in books if b.id != book.id)
-            if session.dirty:  # edited while saving: the draft keeps those edits
-                self._draft_timer.start()
-            else:
-                self._drop_draft(saved_id)
-                self.undo.setClean()
-        else:
-            self._drop_draft(book.id)
-        self.books = books
-        self._rebuild_tree(force=True)
-        self._refresh_form()
-        self._update_title()
-        backup = f" (backup: {report.backup})" if report.backup else ""
-        self.status(self.tr("Saved.") + backup)
-        self.saved.emit()
-        after, self._after_save = self._after_save, None
-        if after is not None:
-            after()
-
-    def _save_failed(self, session: model.EditSession, exc: Exception) -> None:
-        self.saving = None
-        self._after_save = None
-        self.save_action.setEnabled(True)
-        self._update_title()
-        if self.session is session:
-            self._draft_timer.start()  # the edits stay, in the window and in the draft
-        self.status(self.tr("Not saved: %1").replace("%1", str(exc)))
-        self.report_save_error(str(exc))
+        return self.saver.save()
 
     def report_save_error(self, message: str) -> None:
         """Tell the trainer the save failed (tests replace this method)."""
@@ -576,32 +402,7 @@ class EditorWindow(QMainWindow):
 
         While a save runs, or when the trainer chooses Save, it is False and
         ``retry`` (if given) runs once the save succeeded."""
-        session = self.session
-        if self.saving is not None:
-            self._after_save = retry
-            self.status(self.tr("Saving… (this goes on once the phrasebook is saved)"))
-            return False
-        if session is None or not session.dirty:
-            return True
-        choice = self.ask_unsaved()
-        if choice == "save":
-            self._after_save = retry
-            if not self.save():
-                self._after_save = None
-            return False
-        if choice == "discard":
-            self._drop_draft(session.saved.id)
-            self.undo.clear()
-            if session.is_new:  # never saved: nothing of it remains
-                self.session = None
-                self.entry_index = -1
-                self._rebuild_tree(force=True)
-                self._refresh_form()
-                self._update_title()
-            else:
-                session.book = session.saved
-            return True
-        return False
+        return self.saver.maybe_keep_changes(retry)
 
     def ask_unsaved(self) -> str:
         """ "save", "discard" or "cancel" (tests replace this method)."""
@@ -644,65 +445,11 @@ class EditorWindow(QMainWindow):
         self, path: Path, confirm: Callable[[list[BookChange]], bool] | None = None
     ) -> bool:
         """Preview what ``path`` adds, changes and removes; apply all of it or nothing."""
-        if not self.maybe_keep_changes(retry=partial(self.import_file, path, confirm)):
-            return False
-        try:
-            loaded = load_files([path])
-        except PhrasebookInvalid as exc:
-            self.status(self.tr("Not imported: %1").replace("%1", str(exc)))
-            return False
-        current = {b.id: b for b in self.books}
-        changes = [diff_phrasebook(lb, current.get(lb.phrasebook.id)) for lb in loaded]
-        if not (confirm or partial(confirm_import, self))(changes):
-            return False
-        try:
-            self.library.import_loaded(loaded)
-        except PhrasebookInvalid as exc:
-            self.status(self.tr("Not imported: %1").replace("%1", str(exc)))
-            return False
-        editing = self.session.book.id if self.session else None
-        self.session = None
-        self.books = self.library.phrasebooks()
-        self.open_book(editing or loaded[0].phrasebook.id)
-        self._rebuild_tree(force=True)
-        self.status(self.tr("Imported %1.").replace("%1", path.name))
-        return True
+        return self.file_actions.import_file(path, confirm)
 
     def export_current(self, path: Path) -> None:
         """Write the phrasebook as shown (.yaml, .csv or .xlsx by the file's suffix)."""
-        if self.session is None:
-            return
-        book = self.session.book
-        suffix = path.suffix.lower()
-        if suffix == ".csv":
-            write_csv(book, path)
-        elif suffix == ".xlsx":
-            write_xlsx(book, path)
-        else:
-            write_atomic(path, dump(book))
-        self.status(self.tr("Exported to %1.").replace("%1", str(path)))
-
-    def _import_dialog(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import phrasebook"),
-            "",
-            self.tr("Phrasebooks (*.yaml *.yml *.csv *.xlsx)"),
-        )
-        if name:
-            self.import_file(Path(name))
-
-    def _export_dialog(self) -> None:
-        if self.session is None:
-            return
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export phrasebook"),
-            f"{self.session.book.id}.xlsx",
-            self.tr("Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)"),
-        )
-        if name:
-            self.export_current(Path(name))
+        self.file_actions.export_current(path)
 
     # --- coverage and statistics ---------------------------------------------------
     def _tab_changed(self, _index: int) -> None:
@@ -716,21 +463,8 @@ class EditorWindow(QMainWindow):
         for book in self._all_books():
             for i, entry in enumerate(book.entries):
                 if entry.id == entry_id and self.open_book(book.id):
-                    self._rebuild_tree(force=True)
+                    self.rebuild_tree(force=True)
                     self.select_entry(i)
                     self.tabs.setCurrentWidget(self.form)
                     self.form.select_cell(language, tone)
                     return
-
-
-def _save_job(
-    library: PhrasebookLibrary, book: Phrasebook
-) -> tuple[ImportReport, list[Phrasebook]]:
-    """In a worker: replace ``book`` in the library, then read the library back."""
-    lines = {e.id: i + 1 for i, e in enumerate(book.entries)}
-    report = library.import_loaded([LoadedPhrasebook(book, "<editor>", lines)])
-    return report, library.phrasebooks()
-
-
-def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
-    return [c for c in (item.child(i) for i in range(item.childCount())) if c is not None]

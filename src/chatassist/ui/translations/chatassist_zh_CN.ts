@@ -142,222 +142,223 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../editor/window.py" line="96"/>
-        <location filename="../editor/window.py" line="391"/>
+        <location filename="../editor/window.py" line="88"/>
+        <location filename="../editor/window.py" line="328"/>
         <source>Phrasebook editor</source>
-        <extracomment>the entry index stored on a phrasebook node and on a scenario node of the tree a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the snapshot being saved in a worker (None: no save running) what to do once the running save succeeded (close, open another phrasebook...)</extracomment>
+        <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the background save and the crash draft</extracomment>
         <translation>短语库编辑器</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="98"/>
+        <location filename="../editor/window.py" line="90"/>
         <source>Filter entries…</source>
         <translation>筛选条目…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="100"/>
+        <location filename="../editor/window.py" line="92"/>
         <source>Filter entries</source>
         <translation>筛选条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="103"/>
+        <location filename="../editor/window.py" line="95"/>
         <source>Phrasebooks, scenarios and entries</source>
         <translation>短语库、场景和条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="119"/>
+        <location filename="../editor/window.py" line="111"/>
         <source>&amp;Entry</source>
         <translation>条目(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="120"/>
+        <location filename="../editor/window.py" line="112"/>
         <source>&amp;Phrasebook</source>
         <translation>短语库(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="121"/>
+        <location filename="../editor/window.py" line="113"/>
         <source>&amp;Coverage</source>
         <translation>覆盖(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="122"/>
+        <location filename="../editor/window.py" line="114"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="136"/>
+        <location filename="../editor/window.py" line="128"/>
         <source>Editing</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="147"/>
+        <location filename="../editor/window.py" line="139"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="149"/>
+        <location filename="../editor/window.py" line="141"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="151"/>
+        <location filename="../editor/window.py" line="143"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="155"/>
+        <location filename="../editor/window.py" line="147"/>
         <source>&amp;New entry</source>
         <translation>新建条目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="156"/>
+        <location filename="../editor/window.py" line="148"/>
         <source>Ne&amp;w phrasebook…</source>
         <translation>新建短语库(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="157"/>
+        <location filename="../editor/window.py" line="149"/>
         <source>&amp;Delete entry</source>
         <translation>删除条目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="159"/>
+        <location filename="../editor/window.py" line="151"/>
         <source>&amp;Machine draft</source>
         <translation>机器草稿(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="160"/>
+        <location filename="../editor/window.py" line="152"/>
         <source>&amp;Approve</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="162"/>
+        <location filename="../editor/window.py" line="154"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="163"/>
+        <location filename="../editor/window.py" line="155"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="275"/>
-        <location filename="../editor/window.py" line="628"/>
+        <location filename="../editor/window.py" line="228"/>
+        <location filename="../editor/window.py" line="429"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="303"/>
+        <location filename="../editor/window.py" line="256"/>
         <source>New phrasebook %1: fill in its titles, then save.</source>
         <translation>新短语库 %1：请填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="309"/>
+        <location filename="../editor/window.py" line="262"/>
         <source>The id %1 is already used.</source>
         <translation>ID %1 已被使用。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="310"/>
+        <location filename="../editor/window.py" line="263"/>
         <source>Use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>请使用小写字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="314"/>
+        <location filename="../editor/window.py" line="267"/>
         <source>Id of the new phrasebook (lower-case letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;):</source>
         <translation>新短语库的 ID（小写字母、数字、“.”、“_”、“-”）：</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="316"/>
+        <location filename="../editor/window.py" line="269"/>
         <source>New phrasebook</source>
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="390"/>
+        <location filename="../editor/window.py" line="327"/>
         <source> (saving…)</source>
         <translation>（正在保存…）</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="397"/>
-        <location filename="../editor/window.py" line="404"/>
-        <location filename="../editor/window.py" line="411"/>
+        <location filename="../editor/window.py" line="334"/>
+        <location filename="../editor/window.py" line="341"/>
+        <location filename="../editor/window.py" line="348"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="421"/>
+        <location filename="../editor/window.py" line="358"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="429"/>
+        <location filename="../editor/window.py" line="366"/>
         <source>Delete entry</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="436"/>
+        <location filename="../editor/machine_drafts.py" line="38"/>
         <source>Approve %1</source>
         <translation>审核通过 %1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="444"/>
+        <location filename="../editor/machine_drafts.py" line="49"/>
         <source>Machine translation is not available.</source>
         <translation>机器翻译不可用。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="455"/>
+        <location filename="../editor/machine_drafts.py" line="62"/>
         <source>There is no other variant to translate from.</source>
         <translation>没有可用于翻译的其他版本。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="466"/>
+        <location filename="../editor/machine_drafts.py" line="76"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="478"/>
+        <location filename="../editor/machine_drafts.py" line="90"/>
         <source>Machine draft %1</source>
         <translation>机器草稿 %1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="479"/>
+        <location filename="../editor/machine_drafts.py" line="95"/>
         <source>Machine draft added; approve it once checked.</source>
         <translation>已添加机器草稿；检查后请审核通过。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="482"/>
+        <location filename="../editor/machine_drafts.py" line="102"/>
         <source>Could not translate: %1</source>
         <translation>无法翻译：%1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="498"/>
+        <location filename="../editor/saving.py" line="73"/>
         <source>Already saving…</source>
+        <extracomment>the snapshot being saved in a worker (None: no save running) what to do once the running save succeeded (close, open another phrasebook...)</extracomment>
         <translation>正在保存中…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="503"/>
+        <location filename="../editor/saving.py" line="78"/>
         <source>Not saved: %1 problem(s), e.g. %2</source>
         <translation>未保存：%1 个问题，例如 %2</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="511"/>
+        <location filename="../editor/saving.py" line="86"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="561"/>
+        <location filename="../editor/saving.py" line="139"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="548"/>
+        <location filename="../editor/saving.py" line="124"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="568"/>
+        <location filename="../editor/window.py" line="394"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="569"/>
+        <location filename="../editor/window.py" line="395"/>
         <source>The phrasebook could not be saved; your edits are kept.
 
 %1</source>
@@ -366,58 +367,58 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="582"/>
+        <location filename="../editor/saving.py" line="151"/>
         <source>Saving… (this goes on once the phrasebook is saved)</source>
         <translation>正在保存…（保存完成后将继续）</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="615"/>
+        <location filename="../editor/window.py" line="416"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="616"/>
+        <location filename="../editor/window.py" line="417"/>
         <source>Save the changes to this phrasebook?</source>
         <translation>保存对此短语库的更改吗？</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="629"/>
+        <location filename="../editor/window.py" line="430"/>
         <source>Unsaved edits of %1 were left from last time. Restore them?</source>
         <translation>上次有 %1 的未保存编辑，要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="652"/>
-        <location filename="../editor/window.py" line="661"/>
+        <location filename="../editor/file_actions.py" line="45"/>
+        <location filename="../editor/file_actions.py" line="58"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="668"/>
+        <location filename="../editor/file_actions.py" line="69"/>
         <source>Imported %1.</source>
         <translation>已导入 %1。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="683"/>
+        <location filename="../editor/file_actions.py" line="87"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="688"/>
+        <location filename="../editor/file_actions.py" line="93"/>
         <source>Import phrasebook</source>
         <translation>导入短语库</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="690"/>
+        <location filename="../editor/file_actions.py" line="95"/>
         <source>Phrasebooks (*.yaml *.yml *.csv *.xlsx)</source>
         <translation>短语库 (*.yaml *.yml *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="700"/>
+        <location filename="../editor/file_actions.py" line="106"/>
         <source>Export phrasebook</source>
         <translation>导出短语库</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="702"/>
+        <location filename="../editor/file_actions.py" line="108"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</translation>
     </message>
