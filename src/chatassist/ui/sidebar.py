@@ -27,15 +27,17 @@ from chatassist.core.assist import Analysis
 from chatassist.core.detection import ConversationLanguage
 from chatassist.core.suggestions import CustomerProfile, Suggestion
 from chatassist.settings import Settings
-from chatassist.ui import jobs, names
+from chatassist.ui import jobs
 from chatassist.ui.backend import Backend, TranslatorLike
 from chatassist.ui.clipboard_watch import ClipboardWatch
 from chatassist.ui.compose_panel import ComposePanel
-from chatassist.ui.customers import Customer, CustomerBook
+from chatassist.ui.customers import CustomerBook
 from chatassist.ui.fill_dialog import FillDialog
 from chatassist.ui.message_panel import MessagePanel
-from chatassist.ui.replies_model import ReplyItem, ReplyState, order_number_in
+from chatassist.ui.replies_model import ReplyItem, ReplyState
 from chatassist.ui.settings_dialog import SettingsDialog
+from chatassist.ui.sidebar_copy import ReplyCopier
+from chatassist.ui.sidebar_customers import CustomerSwitcher
 from chatassist.ui.suggestions_view import SuggestionsView
 from chatassist.ui.widgets import warm_up_fonts, wrapped_label
 from chatassist.ui.worker import Generation, Worker
@@ -71,7 +73,9 @@ class Sidebar(QWidget):
         self.translator: TranslatorLike | None = None
         self.customers = customers or CustomerBook()
         self.analysis: Analysis | None = None
-        self.fill_dialog: FillDialog | None = None
+        #: switching customers and their context; copying replies and drafts
+        self.customer_switcher = CustomerSwitcher(self)
+        self.reply_copier = ReplyCopier(self)
         self._conversation: ConversationLanguage | None = None  # after the shown analysis
         self._analysis_gen, self._list_gen = Generation(), Generation()
         self._message_gen, self._compose_gen = Generation(), Generation()
@@ -81,7 +85,7 @@ class Sidebar(QWidget):
         self._build()
         self.apply_settings()
         warm_up_fonts(self)
-        self._show_customer(self.customers.current)
+        self.customer_switcher.show_customer(self.customers.current)
         self.resize(DEFAULT_WIDTH, DEFAULT_HEIGHT)
         saved = str(settings.get("window_geometry"))
         if saved:
@@ -116,11 +120,11 @@ class Sidebar(QWidget):
         top.addWidget(self.settings_button)
         self.message = MessagePanel(self.ui_language)
         self.message.text_ready.connect(self.analyze)
-        self.message.language_chosen.connect(self._language_chosen)
-        self.message.region_chosen.connect(lambda v: self._override("region", v))
-        self.message.tone_chosen.connect(lambda v: self._override("tone", v))
-        self.message.segment_chosen.connect(lambda v: self._override("segment", v))
-        self.message.country_chosen.connect(lambda v: self._override("country", v))
+        self.message.language_chosen.connect(self.customer_switcher.pin_language)
+        self.message.region_chosen.connect(lambda v: self.customer_switcher.override("region", v))
+        self.message.tone_chosen.connect(lambda v: self.customer_switcher.override("tone", v))
+        self.message.segment_chosen.connect(lambda v: self.customer_switcher.override("segment", v))
+        self.message.country_chosen.connect(lambda v: self.customer_switcher.override("country", v))
         self.replies = SuggestionsView()
         self.replies.copy_requested.connect(self.copy_reply)
         self.replies.search_changed.connect(self.search)
@@ -167,7 +171,7 @@ class Sidebar(QWidget):
         if backend.translator is not None:
             self.translator = backend.translator
         self.message.set_regions(backend.assistant.regions.regions)
-        self._show_customer(self.customers.current)
+        self.customer_switcher.show_customer(self.customers.current)
         self.show_status(self.tr("Ready. Paste a customer message."))
         self.analyze(self.message.text())
 
@@ -270,7 +274,7 @@ class Sidebar(QWidget):
                 else self.tr("Paste a message to see replies.")
             )
         self.replies.set_items(items, title, empty)
-        target = self._profile().language
+        target = self.profile().language
         for index, item in enumerate(items):
             if item.state is ReplyState.UNTRANSLATED:
                 self.replies.update_item(
@@ -293,7 +297,7 @@ class Sidebar(QWidget):
         self.replies.update_item(index, item)
         self.updated.emit()
 
-    def _profile(self) -> CustomerProfile:
+    def profile(self) -> CustomerProfile:
         customer = self.customers.current
         if self.analysis is not None:
             a = self.analysis
@@ -317,7 +321,7 @@ class Sidebar(QWidget):
             return
         if self.backend is None:
             return
-        job = jobs.search(self.backend, query, self._profile(), self.agent_language)
+        job = jobs.search(self.backend, query, self.profile(), self.agent_language)
 
         def done(found: list[Suggestion]) -> None:
             if self._list_gen.is_current(token):
@@ -336,57 +340,14 @@ class Sidebar(QWidget):
 
     def copy_reply(self, index: int) -> None:
         """Copy reply ``index``; a reply with unfilled placeholders opens the form first."""
-        if not 0 <= index < len(self.replies.items):
-            return
-        item = self.replies.items[index]
-        if not item.copyable:
-            self.show_status(
-                self.tr("Reply %1 is still being translated.").replace("%1", str(index + 1))
-            )
-            return
-        customer = self.customers.current
-        choice = self.analysis.region if self.analysis else None
-        filled = item.fill(customer.values, choice)
-        if filled.ready:
-            self._copy_reply_text(item, filled.text)
-            return
-        values = dict(customer.values)
-        if "order_id" in item.suggestion.placeholders and not values.get("order_id"):
-            found = order_number_in(customer.message)
-            if found:
-                values["order_id"] = found
-        if self.fill_dialog is not None:
-            self.fill_dialog.close()
-        dialog = FillDialog(item, values, choice, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._filled(dialog, customer))
-        dialog.finished.connect(lambda _r: setattr(self, "fill_dialog", None))
-        self.fill_dialog = dialog
-        dialog.open()
+        self.reply_copier.copy_reply(index)
 
-    def _filled(self, dialog: FillDialog, customer: Customer) -> None:
-        customer.values.update({k: v for k, v in dialog.values().items() if v})
-        filled = dialog.filled()
-        if filled.ready:
-            self._copy_reply_text(dialog.item, filled.text)
-            self._refresh_customers()
+    @property
+    def fill_dialog(self) -> FillDialog | None:
+        """The open placeholder form, if any."""
+        return self.reply_copier.fill_dialog
 
-    def _copy_reply_text(self, item: ReplyItem, text: str) -> None:
-        self.clipboard.copy(text)
-        self._commit_conversation()
-        profile = self._profile()
-        s = item.suggestion
-        if self.backend is not None:
-            self.backend.assistant.engine.add_use(s.entry_id)
-            self.worker.run_task(
-                jobs.record_use(
-                    self.backend.usage, s.entry_id, item.language, s.tone, profile.region
-                )
-            )
-        self.show_status(self.tr("Copied: %1").replace("%1", s.gloss or s.entry_id))
-        self.copied.emit(text)
-
-    def _commit_conversation(self) -> None:
+    def commit_conversation(self) -> None:
         # The message was answered: its language now counts for the conversation.
         if self._conversation is not None:
             self.customers.current.conversation = self._conversation
@@ -402,7 +363,7 @@ class Sidebar(QWidget):
         if self.translator is None:
             self.compose.show_error(self.tr("Translation engine is starting…"))
             return
-        target = self._profile().language
+        target = self.profile().language
         self.compose.set_target(target)
         self.compose.show_pending()
 
@@ -419,62 +380,21 @@ class Sidebar(QWidget):
         self.worker.run_task(job, done, lambda e: self._job_failed(token, self._compose_gen, e))
 
     def copy_draft(self) -> None:
-        result = self.compose.result
-        if result is None or not result.forward.text.strip():
-            self.show_status(self.tr("Nothing to copy yet."))
-            return
-        self.clipboard.copy(result.forward.text)
-        self._commit_conversation()
-        self.show_status(self.tr("Copied your translated reply."))
-        self.copied.emit(result.forward.text)
+        self.reply_copier.copy_draft()
 
     # -- customers ----------------------------------------------------------------
 
     def new_customer(self) -> None:
-        if self.message.composing:
-            return
-        self._commit_conversation()
-        self._show_customer(self.customers.new())
-        self.show_status(self.tr("New customer."))
+        self.customer_switcher.new_customer()
 
     def switch_customer(self, number: int) -> None:
-        if self.message.composing:
-            return
-        self._commit_conversation()
-        self._show_customer(self.customers.switch(number))
+        self.customer_switcher.switch_customer(number)
 
-    def _show_customer(self, customer: Customer) -> None:
+    def forget_analysis(self) -> None:
+        """Drop the shown analysis and any still running (another customer is shown)."""
         self._analysis_gen.invalidate()
         self._conversation = None
         self.analysis = None
-        self.message.show_customer(customer)
-        self.compose.clear()
-        self.replies.search.clear()
-        if self.message.set_text(customer.message):
-            self.analyze(customer.message)
-        self._refresh_customers()
-
-    def _refresh_customers(self) -> None:
-        self.customer_combo.clear()
-        for c in self.customers.recent:
-            label = self.tr("Customer %1").replace("%1", str(c.number))
-            details = [x for x in (c.name, c.values.get("order_id", ""), c.country or "") if x]
-            if c.language:
-                details.append(names.language_name(c.language))
-            if details:
-                label += " · " + ", ".join(details)
-            self.customer_combo.addItem(label, c.number)
-        self.customer_combo.setCurrentIndex(0)
-
-    def _language_chosen(self, code: str) -> None:
-        self.customers.current.pin_language(code or None)
-        self._refresh_customers()
-        self.analyze(self.message.text())
-
-    def _override(self, field: str, value: str) -> None:
-        setattr(self.customers.current, field, value or None)
-        self._refresh_customers()
-        self.analyze(self.message.text())
 
     def receive_message(self, text: str) -> None:
         """A message from the clipboard watch (kept for later while the agent composes)."""
@@ -482,7 +402,7 @@ class Sidebar(QWidget):
             self._pending_message = text
             self.message.edit.composition_finished.connect(self._take_pending)
             return
-        self._commit_conversation()
+        self.commit_conversation()
         self.message.set_text(text)
 
     def _take_pending(self) -> None:
@@ -501,7 +421,7 @@ class Sidebar(QWidget):
         if self.tabs.currentWidget() is self.compose and self.compose.text():
             self.compose.clear()
             return
-        self._commit_conversation()
+        self.commit_conversation()
         self.message.set_text("")
         self.message.edit.setFocus()
 

@@ -1360,140 +1360,141 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="93"/>
+        <location filename="../sidebar.py" line="97"/>
         <source>Loading phrasebooks and language detection…</source>
-        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation).</extracomment>
+        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). switching customers and their context; copying replies and drafts</extracomment>
         <translation>正在加载话术库和语言识别…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="99"/>
+        <location filename="../sidebar.py" line="103"/>
         <source>Recent customers</source>
         <translation>最近的客户</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="103"/>
+        <location filename="../sidebar.py" line="107"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="104"/>
+        <location filename="../sidebar.py" line="108"/>
         <source>Start a fresh customer (Ctrl+N)</source>
         <translation>开始接待新客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="110"/>
+        <location filename="../sidebar.py" line="114"/>
         <source>&amp;Settings</source>
         <extracomment>set by the composition root: opens the trainers&apos; phrasebook editor</extracomment>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="111"/>
+        <location filename="../sidebar.py" line="115"/>
         <source>Settings (Ctrl+,); phrasebook editor: Ctrl+E</source>
         <translation>设置（Ctrl+,）；短语库编辑器：Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="131"/>
+        <location filename="../sidebar.py" line="135"/>
         <source>Repl&amp;ies</source>
         <translation>回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="132"/>
+        <location filename="../sidebar.py" line="136"/>
         <source>Com&amp;pose</source>
         <translation>撰写(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="135"/>
+        <location filename="../sidebar.py" line="139"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="171"/>
+        <location filename="../sidebar.py" line="175"/>
         <source>Ready. Paste a customer message.</source>
         <translation>就绪。请粘贴客户消息。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="175"/>
+        <location filename="../sidebar.py" line="179"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载话术库：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="185"/>
+        <location filename="../sidebar.py" line="189"/>
         <source>Translation is unavailable: %1</source>
         <translation>翻译不可用：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="226"/>
+        <location filename="../sidebar.py" line="230"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="244"/>
-        <location filename="../sidebar.py" line="403"/>
+        <location filename="../sidebar.py" line="248"/>
+        <location filename="../sidebar.py" line="364"/>
         <source>Translation engine is starting…</source>
         <translation>翻译引擎正在启动…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="246"/>
+        <location filename="../sidebar.py" line="250"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="263"/>
+        <location filename="../sidebar.py" line="267"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="264"/>
+        <location filename="../sidebar.py" line="268"/>
         <source>Nothing found in the phrasebooks.</source>
         <translation>话术库中没有找到。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="266"/>
+        <location filename="../sidebar.py" line="270"/>
         <source>Suggested replies</source>
         <translation>推荐回复</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="268"/>
+        <location filename="../sidebar.py" line="272"/>
         <source>No scenario recognised: search the phrasebooks (Ctrl+K).</source>
         <translation>未识别出场景：请搜索话术库（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="270"/>
+        <location filename="../sidebar.py" line="274"/>
         <source>Paste a message to see replies.</source>
         <translation>粘贴消息后显示推荐回复。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="277"/>
+        <location filename="../sidebar.py" line="281"/>
         <source>Machine translation is starting…</source>
         <translation>机器翻译正在启动…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="344"/>
+        <location filename="../sidebar_copy.py" line="40"/>
         <source>Reply %1 is still being translated.</source>
+        <extracomment>the open placeholder form, if any (one at a time)</extracomment>
         <translation>回复 %1 仍在翻译中。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="386"/>
+        <location filename="../sidebar_copy.py" line="85"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="424"/>
+        <location filename="../sidebar_copy.py" line="94"/>
         <source>Nothing to copy yet.</source>
         <translation>还没有可复制的内容。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="428"/>
+        <location filename="../sidebar_copy.py" line="98"/>
         <source>Copied your translated reply.</source>
         <translation>已复制您的回复译文。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="438"/>
+        <location filename="../sidebar_customers.py" line="34"/>
         <source>New customer.</source>
         <translation>已切换到新客户。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="460"/>
+        <location filename="../sidebar_customers.py" line="59"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
