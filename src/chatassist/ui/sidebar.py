@@ -9,7 +9,6 @@ result for an older message, search or draft is dropped, never shown.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from chatassist.core.assist import Analysis
 from chatassist.core.detection import ConversationLanguage
-from chatassist.core.suggestions import CustomerProfile, Suggestion
+from chatassist.core.suggestions import CustomerProfile
 from chatassist.settings import Settings
 from chatassist.ui import jobs
 from chatassist.ui.backend import Backend, TranslatorLike
@@ -34,10 +33,10 @@ from chatassist.ui.compose_panel import ComposePanel
 from chatassist.ui.customers import CustomerBook
 from chatassist.ui.fill_dialog import FillDialog
 from chatassist.ui.message_panel import MessagePanel
-from chatassist.ui.replies_model import ReplyItem, ReplyState
 from chatassist.ui.settings_dialog import SettingsDialog
 from chatassist.ui.sidebar_copy import ReplyCopier
 from chatassist.ui.sidebar_customers import CustomerSwitcher
+from chatassist.ui.sidebar_replies import ReplyList
 from chatassist.ui.suggestions_view import SuggestionsView
 from chatassist.ui.widgets import warm_up_fonts, wrapped_label
 from chatassist.ui.worker import Generation, Worker
@@ -76,8 +75,9 @@ class Sidebar(QWidget):
         #: switching customers and their context; copying replies and drafts
         self.customer_switcher = CustomerSwitcher(self)
         self.reply_copier = ReplyCopier(self)
+        self.reply_list = ReplyList(self)
         self._conversation: ConversationLanguage | None = None  # after the shown analysis
-        self._analysis_gen, self._list_gen = Generation(), Generation()
+        self._analysis_gen = Generation()
         self._message_gen, self._compose_gen = Generation(), Generation()
         self.clipboard = ClipboardWatch(QGuiApplication.clipboard(), self)
         self.clipboard.message_copied.connect(self.receive_message)
@@ -215,7 +215,7 @@ class Sidebar(QWidget):
         self.worker.run_task(
             job,
             lambda r: self._analysis_done(token, *r),
-            lambda e: self._job_failed(token, self._analysis_gen, e),
+            lambda e: self.job_failed(token, self._analysis_gen, e),
         )
 
     def _analysis_done(self, token: int, analysis: Analysis, conv: ConversationLanguage) -> None:
@@ -225,7 +225,7 @@ class Sidebar(QWidget):
         self.show_status("")
         self._apply_analysis(analysis)
 
-    def _job_failed(self, token: int, gen: Generation, error: Exception) -> None:
+    def job_failed(self, token: int, gen: Generation, error: Exception) -> None:
         if gen.is_current(token):
             self.show_status(self.tr("Something went wrong: %1").replace("%1", str(error)))
 
@@ -235,7 +235,7 @@ class Sidebar(QWidget):
         self.compose.set_target(analysis.language)
         self._translate_message(analysis)
         if not self.replies.search.text().strip():
-            self._show_replies(list(analysis.suggestions), search=False)
+            self.reply_list.show(list(analysis.suggestions), search=False)
         self.updated.emit()
 
     def _translate_message(self, analysis: Analysis) -> None:
@@ -256,46 +256,9 @@ class Sidebar(QWidget):
                 self.updated.emit()
 
         job = jobs.translate(self.translator, analysis.text, source, target)
-        self.worker.run_task(job, done, lambda e: self._job_failed(token, self._message_gen, e))
+        self.worker.run_task(job, done, lambda e: self.job_failed(token, self._message_gen, e))
 
     # -- replies ------------------------------------------------------------------
-
-    def _show_replies(self, suggestions: list[Suggestion], *, search: bool) -> None:
-        token = self._list_gen.next()
-        items = [ReplyItem.for_customer(s, self.translator is not None) for s in suggestions]
-        if search:
-            title = self.tr("Search results")
-            empty = self.tr("Nothing found in the phrasebooks.")
-        else:
-            title = self.tr("Suggested replies")
-            empty = (
-                self.tr("No scenario recognised: search the phrasebooks (Ctrl+K).")
-                if self.analysis is not None
-                else self.tr("Paste a message to see replies.")
-            )
-        self.replies.set_items(items, title, empty)
-        target = self.profile().language
-        for index, item in enumerate(items):
-            if item.state is ReplyState.UNTRANSLATED:
-                self.replies.update_item(
-                    index, item.untranslated(self.tr("Machine translation is starting…"))
-                )
-            elif item.state is ReplyState.TRANSLATING and self.translator is not None:
-                job = jobs.translate(
-                    self.translator, item.text, item.language, target, item.suggestion.glossary
-                )
-                self.worker.run_task(job, partial(self._reply_translated, token, index))
-
-    def _reply_translated(self, token: int, index: int, result: jobs.Translated) -> None:
-        if not self._list_gen.is_current(token):
-            return
-        item = self.replies.items[index]
-        if result.text:
-            item = item.translated(result.text, result.target, jobs.route_note(result))
-        else:
-            item = item.untranslated(result.problem)
-        self.replies.update_item(index, item)
-        self.updated.emit()
 
     def profile(self) -> CustomerProfile:
         customer = self.customers.current
@@ -314,21 +277,7 @@ class Sidebar(QWidget):
         self.replies.search.selectAll()
 
     def search(self, query: str) -> None:
-        token = self._list_gen.next()
-        if not query:
-            suggestions = list(self.analysis.suggestions) if self.analysis else []
-            self._show_replies(suggestions, search=False)
-            return
-        if self.backend is None:
-            return
-        job = jobs.search(self.backend, query, self.profile(), self.agent_language)
-
-        def done(found: list[Suggestion]) -> None:
-            if self._list_gen.is_current(token):
-                self._show_replies(found, search=True)
-                self.updated.emit()
-
-        self.worker.run_task(job, done, lambda e: self._job_failed(token, self._list_gen, e))
+        self.reply_list.search(query)
 
     # -- copying ------------------------------------------------------------------
 
@@ -377,7 +326,7 @@ class Sidebar(QWidget):
             self.updated.emit()
 
         job = jobs.translate_draft(self.translator, text, self.agent_language, target)
-        self.worker.run_task(job, done, lambda e: self._job_failed(token, self._compose_gen, e))
+        self.worker.run_task(job, done, lambda e: self.job_failed(token, self._compose_gen, e))
 
     def copy_draft(self) -> None:
         self.reply_copier.copy_draft()
@@ -430,7 +379,7 @@ class Sidebar(QWidget):
         self._message_gen.invalidate()
         self.message.clear_results()
         if not self.replies.search.text().strip():
-            self._show_replies([], search=False)
+            self.reply_list.show([], search=False)
 
     # -- settings and window state ----------------------------------------------------
 

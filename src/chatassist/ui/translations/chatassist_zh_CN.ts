@@ -1428,7 +1428,7 @@
     </message>
     <message>
         <location filename="../sidebar.py" line="248"/>
-        <location filename="../sidebar.py" line="364"/>
+        <location filename="../sidebar.py" line="313"/>
         <source>Translation engine is starting…</source>
         <translation>翻译引擎正在启动…</translation>
     </message>
@@ -1438,32 +1438,32 @@
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="267"/>
+        <location filename="../sidebar_replies.py" line="38"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="268"/>
+        <location filename="../sidebar_replies.py" line="39"/>
         <source>Nothing found in the phrasebooks.</source>
         <translation>话术库中没有找到。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="270"/>
+        <location filename="../sidebar_replies.py" line="41"/>
         <source>Suggested replies</source>
         <translation>推荐回复</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="272"/>
+        <location filename="../sidebar_replies.py" line="43"/>
         <source>No scenario recognised: search the phrasebooks (Ctrl+K).</source>
         <translation>未识别出场景：请搜索话术库（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="274"/>
+        <location filename="../sidebar_replies.py" line="47"/>
         <source>Paste a message to see replies.</source>
         <translation>粘贴消息后显示推荐回复。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="281"/>
+        <location filename="../sidebar_replies.py" line="56"/>
         <source>Machine translation is starting…</source>
         <translation>机器翻译正在启动…</translation>
     </message>
