@@ -73,8 +73,15 @@ def test_fill_formats_dates_money_and_names(config) -> None:  # type: ignore[no-
         config.choose("de"),
     )
     assert de.text == "Hallo Anna, 500,00\xa0€ bis 28. November 2026"
-    ko = fill_reply("{customer_name} 고객", "ko", {"customer_name": "김민수"}, config.choose("ko"))
-    assert ko.text == "김민수님 고객"
+    ko = fill_reply(
+        "{customer_name}, 감사합니다", "ko", {"customer_name": "김민수"}, config.choose("ko")
+    )
+    assert ko.text == "김민수님, 감사합니다"
+    # The bundled Korean replies write "{customer_name} 고객님": no second 님.
+    ko = fill_reply(
+        "{customer_name} 고객님, 죄송합니다", "ko", {"customer_name": "김민수"}, config.choose("ko")
+    )
+    assert ko.text == "김민수 고객님, 죄송합니다"
 
 
 def test_unfilled_placeholder_is_not_ready(config) -> None:  # type: ignore[no-untyped-def]

@@ -136,3 +136,21 @@ def test_every_character_renders_with_the_installed_fonts() -> None:
     chars -= {"\u200d", "\ufe0f"}  # joiners and variation selectors are not drawn
     missing = sorted(c for c in chars if ord(c) not in covered)
     assert missing == [], [f"U+{ord(c):04X} {c}" for c in missing]
+
+
+def test_filled_japanese_and_korean_replies_do_not_double_the_honorific() -> None:
+    from chatassist.core.replies import fill_reply
+
+    regions = load_regions(bundled_resources() / "regions.yaml")
+    names = {"ja": "田中 太郎", "ko": "김민수"}
+    for e in entries():
+        for v in e.variants:
+            if v.language in names and "{customer_name}" in v.text:
+                text = fill_reply(
+                    v.text,
+                    v.language,
+                    {"customer_name": names[v.language]},
+                    regions.choose(v.language),
+                ).text
+                for doubled in ("様様", "様 様", "님님", "님 고객님"):
+                    assert doubled not in text, (e.id, v.language, text)

@@ -26,7 +26,8 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _BABEL_LANG = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "tl": "fil"}
 _FAMILY_FIRST_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_EXISTING_HONORIFICS = ("様", "さま", "さん", "殿", "님", "씨")
+# An address already written after the name, possibly after a space ("{customer_name} 고객님").
+_EXISTING_HONORIFICS = ("様", "さま", "さん", "殿", "님", "씨", "고객님", "고객")
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def _add_honorific(
             break
         end = j + len(name)
         out.append(filled[i:end])
-        if not filled.startswith(_EXISTING_HONORIFICS, end):
+        if not filled[end:].lstrip().startswith(_EXISTING_HONORIFICS):
             out.append(suffix)
         i = end
     return "".join(out)
