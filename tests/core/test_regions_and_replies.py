@@ -91,3 +91,18 @@ def test_unfilled_placeholder_is_not_ready(config) -> None:  # type: ignore[no-u
     assert not reply.ready
     assert reply.missing == ("eta",)
     assert "{eta}" in reply.text
+
+
+def test_honorific_goes_after_the_name_placeholder_only(config) -> None:  # type: ignore[no-untyped-def]
+    values = {"customer_name": "Kim", "order_id": "Kim-123"}
+    ko = fill_reply(
+        "{customer_name}, 주문 {order_id} 확인했습니다.", "ko", values, config.choose("ko")
+    )
+    assert ko.text == "Kim님, 주문 Kim-123 확인했습니다."
+    ja = fill_reply(
+        "{customer_name}、{carrier}でお届けします。",
+        "ja",
+        {"customer_name": "中村 花子", "carrier": "中村運輸"},
+        config.choose("ja"),
+    )
+    assert ja.text == "中村様、中村運輸でお届けします。"

@@ -19,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import format_currency, get_territory_currencies
 
-from chatassist.core.phrasebook.placeholders import fill
+from chatassist.core.phrasebook.placeholders import tokenize
 from chatassist.core.regions import RegionChoice
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -94,35 +94,29 @@ def format_value(name: str, value: str, language: str, choice: RegionChoice | No
 def fill_reply(
     text: str, language: str, values: Mapping[str, str], choice: RegionChoice | None = None
 ) -> FilledReply:
-    """Fill ``text`` (in ``language``) with the agent's values for this customer."""
+    """Fill ``text`` (in ``language``) with the agent's values for this customer.
 
-    def lookup(name: str) -> str | None:
-        raw = values.get(name)
+    The region's honorific (Japan 様, Korea 님) is added right after the filled
+    ``{customer_name}`` unless the text already addresses the customer there.
+    """
+    suffix = choice.region.honorific.get(language, "") if choice is not None else ""
+    tokens, _ = tokenize(text)
+    out: list[str] = []
+    missing: list[str] = []
+    for i, tok in enumerate(tokens):
+        if tok.kind == "text":
+            out.append(tok.value)
+            continue
+        raw = values.get(tok.value)
         if raw is None or not raw.strip():
-            return None
-        return format_value(name, raw, language, choice)
-
-    filled, missing = fill(text, lookup)
-    if choice is not None and "customer_name" in values and values["customer_name"].strip():
-        filled = _add_honorific(text, filled, language, choice, lookup("customer_name") or "")
-    return FilledReply(filled, tuple(dict.fromkeys(missing)))
-
-
-def _add_honorific(
-    template: str, filled: str, language: str, choice: RegionChoice, name: str
-) -> str:
-    suffix = choice.region.honorific.get(language)
-    if not suffix or "{customer_name}" not in template or not name:
-        return filled
-    out, i = [], 0
-    while True:
-        j = filled.find(name, i)
-        if j < 0:
-            out.append(filled[i:])
-            break
-        end = j + len(name)
-        out.append(filled[i:end])
-        if not filled[end:].lstrip().startswith(_EXISTING_HONORIFICS):
-            out.append(suffix)
-        i = end
-    return "".join(out)
+            missing.append(tok.value)
+            out.append("{" + tok.value + "}")
+            continue
+        out.append(format_value(tok.value, raw, language, choice))
+        if tok.value == "customer_name" and suffix:
+            after = (
+                tokens[i + 1].value if i + 1 < len(tokens) and tokens[i + 1].kind == "text" else ""
+            )
+            if not after.lstrip().startswith(_EXISTING_HONORIFICS):
+                out.append(suffix)
+    return FilledReply("".join(out), tuple(dict.fromkeys(missing)))
