@@ -77,7 +77,7 @@ def test_failure_during_apply_rolls_back(
     library.import_files([SAMPLE])
     before = snapshot(library)
     calls = []
-    real = library._write_book
+    real = library._insert_book
 
     def failing(book, position):  # type: ignore[no-untyped-def]
         calls.append(book.id)
@@ -85,7 +85,7 @@ def test_failure_during_apply_rolls_back(
             raise RuntimeError("disk full")
         real(book, position)
 
-    monkeypatch.setattr(library, "_write_book", failing)
+    monkeypatch.setattr(library, "_insert_book", failing)
     changed = write(
         tmp_path, "s.yaml", SAMPLE.read_text(encoding="utf-8").replace("Good news", "Great news")
     )
@@ -184,3 +184,36 @@ def test_search_returns_one_hit_per_entry(library: PhrasebookLibrary) -> None:
     assert [h.entry_id for h in hits] == ["order_status.tracking"]
     assert library.search("ＶＡＴ")[0].entry_id == "customs.note.eu"  # fullwidth folded
     assert library.search("   ") == []
+
+
+def test_an_entry_may_move_between_phrasebooks_in_one_import(
+    library: PhrasebookLibrary, tmp_path: Path
+) -> None:
+    def book(book_id: str, entry_ids: list[str]) -> str:
+        entries = "".join(
+            f"  - id: {eid}\n    scenarios: [greeting]\n    gloss: {{zh-Hans: 问候, en: Hi}}\n"
+            f'    variants:\n      en: {{direct: "Hi {{customer_name}}"}}\n'
+            for eid in entry_ids
+        )
+        return f"format: 1\nid: {book_id}\ntitle: {{zh-Hans: 书, en: Book}}\nentries:\n{entries}"
+
+    library.import_files(
+        [
+            write(tmp_path, "aa.yaml", book("aa", ["aa.one"])),
+            write(tmp_path, "bb.yaml", book("bb", ["bb.one", "shared.x"])),
+        ]
+    )
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    report = library.import_files(
+        [
+            write(moved, "aa.yaml", book("aa", ["aa.one", "shared.x"])),
+            write(moved, "bb.yaml", book("bb", ["bb.one"])),
+        ]
+    )
+    assert [(b.id, b.added, b.removed) for b in report.books] == [
+        ("aa", ["shared.x"], []),
+        ("bb", [], ["shared.x"]),
+    ]
+    assert [e.id for e in library.phrasebook("aa").entries] == ["aa.one", "shared.x"]
+    assert [e.id for e in library.phrasebook("bb").entries] == ["bb.one"]

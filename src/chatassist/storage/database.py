@@ -112,7 +112,9 @@ class Database:
     def run(self, work: Callable[[], T]) -> T:
         """Run ``work`` in one transaction, mapping SQLite failures to typed errors."""
         try:
-            with self.db.atomic():
+            # IMMEDIATE: take the write lock up front, so a read-then-write
+            # transaction waits (busy_timeout) instead of failing with BUSY.
+            with self.db.atomic("IMMEDIATE"):
                 return work()
         except (pw.DatabaseError, sqlite3.Error) as exc:
             raise translate_error(self.path, exc) from exc

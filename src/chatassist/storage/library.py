@@ -218,17 +218,22 @@ class PhrasebookLibrary:
             report.backup = self.database.backup("before-import")
 
         def apply() -> None:
-            next_position = PhrasebookRow.select().count()
-            for lb, change in zip(loaded, report.books, strict=True):
-                if change.status == "unchanged":
-                    continue
-                position = next_position
-                existing = PhrasebookRow.get_or_none(PhrasebookRow.id == lb.phrasebook.id)
-                if existing is not None:
-                    position = existing.position
-                else:
-                    next_position += 1
-                self._write_book(lb.phrasebook, position)
+            changed = [
+                lb.phrasebook
+                for lb, change in zip(loaded, report.books, strict=True)
+                if change.status != "unchanged"
+            ]
+            positions = {row.id: row.position for row in PhrasebookRow.select()}
+            next_position = len(positions)
+            # Remove every replaced phrasebook before inserting any: an entry may
+            # move from one of them to another within the same import.
+            for book in changed:
+                self._delete_book(book.id)
+            for book in changed:
+                position = positions.get(book.id)
+                if position is None:
+                    position, next_position = next_position, next_position + 1
+                self._insert_book(book, position)
 
         self.database.run(apply)
         return report
@@ -256,11 +261,13 @@ class PhrasebookLibrary:
         if problems:
             raise PhrasebookInvalid(problems)
 
-    def _write_book(self, book: Phrasebook, position: int) -> None:
+    def _delete_book(self, book_id: str) -> None:
+        old_ids = [r.id for r in EntryRow.select(EntryRow.id).where(EntryRow.phrasebook == book_id)]
+        sqlite_adapter.delete_from_search_index(self.database.db, old_ids)
+        PhrasebookRow.delete().where(PhrasebookRow.id == book_id).execute()  # cascades
+
+    def _insert_book(self, book: Phrasebook, position: int) -> None:
         db = self.database.db
-        old_ids = [r.id for r in EntryRow.select(EntryRow.id).where(EntryRow.phrasebook == book.id)]
-        sqlite_adapter.delete_from_search_index(db, old_ids)
-        PhrasebookRow.delete().where(PhrasebookRow.id == book.id).execute()  # cascades
         PhrasebookRow.insert(
             id=book.id,
             version=book.version,

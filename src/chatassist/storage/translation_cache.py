@@ -5,10 +5,17 @@ Keys and values are opaque strings made by the translation service (the key
 hashes text, language pair, pack versions and glossary). Losing the file only
 costs re-translation, so it is opened with ``synchronous=OFF``, and a damaged
 file or one of another schema version is deleted and started afresh.
+
+Only real corruption deletes the file. Any other failure (the file locked by
+another process, a full disk, a read-only folder) skips the cache for that one
+call: ``get`` finds nothing and ``put`` stores nothing, so translation goes on
+uncached. Neither ever raises.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sqlite3
 import threading
 import time
@@ -16,6 +23,24 @@ from pathlib import Path
 
 SCHEMA_VERSION = 1
 DEFAULT_MAX_ENTRIES = 50_000
+
+log = logging.getLogger(__name__)
+
+# Primary result codes of SQLite (the extended codes keep them in the low byte).
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+_CORRUPT_MESSAGES = ("file is not a database", "malformed", "file is encrypted")
+
+
+def is_corrupt(exc: BaseException) -> bool:
+    """True when ``exc`` says the file itself is damaged (not locked, full or read-only)."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return True
+    message = str(exc).lower()
+    return any(m in message for m in _CORRUPT_MESSAGES)
 
 
 class SqliteTranslationCache:
@@ -36,8 +61,8 @@ class SqliteTranslationCache:
                     .execute("SELECT value FROM translations WHERE key = ?", (key,))
                     .fetchone()
                 )
-            except sqlite3.DatabaseError:
-                self._reset()
+            except (sqlite3.Error, OSError) as exc:
+                self._failed(exc)
                 return None
         return str(row[0]) if row is not None else None
 
@@ -53,8 +78,8 @@ class SqliteTranslationCache:
                 self._puts += 1
                 if self._puts % 500 == 0:
                     self._prune(conn)
-            except sqlite3.DatabaseError:
-                self._reset()
+            except (sqlite3.Error, OSError) as exc:
+                self._failed(exc)
 
     def __len__(self) -> int:
         with self._lock:
@@ -83,7 +108,9 @@ class SqliteTranslationCache:
         if self._conn is None:
             try:
                 self._conn = self._open()
-            except sqlite3.DatabaseError:
+            except sqlite3.DatabaseError as exc:
+                if not is_corrupt(exc):
+                    raise  # locked, full, read-only...: try again on the next call
                 self._delete_file()
                 self._conn = self._open()
         return self._conn
@@ -111,11 +138,28 @@ class SqliteTranslationCache:
             raise
         return conn
 
+    def _failed(self, exc: Exception) -> None:
+        """A get or put failed: start afresh if the file is damaged, else skip the
+        cache this once (the file is kept; the next call tries again)."""
+        if is_corrupt(exc):
+            log.warning("translation cache %s is damaged; starting afresh: %s", self.path, exc)
+            try:
+                self._reset()
+            except OSError as err:
+                log.warning("could not delete the damaged translation cache: %s", err)
+        else:
+            log.warning("translation cache skipped: %s", exc)
+            self._close_quietly()
+
+    def _close_quietly(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
     def _reset(self) -> None:
         """The file went bad while open: start a fresh one."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        self._close_quietly()
         self._delete_file()
 
     def _delete_file(self) -> None:
