@@ -224,3 +224,34 @@ def test_cached_top_k_equals_ranking_every_candidate() -> None:
                 brute.append((round(-best.score, 9), engine._entries[e.id].order, e.id))
         brute.sort()
         assert got == [(eid, round(-neg, 9)) for neg, _, eid in brute[:7]]
+
+
+def test_recording_uses_while_workers_rank_is_safe() -> None:
+    import threading
+
+    engine = SuggestionEngine([BOOK])
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def rank() -> None:
+        try:
+            while not stop.is_set():
+                engine.suggest([("refund_request", 1.0), ("order_status", 0.5)], SPANISH)
+        except BaseException as exc:  # pragma: no cover - the failure being tested
+            errors.append(exc)
+
+    worker = threading.Thread(target=rank)
+    worker.start()
+    try:
+        for _ in range(5000):
+            engine.add_use("refund.plain")
+    finally:
+        stop.set()
+        worker.join()
+    assert errors == []
+    plain = next(
+        s
+        for s in engine.suggest([("refund_request", 1.0)], SPANISH)
+        if s.entry_id == "refund.plain"
+    )
+    assert plain.hot

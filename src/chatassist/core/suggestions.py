@@ -9,6 +9,7 @@ reasons for its rank, for the agent and for trainers.
 from __future__ import annotations
 
 import heapq
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -123,6 +124,9 @@ class SuggestionEngine:
                         weight = W_PRIMARY if i == 0 else W_SECONDARY
                         self._by_scenario.setdefault(scenario, []).append((item, weight))
         self._hot: Mapping[str, float] = dict(hot or {})
+        # Workers rank while the UI thread records uses: the bound lists and the
+        # heat they were built from change together, under this lock.
+        self._lock = threading.Lock()
         self._bounds: dict[tuple[str, float, str | None], list[tuple[float, int, _Indexed]]] = {}
         for scenario_id in self._by_scenario:  # built here, in the loading worker
             for weight in (W_PRIMARY, W_SECONDARY):
@@ -133,17 +137,19 @@ class SuggestionEngine:
         return len(self._entries)
 
     def set_hot(self, hot: Mapping[str, float]) -> None:
-        self._hot = dict(hot)
-        self._bounds.clear()
+        with self._lock:
+            self._hot = dict(hot)
+            self._bounds.clear()
 
     def add_use(self, entry_id: str) -> None:
         """Count a use right away (the stored log is authoritative on the next rebuild)."""
-        hot = dict(self._hot)
-        hot[entry_id] = hot.get(entry_id, 0.0) + 1.0
-        self._hot = hot
         entry = self.entry(entry_id)
-        for key in [k for k in self._bounds if entry is None or k[0] in entry.scenarios]:
-            del self._bounds[key]  # rebuilt on next use with the new bound
+        with self._lock:
+            hot = dict(self._hot)
+            hot[entry_id] = hot.get(entry_id, 0.0) + 1.0
+            self._hot = hot
+            for key in [k for k in self._bounds if entry is None or k[0] in entry.scenarios]:
+                del self._bounds[key]  # rebuilt on next use with the new bound
 
     def entry(self, entry_id: str) -> Entry | None:
         item = self._entries.get(entry_id)
@@ -220,19 +226,23 @@ class SuggestionEngine:
         of this segment, whatever the language and tone (those only lower it)."""
         key = (scenario_id, weight, segment)
         cached = self._bounds.get(key)
-        if cached is None:
-            cached = []
-            for item, w in self._by_scenario.get(scenario_id, ()):
-                if w != weight:
-                    continue
-                entry = item.entry
-                bound = item.best_bonus + _segment_delta(entry.segments, segment)
-                bound += B_PINNED if entry.pinned else 0.0
-                heat = self._hot.get(entry.id, 0.0)
-                bound += B_HOT_MAX * heat / (heat + HOT_MARK) if heat > 0 else 0.0
-                cached.append((bound, item.order, item))
-            cached.sort(key=lambda r: (-r[0], r[1]))
-            self._bounds[key] = cached
+        if cached is not None:
+            return cached
+        with self._lock:
+            cached = self._bounds.get(key)
+            if cached is None:
+                cached = []
+                for item, w in self._by_scenario.get(scenario_id, ()):
+                    if w != weight:
+                        continue
+                    entry = item.entry
+                    bound = item.best_bonus + _segment_delta(entry.segments, segment)
+                    bound += B_PINNED if entry.pinned else 0.0
+                    heat = self._hot.get(entry.id, 0.0)
+                    bound += B_HOT_MAX * heat / (heat + HOT_MARK) if heat > 0 else 0.0
+                    cached.append((bound, item.order, item))
+                cached.sort(key=lambda r: (-r[0], r[1]))
+                self._bounds[key] = cached
         return cached
 
     def notes(self, scenarios: Sequence[tuple[str, float]], region: str) -> list[Entry]:
