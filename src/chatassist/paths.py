@@ -13,6 +13,8 @@ from pathlib import Path
 
 import platformdirs
 
+from chatassist.errors import ChatassistError
+
 ENV_DATA_DIR = "CHATASSIST_DATA_DIR"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -44,7 +46,13 @@ class AppPaths:
 
     def ensure(self) -> None:
         """Create the data folder (called by commands that write, not at import)."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ChatassistError(
+                f"cannot use {self.data_dir} as the data folder: {exc.strerror or exc} "
+                "(choose another with --data-dir or CHATASSIST_DATA_DIR)"
+            ) from exc
 
 
 def resolve(data_dir: str | os.PathLike[str] | None = None) -> AppPaths:

@@ -127,3 +127,14 @@ def test_export_to_unwritable_place_is_a_clean_error(
     blocker.write_text("x")
     code, _, err = run(capsys, "phrasebook", "export", "--out", str(blocker / "sub"))
     assert code == 1 and "cannot create" in err and "Traceback" not in err
+
+
+def test_data_dir_that_is_a_file_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("x")
+    code, _, err = run(capsys, "--data-dir", str(blocker), "phrasebook", "list")
+    assert code == 1
+    assert "cannot use" in err and "data folder" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1

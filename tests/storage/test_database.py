@@ -152,3 +152,25 @@ def test_only_the_last_backups_are_kept(tmp_path: Path) -> None:
     assert copy.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
     copy.close()
     db.close()
+
+
+def test_another_programs_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE orders (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseCorrupt, match="another program"):
+        open_db(tmp_path)
+    assert path.read_bytes() == before
+
+
+def test_backups_folder_that_cannot_be_created_is_a_clean_error(tmp_path: Path) -> None:
+    from chatassist.storage.errors import StorageError
+
+    db = Database.open(tmp_path / "lib.sqlite3", backups_dir=tmp_path / "blocker" / "backups")
+    (tmp_path / "blocker").write_text("a file, not a folder")
+    with pytest.raises(StorageError, match="cannot create the backups folder"):
+        db.backup("test")
+    db.close()

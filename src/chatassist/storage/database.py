@@ -96,10 +96,13 @@ class Database:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             if version > migrations.LATEST_VERSION:
                 raise NewerSchema(path, version, migrations.LATEST_VERSION)
-            if version > 0:
-                row = conn.execute("PRAGMA quick_check").fetchone()
-                if not row or row[0] != "ok":
-                    raise DatabaseCorrupt(path, str(row[0] if row else "quick_check failed"))
+            if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                # Another program's database: never add our tables to it.
+                raise DatabaseCorrupt(path, "an SQLite database of another program")
+            row = conn.execute("PRAGMA quick_check").fetchone()
+            if not row or row[0] != "ok":
+                first = str(row[0]).splitlines()[0] if row else "quick_check failed"
+                raise DatabaseCorrupt(path, first)
         except sqlite3.Error as exc:
             raise translate_error(path, exc) from exc
         finally:
@@ -128,7 +131,13 @@ class Database:
 
     def backup(self, reason: str) -> Path:
         """Copy the database into the backups folder; keep the last KEEP_BACKUPS."""
-        self.backups_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.backups_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(
+                f"cannot create the backups folder {self.backups_dir}: {exc.strerror or exc}; "
+                "nothing was changed"
+            ) from exc
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
         target = self.backups_dir / f"chatassist-{stamp}-{reason}.sqlite3"
         try:
