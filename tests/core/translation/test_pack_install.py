@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -225,10 +227,47 @@ def test_broken_folders_and_leftovers_are_skipped(
 ) -> None:
     (packs_dir / "not-a-pack").mkdir(parents=True)
     (packs_dir / ".staging-old").mkdir()
+    _age(packs_dir / ".staging-old", hours=2)
     pack = manager.install_file(tiny_packs.get("en", "es"))
     scan = manager.scan()
     assert scan.packs == (pack,) and scan.broken == (packs_dir / "not-a-pack",)
     assert not (packs_dir / ".staging-old").exists()
+
+
+def _age(path: Path, *, hours: float) -> None:
+    """Make ``path`` (and what is in it) look last modified ``hours`` ago."""
+    when = time.time() - hours * 3600
+    for item in (*path.rglob("*"), path):
+        os.utime(item, (when, when), follow_symlinks=False)
+
+
+def test_old_leftovers_are_removed_recent_ones_are_kept(
+    manager: PackManager, tiny_packs: TinyPacks, packs_dir: Path
+) -> None:
+    packs_dir.mkdir(parents=True)
+    old_download = packs_dir / ".download-killed.argosmodel"
+    old_download.write_bytes(b"x" * 1000)  # a download killed part-way
+    old_staging = packs_dir / ".staging-killed"
+    (old_staging / "pack").mkdir(parents=True)
+    (old_staging / "pack" / "model.bin").write_bytes(b"x")
+    old_trash = packs_dir / ".trash-killed"
+    old_trash.mkdir()
+    for path in (old_download, old_staging, old_trash):
+        _age(path, hours=2)
+    # Another process is downloading and installing right now: leave those alone.
+    busy_download = packs_dir / ".download-busy.argosmodel"
+    busy_download.write_bytes(b"x")
+    busy_staging = packs_dir / ".staging-busy"
+    busy_staging.mkdir()
+    _age(busy_staging, hours=2)
+    (busy_staging / "pack").mkdir()  # still being written into
+    busy_trash = packs_dir / ".trash-busy"
+    busy_trash.mkdir()
+
+    manager.install_file(tiny_packs.get("en", "es"))
+
+    assert not old_download.exists() and not old_staging.exists() and not old_trash.exists()
+    assert busy_download.exists() and busy_staging.exists() and busy_trash.exists()
 
 
 def test_remove(manager: PackManager, tiny_packs: TinyPacks, packs_dir: Path) -> None:

@@ -14,6 +14,7 @@ import os
 import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,8 @@ from chatassist.core.translation.pack_archive import (
 from chatassist.core.translation.pack_index import DEFAULT_INDEX_URL, IndexEntry
 
 _HIDDEN = "."  # staging, trash and download files; never listed as packs
+#: seconds after which a staging, trash or partial download file is a leftover
+LEFTOVER_AGE = 60 * 60
 _INDEX_CACHE = ".index.json"
 _MAX_INDEX_BYTES = 16 << 20
 
@@ -168,11 +171,22 @@ class PackManager:
             callback(path)
 
     def _clean_leftovers(self) -> None:
-        """Remove staging/trash/download leftovers of an interrupted install."""
-        for entry in self.packs_dir.glob(".staging-*"):
-            shutil.rmtree(entry, ignore_errors=True)
-        for entry in self.packs_dir.glob(".trash-*"):
-            shutil.rmtree(entry, ignore_errors=True)
+        """Remove staging/trash/download leftovers of an interrupted install or download.
+
+        Only those untouched for :data:`LEFTOVER_AGE` seconds: a younger one may
+        belong to an install or download running in another process right now."""
+        cutoff = time.time() - LEFTOVER_AGE
+        for pattern in (".staging-*", ".trash-*", ".download-*"):
+            for entry in self.packs_dir.glob(pattern):
+                try:
+                    if _newest_mtime(entry) > cutoff:
+                        continue
+                    if entry.is_dir() and not entry.is_symlink():
+                        shutil.rmtree(entry, ignore_errors=True)
+                    else:
+                        entry.unlink(missing_ok=True)
+                except OSError:
+                    pass  # housekeeping only; try again next time
 
     # -- the index and downloads (network, only when the user asks) -----------------
 
@@ -268,3 +282,16 @@ def _read_pack(folder: Path) -> InstalledPack | None:
         fingerprint=f"{version}:{model.st_size}:{model.st_mtime_ns}",
         size_bytes=size,
     )
+
+
+def _newest_mtime(path: Path) -> float:
+    """The latest modification time of ``path`` and, for a folder, of anything in it."""
+    newest = path.lstat().st_mtime
+    if path.is_dir() and not path.is_symlink():
+        for root, dirs, files in os.walk(path):
+            for name in (*dirs, *files):
+                try:
+                    newest = max(newest, os.lstat(os.path.join(root, name)).st_mtime)
+                except OSError:
+                    continue
+    return newest
