@@ -40,3 +40,34 @@ def test_bad_values_are_refused_and_bad_files_fall_back(tmp_path: Path) -> None:
 
 def test_every_setting_has_a_description() -> None:
     assert all(s.description for s in SETTINGS)
+
+
+def test_a_newer_file_keeps_its_version_and_values(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(
+        json.dumps({"version": 3, "font_size": 24, "agent_language": "ja", "new_thing": 1}),
+        encoding="utf-8",
+    )
+    s = Settings.load(path)
+    assert s.get("font_size") == 10  # out of this version's range: read as the default
+    assert s.get("agent_language") == "zh-Hans"
+    s.set("always_on_top", False)
+    s.save()
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved == {
+        "version": 3,
+        "font_size": 24,
+        "agent_language": "ja",
+        "new_thing": 1,
+        "always_on_top": False,
+    }
+
+
+def test_an_unreadable_file_is_kept_aside_before_saving(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text("{not json", encoding="utf-8")
+    s = Settings.load(path)
+    s.set("font_size", 12)
+    s.save()
+    assert (tmp_path / "settings.json.unreadable").read_text(encoding="utf-8") == "{not json"
+    assert Settings.load(path).get("font_size") == 12

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ class Settings:
     def __init__(self, path: Path, values: dict[str, Any] | None = None) -> None:
         self.path = path
         self._values: dict[str, Any] = dict(values or {})
+        self._file_version = VERSION
+        self._keep_original = False  # the file on disk could not be read: copy it before saving
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -76,28 +79,41 @@ class Settings:
             return cls(path)
         except (OSError, ValueError) as exc:
             log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
-            return cls(path)
+            unreadable = cls(path)
+            unreadable._keep_original = True
+            return unreadable
         if not isinstance(raw, dict):
             log.warning("settings file %s is not a JSON object; using defaults", path)
             return cls(path)
         version = raw.pop("version", 1)
-        while isinstance(version, int) and version < VERSION and version in _UPGRADES:
+        if not isinstance(version, int) or version < 1:
+            version = 1
+        file_version = version
+        while version < VERSION and version in _UPGRADES:
             raw = _UPGRADES[version](raw)
             version += 1
-        values: dict[str, Any] = {}
+        # Every value is kept as written (a newer chatassist may have written
+        # values or settings we do not know); bad ones read as their default.
         for name, value in raw.items():
             setting = _BY_NAME.get(name)
             if setting is None:
-                values[name] = value  # keep what a newer version wrote
                 continue
             try:
-                values[name] = setting.check(value)
+                setting.check(value)
             except ValueError as exc:
                 log.warning("settings file %s: %s; using the default", path, exc)
-        return cls(path, values)
+        settings = cls(path, dict(raw))
+        settings._file_version = max(file_version, VERSION)
+        return settings
 
     def get(self, name: str) -> Any:
-        return self._values.get(name, _BY_NAME[name].default)
+        setting = _BY_NAME[name]
+        if name not in self._values:
+            return setting.default
+        try:
+            return setting.check(self._values[name])
+        except ValueError:
+            return setting.default
 
     def set(self, name: str, value: Any) -> None:
         """Validate and store (in memory); call ``save`` to write."""
@@ -105,7 +121,12 @@ class Settings:
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        data = {"version": VERSION, **self._values}
+        if self._keep_original and self.path.exists():
+            # Nothing the user wrote is lost, even a file we could not read.
+            shutil.copy2(self.path, self.path.with_name(self.path.name + ".unreadable"))
+            self._keep_original = False
+        # Never stamp an older version on a file a newer chatassist wrote.
+        data = {**self._values, "version": self._file_version}
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings.", suffix=".tmp")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
