@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication
-from sidebar_helpers import paste
+from sidebar_helpers import FakeTranslator, paste
 
 from chatassist.settings import Settings
 from chatassist.ui.backend import Backend
@@ -101,3 +103,32 @@ def test_unreadable_customers_file_starts_fresh(data_dir: Path) -> None:
     data_dir.mkdir(parents=True, exist_ok=True)
     (data_dir / "customers.json").write_text("{not json", encoding="utf-8")
     assert len(CustomerBook.load(data_dir / "customers.json").recent) == 1
+
+
+def test_only_the_newest_backend_load_is_applied(
+    qtbot: Any, make_sidebar: Any, backend: Backend
+) -> None:
+    """Two quick editor saves: the older rebuild finishing last must not win."""
+    sidebar = make_sidebar(threaded=True)
+    sidebar.worker.pool.setMaxThreadCount(4)  # the held loads must not block the newest
+    older = dataclasses.replace(backend, translator=FakeTranslator([("es", "zh-Hans")]))
+    newer = dataclasses.replace(backend, translator=FakeTranslator([("zh-Hans", "es")]))
+    gate = threading.Event()
+
+    def slow_older() -> Backend:
+        assert gate.wait(5)
+        return older
+
+    def failing_older() -> Backend:
+        assert gate.wait(5)
+        raise RuntimeError("old rebuild failed")
+
+    sidebar.load_backend_with(slow_older)
+    sidebar.load_backend_with(failing_older)
+    sidebar.load_backend_with(lambda: newer)
+    qtbot.waitUntil(lambda: sidebar.backend is newer, timeout=5000)
+    status = sidebar.status.text()
+    with qtbot.waitSignal(sidebar.worker.idle, timeout=5000):
+        gate.set()
+    assert sidebar.backend is newer and sidebar.translator is newer.translator
+    assert sidebar.status.text() == status  # the stale failure is not shown either

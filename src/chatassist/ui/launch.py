@@ -47,7 +47,7 @@ def launch(app: App) -> int:
     sidebar.editor_opener = partial(_open_editor, app, worker, sidebar, {})
     sidebar.packs_opener = partial(_open_packs, app, worker, sidebar)
     sidebar.show()
-    worker.run_task(partial(load_backend, app), sidebar.set_backend, sidebar.backend_failed)
+    sidebar.load_backend_with(partial(load_backend, app))
     worker.run_task(
         partial(load_translator, app), sidebar.set_translator, sidebar.translator_failed
     )
@@ -61,19 +61,16 @@ def launch(app: App) -> int:
 
 
 def _open_editor(app: App, worker: Worker, sidebar: Sidebar, opened: dict[str, Any]) -> None:
-    """Show the phrasebook editor (one window); after each save the sidebar's
-    suggestions are rebuilt over the new library, in a worker."""
+    """Show the phrasebook editor (one window); after each save or import the
+    sidebar's suggestions are rebuilt over the new library, in a worker (only the
+    newest rebuild is applied when two overlap)."""
     from chatassist.ui.editor.launch import build_editor
 
     editor = opened.get("editor")
     if editor is None:
         editor = opened["editor"] = build_editor(app, worker)
         editor.saved.connect(
-            lambda: worker.run_task(
-                partial(load_backend, app, rebuild=True),
-                sidebar.set_backend,
-                sidebar.backend_failed,
-            )
+            lambda: sidebar.load_backend_with(partial(load_backend, app, rebuild=True))
         )
     editor.show()
     editor.raise_()

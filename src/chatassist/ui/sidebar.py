@@ -9,6 +9,7 @@ result for an older message, search or draft is dropped, never shown.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -79,6 +80,7 @@ class Sidebar(QWidget):
         self._conversation: ConversationLanguage | None = None  # after the shown analysis
         self._analysis_gen = Generation()
         self._message_gen, self._compose_gen = Generation(), Generation()
+        self._backend_gen = Generation()
         self.clipboard = ClipboardWatch(QGuiApplication.clipboard(), self)
         self.clipboard.message_copied.connect(self.receive_message)
         self._pending_message: str | None = None
@@ -165,6 +167,25 @@ class Sidebar(QWidget):
         self.status.setText(text)
 
     # -- collaborators arriving from the start-up jobs --------------------------
+
+    def load_backend_with(self, load: Callable[[], Backend]) -> None:
+        """Run ``load`` in the worker and show its backend (at start-up, and after
+        each editor save or import). Loads may finish out of order on the thread
+        pool: only the newest one's result (or error) is applied."""
+        token = self._backend_gen.next()
+        self.worker.run_task(
+            load,
+            partial(self._backend_loaded, token),
+            partial(self._backend_load_failed, token),
+        )
+
+    def _backend_loaded(self, token: int, backend: Backend) -> None:
+        if self._backend_gen.is_current(token):
+            self.set_backend(backend)
+
+    def _backend_load_failed(self, token: int, error: Exception) -> None:
+        if self._backend_gen.is_current(token):
+            self.backend_failed(error)
 
     def set_backend(self, backend: Backend) -> None:
         self.backend = backend
