@@ -142,3 +142,35 @@ def test_check_entry_locates_fields() -> None:
     assert "scenarios" in fields
     assert "gloss/en" in fields
     assert "variants/es/warm" in fields
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_writing_is_atomic(tmp_path: Path, suffix: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failed export leaves the previous file whole and no temporary file behind."""
+    write = write_csv if suffix == ".csv" else write_xlsx
+    path = tmp_path / f"demo{suffix}"
+    write(BOOK, path)
+    before = path.read_bytes()
+
+    def half_written(self: Path, *args: object, **kwargs: object) -> None:
+        with open(self, "wb") as fh:
+            fh.write(b"cut short")
+        raise OSError(28, "No space left on device")
+
+    if suffix == ".csv":
+        monkeypatch.setattr(Path, "write_text", half_written)
+    else:
+        import openpyxl
+
+        monkeypatch.setattr(openpyxl.Workbook, "save", lambda self, name: half_written(Path(name)))
+    with pytest.raises(OSError, match="No space left"):
+        write(BOOK, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_writing_into_a_missing_folder_is_an_os_error(tmp_path: Path, suffix: str) -> None:
+    write = write_csv if suffix == ".csv" else write_xlsx
+    with pytest.raises(OSError):
+        write(BOOK, tmp_path / "missing" / f"demo{suffix}")

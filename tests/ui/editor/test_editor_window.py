@@ -15,6 +15,7 @@ from chatassist.core.languages import CUSTOMER_LANGUAGES
 from chatassist.core.phrasebook.model import Entry, Variant
 from chatassist.core.phrasebook.tabular import write_xlsx
 from chatassist.core.tones import TONES
+from chatassist.storage.errors import StorageError
 from chatassist.storage.library import BookChange, PhrasebookLibrary
 from chatassist.storage.usage import UsageLog
 from chatassist.ui.editor.drafts import draft_path
@@ -145,7 +146,7 @@ def test_export_xlsx_and_reimport_identically(
 
 
 def test_import_previews_and_applies_all_or_nothing(
-    tmp_path: Path, make_editor: MakeEditor, library: PhrasebookLibrary
+    qtbot: QtBot, tmp_path: Path, make_editor: MakeEditor, library: PhrasebookLibrary
 ) -> None:
     window = make_editor()
     new = Entry(
@@ -166,9 +167,65 @@ def test_import_previews_and_applies_all_or_nothing(
         ["greeting.hello"],
     )
     assert library.phrasebook("demo") == BOOK
-    assert window.import_file(path, confirm=lambda changes: True)
+    with qtbot.waitSignal(window.saved, timeout=2000):  # the sidebar rebuilds on it
+        assert window.import_file(path, confirm=lambda changes: True)
     assert library.phrasebook("demo") == book
     assert window.session is not None and window.session.book == book
+    assert window.isEnabled() and "Imported demo.xlsx." in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize(
+    "error", [StorageError("database is locked"), OSError(28, "No space left on device")]
+)
+def test_import_errors_are_reported_not_raised(
+    qtbot: QtBot,
+    tmp_path: Path,
+    make_editor: MakeEditor,
+    library: PhrasebookLibrary,
+    monkeypatch: pytest.MonkeyPatch,
+    error: Exception,
+) -> None:
+    window = make_editor()
+    reported: list[str] = []
+    monkeypatch.setattr(window.file_actions, "report_error", lambda t, m: reported.append(m))
+    saved: list[bool] = []
+    window.saved.connect(lambda: saved.append(True))
+    path = tmp_path / "demo.xlsx"
+    write_xlsx(BOOK, path)
+
+    def fail(loaded: object) -> None:
+        raise error
+
+    monkeypatch.setattr(library, "import_loaded", fail)
+    assert window.import_file(path, confirm=lambda changes: True)
+    qtbot.waitUntil(lambda: bool(reported), timeout=2000)
+    assert str(error) in reported[0] and "Not imported" in reported[0]
+    assert "Not imported" in window.statusBar().currentMessage()
+    assert window.isEnabled() and not window.file_actions.importing and not saved
+    assert library.phrasebook("demo") == BOOK
+
+
+def test_unreadable_import_file_is_reported(
+    tmp_path: Path, make_editor: MakeEditor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_editor()
+    reported: list[str] = []
+    monkeypatch.setattr(window.file_actions, "report_error", lambda t, m: reported.append(m))
+    assert not window.import_file(tmp_path / "missing.xlsx", confirm=lambda changes: True)
+    assert reported and "Not imported" in reported[0]
+    assert "Not imported" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".yaml"])
+def test_export_errors_are_reported_and_keep_the_old_file(
+    tmp_path: Path, make_editor: MakeEditor, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    window = make_editor()
+    reported: list[str] = []
+    monkeypatch.setattr(window.file_actions, "report_error", lambda t, m: reported.append(m))
+    window.export_current(tmp_path / "missing" / f"demo{suffix}")  # no such folder
+    assert reported and "Not exported" in reported[0]
+    assert "Not exported" in window.statusBar().currentMessage()
 
 
 def test_search_filter_hides_other_entries(make_editor: MakeEditor) -> None:

@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import os
+import tempfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -179,7 +181,13 @@ def to_csv(book: Phrasebook) -> str:
 
 
 def write_csv(book: Phrasebook, path: Path) -> None:
-    path.write_text(to_csv(book), encoding="utf-8-sig", newline="")
+    """Write ``book`` to ``path`` atomically (OSError when it cannot be written)."""
+    text = to_csv(book)
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8-sig", newline="")
+
+    _replace_atomically(path, write)
 
 
 def write_xlsx(book: Phrasebook, path: Path) -> None:
@@ -195,7 +203,29 @@ def write_xlsx(book: Phrasebook, path: Path) -> None:
             if cell.data_type == "f":  # a text starting with "=" stays text, not a formula
                 cell.data_type = "s"
     ws.freeze_panes = "A2"
-    wb.save(path)
+    _replace_atomically(path, lambda tmp: wb.save(tmp))
+
+
+def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """``write`` a temporary file next to ``path``, then put it in place in one step:
+    an existing file is either left as it was or fully replaced, never cut short.
+    OSError when the folder or the file cannot be written (the temporary file is removed)."""
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        try:  # mkstemp makes it private; keep the mode of the file it replaces
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+        os.chmod(tmp, mode)
+        write(tmp)
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 # --- reading ------------------------------------------------------------------------
