@@ -9,8 +9,9 @@ never imports Qt or argostranslate).
 from __future__ import annotations
 
 import gc
-from functools import cached_property
-from typing import TYPE_CHECKING
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from chatassist import paths as paths_mod
 from chatassist.paths import AppPaths
@@ -28,15 +29,45 @@ if TYPE_CHECKING:
     from chatassist.storage.usage import UsageLog
 
 
+T = TypeVar("T")
+
+
+class service(Generic[T]):
+    """A service built on first use, once, even when several threads ask at once
+    (the sidebar's workers and the UI thread do; functools.cached_property has no
+    lock from Python 3.12 on). Services may use each other: the lock is re-entrant."""
+
+    def __init__(self, build: Callable[[Any], T]) -> None:
+        self.build = build
+        self.name = build.__name__
+        self.__doc__ = build.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> service[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> service[T] | T:
+        if obj is None:
+            return self
+        built = obj.__dict__
+        if self.name in built:
+            return built[self.name]  # type: ignore[no-any-return]
+        with obj._lock:  # type: ignore[attr-defined]
+            if self.name not in built:
+                built[self.name] = self.build(obj)
+            return built[self.name]  # type: ignore[no-any-return]
+
+
 class App:
     def __init__(self, paths: AppPaths) -> None:
         self.paths = paths
+        self._lock = threading.RLock()
 
     @classmethod
     def from_args(cls, data_dir: str | None) -> App:
         return cls(paths_mod.resolve(data_dir))
 
-    @cached_property
+    @service
     def database(self) -> Database:
         """The migrated library database; on first use the bundled phrasebooks are imported."""
         from chatassist.storage.database import Database
@@ -50,13 +81,13 @@ class App:
             library.import_bundled(paths_mod.bundled_phrasebooks())
         return db
 
-    @cached_property
+    @service
     def library(self) -> PhrasebookLibrary:
         from chatassist.storage.library import PhrasebookLibrary
 
         return PhrasebookLibrary(self.database)
 
-    @cached_property
+    @service
     def detector(self) -> LanguageDetector:
         """Customer-language detection; models load on first use or in ``warm_up()``
         (call it from a worker). Needs no database."""
@@ -64,7 +95,7 @@ class App:
 
         return LanguageDetector()
 
-    @cached_property
+    @service
     def packs(self) -> PackManager:
         """Installed language packs (listing never goes online; downloads only on request)."""
         import os
@@ -75,7 +106,7 @@ class App:
         index_url = os.environ.get("CHATASSIST_PACK_INDEX") or DEFAULT_INDEX_URL
         return PackManager(self.paths.packs, index_url=index_url)
 
-    @cached_property
+    @service
     def translator(self) -> TranslationService:
         """Offline translation; the engine loads on first use or in ``warm_up`` (call it
         from a worker)."""
@@ -84,7 +115,7 @@ class App:
 
         return TranslationService(CTranslate2Backend(), self.packs, self.translation_cache)
 
-    @cached_property
+    @service
     def translation_cache(self) -> SqliteTranslationCache:
         """Disposable cache of translations, its own SQLite file (closed by ``close``)."""
         from chatassist.storage.translation_cache import SqliteTranslationCache
@@ -92,19 +123,19 @@ class App:
         self.paths.ensure()
         return SqliteTranslationCache(self.paths.translation_cache)
 
-    @cached_property
+    @service
     def settings(self) -> Settings:
         from chatassist.settings import Settings
 
         return Settings.load(self.paths.settings)
 
-    @cached_property
+    @service
     def regions(self) -> RegionConfig:
         from chatassist.core.regions import load_regions
 
         return load_regions(paths_mod.bundled_resources() / "regions.yaml")
 
-    @cached_property
+    @service
     def usage(self) -> UsageLog:
         from chatassist.storage.usage import UsageLog
 
@@ -131,7 +162,7 @@ class App:
         gc.freeze()
         return Assistant(self.detector, intents, engine, self.regions)
 
-    @cached_property
+    @service
     def assistant(self) -> Assistant:
         """Message -> language, region, tone, scenarios, suggestions."""
         return self.build_assistant()
