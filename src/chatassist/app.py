@@ -158,6 +158,7 @@ class App:
         # The library's millions of small objects live as long as the pipeline: keep
         # them out of the cyclic GC, whose full passes would otherwise pause every
         # thread (the UI included) for hundreds of milliseconds on large libraries.
+        gc.unfreeze()  # let the previous library (now unused) be collected
         gc.collect()
         gc.freeze()
         return Assistant(self.detector, intents, engine, self.regions)

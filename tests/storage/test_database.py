@@ -145,9 +145,11 @@ def test_locked_database_gives_a_clear_error(tmp_path: Path) -> None:
 
 def test_only_the_last_backups_are_kept(tmp_path: Path) -> None:
     db = open_db(tmp_path)
-    made = [db.backup(f"test{i}") for i in range(KEEP_BACKUPS + 3)]
-    kept = sorted((tmp_path / "backups").iterdir())
+    migration = db.backup("before-migration-v1")
+    made = [db.backup("before-import") for _ in range(KEEP_BACKUPS + 3)]
+    kept = sorted((tmp_path / "backups").glob("*before-import*"))
     assert kept == made[-KEEP_BACKUPS:]
+    assert migration.exists()  # imports never push out the pre-migration copy
     copy = sqlite3.connect(kept[-1])
     assert copy.execute("PRAGMA user_version").fetchone()[0] == migrations.LATEST_VERSION
     copy.close()

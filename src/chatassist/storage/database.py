@@ -130,7 +130,7 @@ class Database:
             raise translate_error(self.path, exc) from exc
 
     def backup(self, reason: str) -> Path:
-        """Copy the database into the backups folder; keep the last KEEP_BACKUPS."""
+        """Copy the database into the backups folder; keep the last KEEP_BACKUPS per reason."""
         try:
             self.backups_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -145,7 +145,9 @@ class Database:
         except sqlite3.Error as exc:
             target.unlink(missing_ok=True)
             raise translate_error(self.path, exc) from exc
-        backups = sorted(self.backups_dir.glob("chatassist-*.sqlite3"))
+        # Rotated per reason, so many editor saves never push out the copy taken
+        # before a schema migration.
+        backups = sorted(self.backups_dir.glob(f"chatassist-*-{reason}.sqlite3"))
         for old in backups[:-KEEP_BACKUPS]:
             old.unlink(missing_ok=True)
         return target
