@@ -18,6 +18,7 @@ from chatassist.core.tones import TONES
 from chatassist.storage.errors import StorageError
 from chatassist.storage.library import BookChange, PhrasebookLibrary
 from chatassist.storage.usage import UsageLog
+from chatassist.ui.editor import file_actions
 from chatassist.ui.editor.drafts import draft_path
 from chatassist.ui.editor.entry_form import GAP, UNVETTED
 from chatassist.ui.editor.window import EditorWindow
@@ -212,7 +213,14 @@ def test_unreadable_import_file_is_reported(
     reported: list[str] = []
     monkeypatch.setattr(window.file_actions, "report_error", lambda t, m: reported.append(m))
     assert not window.import_file(tmp_path / "missing.xlsx", confirm=lambda changes: True)
-    assert reported and "Not imported" in reported[0]
+    assert "Not imported" in window.statusBar().currentMessage()
+
+    def unreadable(paths: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(file_actions, "load_files", unreadable)
+    assert not window.import_file(tmp_path / "locked.xlsx", confirm=lambda changes: True)
+    assert reported and "Permission denied" in reported[0]
     assert "Not imported" in window.statusBar().currentMessage()
 
 
