@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 from chatassist.core.languages import AGENT_LANGUAGES
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.phrasebook.tabular import FieldProblem
+from chatassist.ui.editor.fields import PROBLEM_STYLE, add_line
 from chatassist.ui.editor.model import book_field_text
-
-PROBLEM_STYLE = "border: 2px solid #c62828;"
 
 
 class BookForm(QWidget):
@@ -37,19 +36,31 @@ class BookForm(QWidget):
         self._loading = False
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
-        self._line(form, "id", self.tr("Phrasebook id"))
+        add_line(form, self.fields, "id", self.tr("Phrasebook id"), self.field_edited)
         self.version = QSpinBox()
         self.version.setRange(1, 1_000_000)
         self.version.setAccessibleName(self.tr("Version"))
         self.version.valueChanged.connect(self._version_changed)
         form.addRow(self.tr("Version"), self.version)
         for lang in AGENT_LANGUAGES:
-            self._line(form, f"title/{lang}", self.tr("Title (%1)").replace("%1", lang))
+            add_line(
+                form,
+                self.fields,
+                f"title/{lang}",
+                self.tr("Title (%1)").replace("%1", lang),
+                self.field_edited,
+            )
         for lang in AGENT_LANGUAGES:
-            self._line(form, f"description/{lang}", self.tr("Description (%1)").replace("%1", lang))
-        self._line(form, "do_not_translate", self.tr("Do not translate")).setPlaceholderText(
-            self.tr("terms kept as they are by machine drafts, comma-separated")
-        )
+            add_line(
+                form,
+                self.fields,
+                f"description/{lang}",
+                self.tr("Description (%1)").replace("%1", lang),
+                self.field_edited,
+            )
+        add_line(
+            form, self.fields, "do_not_translate", self.tr("Do not translate"), self.field_edited
+        ).setPlaceholderText(self.tr("terms kept as they are by machine drafts, comma-separated"))
         self.problems = QListWidget()
         self.problems.setAccessibleName(self.tr("Phrasebook problems"))
         self.problems.setMaximumHeight(110)
@@ -58,14 +69,6 @@ class BookForm(QWidget):
         layout.addWidget(QLabel(self.tr("Problems (saving is refused while there are any):")))
         layout.addWidget(self.problems)
         layout.addStretch(1)
-
-    def _line(self, form: QFormLayout, name: str, label: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(label)
-        edit.textEdited.connect(lambda text, name=name: self.field_edited.emit(name, text))
-        form.addRow(label, edit)
-        self.fields[name] = edit
-        return edit
 
     def _version_changed(self, value: int) -> None:
         if not self._loading:

@@ -30,6 +30,7 @@ from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES, langu
 from chatassist.core.phrasebook.model import KINDS, Entry
 from chatassist.core.phrasebook.tabular import FieldProblem
 from chatassist.core.tones import TONES
+from chatassist.ui.editor.fields import PROBLEM_STYLE, add_line
 from chatassist.ui.editor.model import LIST_FIELDS, field_text
 
 GAP = QColor("#fde8e8")
@@ -49,7 +50,7 @@ class EntryForm(QWidget):
         self._loading = False
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
-        self._line(form, "id", self.tr("Entry id"))
+        add_line(form, self.fields, "id", self.tr("Entry id"), self.field_edited)
         row = QHBoxLayout()
         self.kind = QComboBox()
         self.kind.addItems(list(KINDS))
@@ -62,9 +63,21 @@ class EntryForm(QWidget):
         row.addStretch(1)
         form.addRow(self.tr("Kind"), row)
         for lang in AGENT_LANGUAGES:
-            self._line(form, f"gloss/{lang}", self.tr("Gloss (%1)").replace("%1", lang))
+            add_line(
+                form,
+                self.fields,
+                f"gloss/{lang}",
+                self.tr("Gloss (%1)").replace("%1", lang),
+                self.field_edited,
+            )
         for lang in AGENT_LANGUAGES:
-            self._line(form, f"body/{lang}", self.tr("Note body (%1)").replace("%1", lang))
+            add_line(
+                form,
+                self.fields,
+                f"body/{lang}",
+                self.tr("Note body (%1)").replace("%1", lang),
+                self.field_edited,
+            )
         labels = {
             "scenarios": self.tr("Scenarios"),
             "tags": self.tr("Tags"),
@@ -72,7 +85,9 @@ class EntryForm(QWidget):
             "regions": self.tr("Regions"),
         }
         for name in LIST_FIELDS:
-            self._line(form, name, labels[name]).setPlaceholderText(self.tr("comma-separated"))
+            add_line(form, self.fields, name, labels[name], self.field_edited).setPlaceholderText(
+                self.tr("comma-separated")
+            )
         self.grid = QTableWidget(len(CUSTOMER_LANGUAGES), len(TONES) + 1)
         self.grid.setHorizontalHeaderLabels([*TONES, self.tr("keywords (; separated)")])
         self.grid.setVerticalHeaderLabels(
@@ -89,14 +104,6 @@ class EntryForm(QWidget):
         layout.addWidget(self.grid, 1)
         layout.addWidget(QLabel(self.tr("Problems (saving is refused while there are any):")))
         layout.addWidget(self.problems)
-
-    def _line(self, form: QFormLayout, name: str, label: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setAccessibleName(label)
-        edit.textEdited.connect(lambda text, name=name: self.field_edited.emit(name, text))
-        form.addRow(label, edit)
-        self.fields[name] = edit
-        return edit
 
     def _kind_changed(self, kind: str) -> None:
         if not self._loading:
@@ -141,7 +148,7 @@ class EntryForm(QWidget):
                 if edit.text() != text:
                     edit.setText(text)
                 messages = [m for f, ms in by_field.items() for m in ms if _covers(f, name)]
-                edit.setStyleSheet("border: 2px solid #c62828;" if messages else "")
+                edit.setStyleSheet(PROBLEM_STYLE if messages else "")
                 edit.setToolTip("\n".join(messages))
             if entry is not None:
                 self.kind.setCurrentText(entry.kind)
