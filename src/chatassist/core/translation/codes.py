@@ -56,9 +56,14 @@ def to_argos(code: str) -> str:
     raise UnsupportedLanguageError(f"unknown language code {code!r}")
 
 
+def argos_pack_name(from_code: str, to_code: str) -> str:
+    """The argospm name of the pack for a pair of argos codes, e.g. ``translate-en_zt``."""
+    return f"translate-{from_code}_{to_code}"
+
+
 def pack_name(source: str, target: str) -> str:
     """The argospm name of the pack for a pair of customer codes, e.g. ``translate-en_vi``."""
-    return f"translate-{argos_codes(source)[0]}_{argos_codes(target)[0]}"
+    return argos_pack_name(argos_codes(source)[0], argos_codes(target)[0])
 
 
 def not_in_index_note(languages: tuple[str, ...]) -> str:

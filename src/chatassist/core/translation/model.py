@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from chatassist.core.translation.codes import argos_pack_name
+
 
 @dataclass(frozen=True)
 class InstalledPack:
@@ -29,7 +31,7 @@ class InstalledPack:
 
     @property
     def name(self) -> str:
-        return f"translate-{self.from_code}_{self.to_code}"
+        return argos_pack_name(self.from_code, self.to_code)
 
     def to_dict(self) -> dict[str, Any]:
         return {

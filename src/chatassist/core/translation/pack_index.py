@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chatassist.core.translation.codes import argos_pack_name
 from chatassist.core.translation.errors import DownloadCancelled, PackDownloadError
 
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
@@ -39,7 +40,7 @@ class IndexEntry:
 
     @property
     def name(self) -> str:
-        return f"translate-{self.from_code}_{self.to_code}"
+        return argos_pack_name(self.from_code, self.to_code)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -20,7 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chatassist.core.translation import pack_index
-from chatassist.core.translation.codes import customer_code, not_in_index_note, to_argos
+from chatassist.core.translation.codes import (
+    argos_pack_name,
+    customer_code,
+    not_in_index_note,
+    to_argos,
+)
 from chatassist.core.translation.errors import (
     InvalidPackError,
     PackDownloadError,
@@ -138,7 +143,7 @@ class PackManager:
         return pack
 
     def _move_into_place(self, unpacked: Path, from_code: str, to_code: str) -> InstalledPack:
-        final = self.packs_dir / f"translate-{from_code}_{to_code}"
+        final = self.packs_dir / argos_pack_name(from_code, to_code)
         with self._lock:
             # Older folders of the same pair (e.g. argos-style translate-en_es-1_0) go too.
             replaced = [
