@@ -3,9 +3,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# CPU build of torch that lies on the build machines' disk; an unpinned torch
-# (pulled by argostranslate -> stanza) would download several GB of CUDA wheels.
-TORCH  := torch==2.13.0
+# argostranslate without its ML stack (torch, stanza, spaCy): see requirements/argostranslate.txt.
+ARGOS  := requirements/argostranslate.txt
 
 .PHONY: run test setup setup-test system-deps lint typecheck unit bench translations clean
 
@@ -22,16 +21,14 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.torch: | $(BIN)/python
-	$(BIN)/pip install -q $(TORCH)
-	@touch $@
-
-$(VENV)/.installed: pyproject.toml setup.py $(VENV)/.torch
+$(VENV)/.installed: pyproject.toml setup.py $(ARGOS) | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --no-deps -r $(ARGOS)
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml setup.py $(VENV)/.torch
+$(VENV)/.installed-test: pyproject.toml setup.py $(ARGOS) | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q --no-deps -r $(ARGOS)
 	@touch $@ $(VENV)/.installed
 
 setup: system-deps $(VENV)/.installed translations

@@ -64,3 +64,22 @@ def test_installed_layout_is_preferred(tmp_path: Path, monkeypatch: pytest.Monke
 def test_checkout_layout() -> None:
     assert paths.bundled_phrasebooks() == ROOT / "phrasebooks"
     assert (paths.bundled_resources() / "regions.yaml").is_file()
+
+
+def test_no_ml_stack_is_installed_and_the_bpe_tokenizer_imports() -> None:
+    # argostranslate is installed with --no-deps (requirements/argostranslate.txt):
+    # its declared stanza/torch/spaCy dependencies are ~1 GiB the code never runs.
+    from importlib import metadata
+
+    for name in ("torch", "stanza", "spacy"):
+        with pytest.raises(metadata.PackageNotFoundError):
+            metadata.distribution(name)
+    from argostranslate.tokenizer import BPETokenizer
+
+    assert BPETokenizer.__name__ == "BPETokenizer"
+
+
+def test_argostranslate_pin_stays_below_the_agpl_release() -> None:
+    lines = (ROOT / "requirements" / "argostranslate.txt").read_text(encoding="utf-8").splitlines()
+    pins = [line for line in lines if line and not line.startswith("#")]
+    assert pins == ["argostranslate>=1.10,<1.11"]

@@ -156,3 +156,22 @@ def test_importing_the_package_loads_no_engine() -> None:
         "assert heavy == [], heavy\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_packs_under_a_chinese_named_folder_load_and_translate(
+    tiny_packs: Any, tmp_path: Path, offline: list[str]
+) -> None:
+    # A Windows user named 梁: the data folder path is not ASCII. The model files and
+    # the sentencepiece model are read into memory, so the path never reaches C++.
+    manager = PackManager(tmp_path / "用户" / "梁" / "packs")
+    manager.install_file(tiny_packs.get("en", "es"))
+    service = TranslationService(CTranslate2Backend(_decoding()), manager)
+    result = service.translate("Where is my parcel?", "en", "es")
+    assert result.text.strip() and result.route == ("en", "es")
+    assert offline == []
+
+
+def _decoding() -> Any:
+    from chatassist.core.translation import DecodingOptions
+
+    return DecodingOptions(max_decoding_length=12, beam_size=2)

@@ -119,13 +119,15 @@ class CTranslate2Backend:
         import ctranslate2
 
         options = self.options
+        model_dir = pack.path / "model"
         try:
             translator = ctranslate2.Translator(
-                str(pack.path / "model"),
+                str(model_dir),
                 device=options.device,
                 compute_type=options.compute_type,
                 inter_threads=options.inter_threads,
                 intra_threads=options.intra_threads,
+                files=_model_files(model_dir),
             )
             encode, decode = _tokenizer(pack)
         except (RuntimeError, ValueError, OSError) as exc:
@@ -135,6 +137,17 @@ class CTranslate2Backend:
         return _Loaded(pack.fingerprint, translator, encode, decode, _target_prefix(pack))
 
 
+def _model_files(model_dir: Path) -> dict[str, bytes] | None:
+    """The model's files as bytes when its path is not plain ASCII, else None.
+
+    CTranslate2 opens files with narrow-character paths, which fail on Windows
+    for a data folder under a user named 梁; from memory the path never matters.
+    """
+    if str(model_dir).isascii():
+        return None
+    return {f.name: f.read_bytes() for f in model_dir.iterdir() if f.is_file()}
+
+
 def _tokenizer(
     pack: InstalledPack,
 ) -> tuple[Callable[[list[str]], list[list[str]]], Callable[[list[str]], str]]:
@@ -142,7 +155,8 @@ def _tokenizer(
     if sp_model.is_file():
         import sentencepiece
 
-        processor = sentencepiece.SentencePieceProcessor(model_file=str(sp_model))
+        # From bytes, not a path: sentencepiece cannot open non-ASCII paths on Windows.
+        processor = sentencepiece.SentencePieceProcessor(model_proto=sp_model.read_bytes())
 
         def sp_encode(texts: list[str]) -> list[list[str]]:
             return [list(pieces) for pieces in processor.encode(texts, out_type=str)]
@@ -155,7 +169,13 @@ def _tokenizer(
     if bpe_model.is_file():
         # Older packs: Moses + BPE, as argostranslate does it (this module only
         # needs sentencepiece and sacremoses; it does not import argostranslate.translate).
-        from argostranslate.tokenizer import BPETokenizer
+        try:
+            from argostranslate.tokenizer import BPETokenizer
+        except ImportError as exc:
+            raise BackendError(
+                f"the language pack {pack.name} uses BPE, which needs argostranslate: "
+                "pip install --no-deps -r requirements/argostranslate.txt"
+            ) from exc
 
         bpe = BPETokenizer(bpe_model, pack.from_code, pack.to_code)
 
