@@ -6,6 +6,7 @@ the translation engine load in workers and are handed to it when ready.
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 from typing import Any
 
@@ -13,11 +14,11 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from chatassist.app import App
+from chatassist.ui import single_instance
 from chatassist.ui.backend import load_backend, load_translator
 from chatassist.ui.customers import CustomerBook
 from chatassist.ui.qt_app import start_qt
 from chatassist.ui.sidebar import Sidebar
-from chatassist.ui.single_instance import SingleInstance, ask_running_instance, server_name
 from chatassist.ui.worker import Worker
 
 
@@ -26,8 +27,12 @@ def launch(app: App) -> int:
     if session is None:
         return 1
     qapp, language = session.qapp, session.language
-    name = server_name(app.paths.data_dir)
-    if ask_running_instance(name):
+    try:
+        instance = single_instance.claim(app.paths.data_dir)
+    except single_instance.InstanceBusy as exc:
+        print(f"chatassist: {exc}", file=sys.stderr)
+        return 1
+    if instance is None:
         print("chatassist: already running; brought the sidebar forward")
         return 0
     settings = app.settings
@@ -40,9 +45,8 @@ def launch(app: App) -> int:
         customers=CustomerBook.load(app.paths.data_dir / "customers.json"),
         ui_language=language,
     )
-    instance = SingleInstance(name, sidebar)
+    instance.setParent(sidebar)
     instance.activated.connect(sidebar.bring_forward)
-    instance.listen()
     qapp.aboutToQuit.connect(sidebar.save_state)  # also when quit without closing the window
     sidebar.editor_opener = partial(_open_editor, app, worker, sidebar, {})
     sidebar.packs_opener = partial(_open_packs, app, worker, sidebar)
