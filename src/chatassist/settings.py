@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from chatassist.core.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -127,11 +127,5 @@ class Settings:
             self._keep_original = False
         # Never stamp an older version on a file a newer chatassist wrote.
         data = {**self._values, "version": self._file_version}
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".settings.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=True)
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+        write_atomic(self.path, text)

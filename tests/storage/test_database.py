@@ -176,3 +176,21 @@ def test_backups_folder_that_cannot_be_created_is_a_clean_error(tmp_path: Path) 
     with pytest.raises(StorageError, match="cannot create the backups folder"):
         db.backup("test")
     db.close()
+
+
+def test_errors_are_classified_by_result_code_not_by_message(tmp_path: Path) -> None:
+    """A constraint failure on a table whose name says "locked" is not a lock."""
+    from chatassist.storage.database import translate_error
+    from chatassist.storage.errors import DiskFull, StorageError
+
+    conn = sqlite3.connect(tmp_path / "other.sqlite3")
+    conn.execute("CREATE TABLE locked_readonly (a UNIQUE)")
+    conn.execute("INSERT INTO locked_readonly VALUES (1)")
+    with pytest.raises(sqlite3.IntegrityError) as err:
+        conn.execute("INSERT INTO locked_readonly VALUES (1)")
+    conn.close()
+    mapped = translate_error(tmp_path / "other.sqlite3", err.value)
+    assert type(mapped) is StorageError
+    full = sqlite3.OperationalError("something odd")
+    full.sqlite_errorcode = 13  # SQLITE_FULL
+    assert isinstance(translate_error(tmp_path / "x", full), DiskFull)

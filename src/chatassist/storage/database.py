@@ -22,6 +22,7 @@ from chatassist.storage.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
     DatabaseReadOnly,
+    DiskFull,
     NewerSchema,
     StorageError,
 )
@@ -31,15 +32,52 @@ KEEP_BACKUPS = 5
 T = TypeVar("T")
 
 
+# Primary SQLite result codes (https://sqlite.org/rescode.html); extended codes
+# carry the primary one in their low byte.
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """The primary SQLite result code behind ``exc`` (also through peewee's wrapper)."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        code = getattr(e, "sqlite_errorcode", None)
+        if isinstance(code, int):
+            return code & 0xFF
+        # peewee re-raises sqlite3's error as its own, with the original as args[0]
+        todo.extend(a for a in e.args[:1] if isinstance(a, BaseException))
+        todo.extend((e.__cause__, e.__context__))
+    return None
+
+
 def translate_error(path: Path, exc: Exception) -> StorageError:
-    """Turn a low-level SQLite error into the typed error a user can act on."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+    """Turn a low-level SQLite error into the typed error a user can act on,
+    by its result code (messages differ between SQLite versions)."""
+    code = sqlite_code(exc)
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return DatabaseLocked(path)
-    if "readonly" in text or "read-only" in text or "attempt to write" in text:
+    if code == SQLITE_READONLY:
         return DatabaseReadOnly(path)
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DatabaseCorrupt(path, str(exc))
+    if code == SQLITE_FULL:
+        return DiskFull(path)
+    if code == SQLITE_CANTOPEN:
+        return StorageError(f"database {path} cannot be opened; check the folder and permissions")
+    if code == SQLITE_IOERR:
+        return StorageError(f"database {path}: input/output error ({exc}); check the disk")
     return StorageError(f"database {path}: {exc}")
 
 

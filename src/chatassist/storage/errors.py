@@ -29,6 +29,13 @@ class DatabaseCorrupt(StorageError):
         )
 
 
+class DiskFull(StorageError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"the disk holding {path} is full; nothing was changed: free some space and try again"
+        )
+
+
 class NewerSchema(StorageError):
     def __init__(self, path: Path, found: int, supported: int) -> None:
         super().__init__(

@@ -8,13 +8,12 @@ that replaces existing entries.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chatassist.core import files
 from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid, load_files
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
 from chatassist.core.phrasebook.writer import dump
@@ -353,16 +352,7 @@ def _bulk_insert(db: Any, model: Any, rows: list[dict[str, Any]]) -> None:
 
 def write_atomic(target: Path, text: str) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        files.write_atomic(target, text)
     except OSError as exc:
         raise StorageError(f"cannot write {target}: {exc.strerror or exc}") from exc
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chatassist.core.assist import CustomerContext
 from chatassist.core.detection import ConversationLanguage
+from chatassist.core.files import write_atomic
 from chatassist.core.languages import LANGUAGES
 from chatassist.core.tones import SEGMENTS, TONES
 from chatassist.errors import UsageError
@@ -163,11 +162,4 @@ class CustomerBook:
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         data = {"version": 1, "customers": [c.to_json() for c in self._customers]}
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".customers.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, indent=1)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1))

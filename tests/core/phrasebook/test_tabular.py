@@ -158,7 +158,15 @@ def test_writing_is_atomic(tmp_path: Path, suffix: str, monkeypatch: pytest.Monk
         raise OSError(28, "No space left on device")
 
     if suffix == ".csv":
-        monkeypatch.setattr(Path, "write_text", half_written)
+        import os
+
+        real_write = os.write
+
+        def disk_full(fd: int, data: bytes) -> int:
+            real_write(fd, b"cut short")
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "write", disk_full)
     else:
         import openpyxl
 

@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chatassist.core.files import write_atomic
 from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES, sort_key
 from chatassist.core.phrasebook.loader import LoadedPhrasebook, parse_text
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
@@ -184,10 +183,7 @@ def write_csv(book: Phrasebook, path: Path) -> None:
     """Write ``book`` to ``path`` atomically (OSError when it cannot be written)."""
     text = to_csv(book)
 
-    def write(tmp: Path) -> None:
-        tmp.write_text(text, encoding="utf-8-sig", newline="")
-
-    _replace_atomically(path, write)
+    write_atomic(path, text, encoding="utf-8-sig")
 
 
 def write_xlsx(book: Phrasebook, path: Path) -> None:
@@ -203,29 +199,7 @@ def write_xlsx(book: Phrasebook, path: Path) -> None:
             if cell.data_type == "f":  # a text starting with "=" stays text, not a formula
                 cell.data_type = "s"
     ws.freeze_panes = "A2"
-    _replace_atomically(path, lambda tmp: wb.save(tmp))
-
-
-def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """``write`` a temporary file next to ``path``, then put it in place in one step:
-    an existing file is either left as it was or fully replaced, never cut short.
-    OSError when the folder or the file cannot be written (the temporary file is removed)."""
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        try:  # mkstemp makes it private; keep the mode of the file it replaces
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            mode = 0o644
-        os.chmod(tmp, mode)
-        write(tmp)
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_atomic(path, lambda tmp: wb.save(tmp))
 
 
 # --- reading ------------------------------------------------------------------------
