@@ -62,20 +62,21 @@ MakeSidebar = Callable[..., Sidebar]
 
 @pytest.fixture
 def make_sidebar(qtbot: Any, settings: Settings, data_dir: Path) -> Iterator[MakeSidebar]:
-    made: list[tuple[Sidebar, Any]] = []
+    made: list[Worker] = []
 
     def make(backend: Backend | None = None, *, threaded: bool = False, **kw: Any) -> Sidebar:
         pool = QThreadPool() if threaded else InlineThreadPool()
-        sidebar = Sidebar(settings, Worker(pool), data_dir=data_dir, backend=backend, **kw)
+        worker = Worker(pool)
+        sidebar = Sidebar(settings, worker, data_dir=data_dir, backend=backend, **kw)
         sidebar.message.set_debounce(10)
         sidebar.replies.set_search_debounce(10)
         sidebar.compose.set_debounce(10)
         qtbot.addWidget(sidebar)
         sidebar.show()
-        made.append((sidebar, pool))
+        made.append(worker)
         return sidebar
 
     yield make
-    for _sidebar, pool in made:
-        pool.waitForDone()
+    for worker in made:
+        worker.wait_for_done()
     QGuiApplication.clipboard().clear()

@@ -134,7 +134,9 @@ def test_settings_opens_the_packs_dialog_over_itself(
 ) -> None:
     sidebar = make_sidebar()
     app = SimpleNamespace(packs=manager)
-    sidebar.packs_opener = lambda parent: _open_packs(app, sidebar.worker, sidebar, parent)
+    sidebar.packs_requested.connect(
+        lambda parent: _open_packs(app, sidebar.worker, sidebar, parent)
+    )
     sidebar.open_settings()
     settings_dialog = sidebar.settings_dialog
     assert settings_dialog.packs_button is not None

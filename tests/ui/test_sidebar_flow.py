@@ -38,7 +38,7 @@ def test_spanish_order_status_from_paste_to_clipboard(
     entry_id = items[index].entry_id
     before = backend.usage.count(entry_id)  # type: ignore[attr-defined]
     sidebar.replies.cards[index].copy.click()
-    dialog = sidebar.fill_dialog
+    dialog = sidebar.reply_copier.fill_dialog
     assert dialog is not None
     # The order number in the message is offered; the agent fills the rest.
     assert dialog.fields["order_id"].text() == "48213"
@@ -63,8 +63,8 @@ def test_reply_with_an_unfilled_placeholder_cannot_be_copied(
     sidebar = make_sidebar(backend)
     paste(qtbot, sidebar, ORDER_MESSAGE)
     QGuiApplication.clipboard().setText("untouched")
-    sidebar.copy_reply(_reply_with(sidebar, "customer_name"))
-    dialog = sidebar.fill_dialog
+    sidebar.reply_copier.copy_reply(_reply_with(sidebar, "customer_name"))
+    dialog = sidebar.reply_copier.fill_dialog
     assert dialog is not None
     dialog.fields["customer_name"].clear()
     assert not dialog.copy_button.isEnabled()
@@ -117,7 +117,7 @@ def test_new_customer_starts_fresh_and_switching_back_restores(
     sidebar.message.language_chosen.emit("es")
     assert first.language == "es"
 
-    sidebar.new_customer()
+    sidebar.customer_switcher.new_customer()
     assert sidebar.message.text() == ""
     assert sidebar.customers.current is not first
     assert sidebar.customers.current.values == {}
@@ -126,7 +126,7 @@ def test_new_customer_starts_fresh_and_switching_back_restores(
     assert sidebar.customer_combo.count() == 2
 
     with qtbot.waitSignal(sidebar.updated):
-        sidebar.switch_customer(first.number)
+        sidebar.customer_switcher.switch_customer(first.number)
     assert sidebar.message.text() == ORDER_MESSAGE
     assert sidebar.message.language_combo.currentData() == "es"
     assert "(set by you)" in sidebar.message.language.text()

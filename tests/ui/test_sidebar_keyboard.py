@@ -86,7 +86,7 @@ def test_ctrl_e_opens_the_phrasebook_editor(
 ) -> None:
     sidebar = make_sidebar(backend)
     opened: list[bool] = []
-    sidebar.editor_opener = lambda: opened.append(True)
+    sidebar.editor_requested.connect(lambda: opened.append(True))
     _activate(qtbot, sidebar)
     qtbot.keyClick(sidebar.message.edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert opened == [True]

@@ -85,10 +85,10 @@ def test_input_method_composition_is_never_interrupted(
     # Pinyin being typed: shown as preedit, not analysed, not cleared, focus kept.
     edit.inputMethodEvent(QInputMethodEvent("wo de ding dan", []))
     assert sidebar.message.composing
-    sidebar.new_customer()
-    sidebar.clear()
-    sidebar.focus_search()
-    qtbot.wait(60)
+    with qtbot.assert_not_emitted(sidebar.updated, wait=60):
+        sidebar.customer_switcher.new_customer()
+        sidebar.clear()
+        sidebar.focus_search()
     assert sidebar.analysis is None
     assert sidebar.customer_combo.count() == 1
     assert not sidebar.replies.search.hasFocus()
@@ -125,8 +125,8 @@ def test_window_shows_before_the_backend_is_loaded(
     sidebar = make_sidebar(None)
     assert sidebar.isVisible()
     assert "Loading" in sidebar.status.text()
-    sidebar.message.edit.setPlainText(SPANISH)  # the agent may paste right away
-    qtbot.wait(40)
+    with qtbot.assert_not_emitted(sidebar.updated, wait=40):
+        sidebar.message.edit.setPlainText(SPANISH)  # the agent may paste right away
     with qtbot.waitSignal(sidebar.updated, timeout=3000):
         sidebar.set_backend(backend)
     assert sidebar.analysis is not None and sidebar.analysis.language == "es"

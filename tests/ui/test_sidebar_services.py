@@ -28,17 +28,19 @@ def test_clipboard_watch_takes_outside_copies_and_ignores_its_own(
     sidebar.customers.current.values.update(
         {n: "x" for i in sidebar.replies.items for n in i.suggestion.placeholders}
     )
-    with qtbot.waitSignal(sidebar.copied) as copied:
-        sidebar.copy_reply(0)
-    qtbot.wait(30)
+    with (
+        qtbot.assert_not_emitted(sidebar.clipboard.message_copied, wait=30),
+        qtbot.waitSignal(sidebar.copied) as copied,
+    ):
+        sidebar.reply_copier.copy_reply(0)
     assert clipboard.text() == copied.args[0]
     assert sidebar.message.text() == "¿Dónde está mi pedido 48213?"  # own copy ignored
 
 
 def test_clipboard_watch_off_by_default(qtbot: Any, make_sidebar: Any, backend: Backend) -> None:
     sidebar = make_sidebar(backend)
-    QGuiApplication.clipboard().setText("Where is my order?")
-    qtbot.wait(30)
+    with qtbot.assert_not_emitted(sidebar.clipboard.message_copied, wait=30):
+        QGuiApplication.clipboard().setText("Where is my order?")
     assert sidebar.message.text() == ""
 
 

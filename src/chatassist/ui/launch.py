@@ -48,8 +48,8 @@ def launch(app: App) -> int:
     instance.setParent(sidebar)
     instance.activated.connect(sidebar.bring_forward)
     qapp.aboutToQuit.connect(sidebar.save_state)  # also when quit without closing the window
-    sidebar.editor_opener = partial(_open_editor, app, worker, sidebar, {})
-    sidebar.packs_opener = partial(_open_packs, app, worker, sidebar)
+    sidebar.editor_requested.connect(partial(_open_editor, app, worker, sidebar, {}))
+    sidebar.packs_requested.connect(partial(_open_packs, app, worker, sidebar))
     sidebar.show()
     sidebar.load_backend_with(partial(load_backend, app))
     worker.run_task(
@@ -59,7 +59,7 @@ def launch(app: App) -> int:
         return int(qapp.exec())
     finally:
         instance.close()
-        pool.waitForDone()
+        worker.wait_for_done()
         del session
         app.close()
 
@@ -89,5 +89,5 @@ def _open_packs(app: App, worker: Worker, sidebar: Sidebar, parent: QWidget) -> 
 
     dialog = PacksDialog(app.packs, worker, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.changed.connect(lambda: sidebar.analyze(sidebar.message.text()))
+    dialog.changed.connect(sidebar.reanalyze)
     dialog.open()

@@ -1,18 +1,20 @@
-"""The agent's sidebar window: wires the panels to the assistant, the translator
-and the usage log through the worker, and owns the current customer.
+"""The agent's sidebar window: builds the panels and the parts, wires them in
+one place (:meth:`Sidebar._connect`), and runs the analysis, the message's
+translation and the draft's translation.
 
-Every slow call (analysis, translation, search, recording a use) runs as a
-worker job on plain data; each kind of job has a :class:`Generation`, so a
-result for an older message, search or draft is dropped, never shown.
+The parts (``CustomerSwitcher``, ``ReplyCopier``, ``ReplyList``) never see the
+window: they receive the worker, the :class:`SidebarState` and their own views,
+and report through signals. Every slow call (analysis, translation, search,
+recording a use) runs as a worker job on plain data; the worker's
+``run_latest`` drops a result for an older message, search or draft.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QMetaMethod, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,15 +34,15 @@ from chatassist.ui.backend import Backend, TranslatorLike
 from chatassist.ui.clipboard_watch import ClipboardWatch
 from chatassist.ui.compose_panel import ComposePanel
 from chatassist.ui.customers import CustomerBook
-from chatassist.ui.fill_dialog import FillDialog
 from chatassist.ui.message_panel import MessagePanel
 from chatassist.ui.settings_dialog import SettingsDialog
 from chatassist.ui.sidebar_copy import ReplyCopier
 from chatassist.ui.sidebar_customers import CustomerSwitcher
 from chatassist.ui.sidebar_replies import ReplyList
+from chatassist.ui.sidebar_state import SidebarState
 from chatassist.ui.suggestions_view import SuggestionsView
 from chatassist.ui.widgets import warm_up_fonts, wrapped_label
-from chatassist.ui.worker import Generation, Worker
+from chatassist.ui.worker import Worker
 
 DEFAULT_WIDTH, DEFAULT_HEIGHT = 420, 760
 
@@ -50,6 +52,10 @@ class Sidebar(QWidget):
     copied = Signal(str)
     #: New results are on screen (analysis, search or translation).
     updated = Signal()
+    #: Ctrl+E: the trainers' phrasebook editor should open (the composition root opens it).
+    editor_requested = Signal()
+    #: The language packs dialog should open over the widget given (the settings dialog).
+    packs_requested = Signal(QWidget)
 
     def __init__(
         self,
@@ -69,22 +75,26 @@ class Sidebar(QWidget):
         worker.setParent(self)
         self.data_dir = data_dir
         self.ui_language = ui_language
-        self.backend: Backend | None = None
-        self.translator: TranslatorLike | None = None
-        self.customers = customers or CustomerBook()
-        self.analysis: Analysis | None = None
-        #: switching customers and their context; copying replies and drafts
-        self.customer_switcher = CustomerSwitcher(self)
-        self.reply_copier = ReplyCopier(self)
-        self.reply_list = ReplyList(self)
+        #: what the parts read: services, the shown analysis, the customers
+        self.state = SidebarState(settings, customers or CustomerBook())
         self._conversation: ConversationLanguage | None = None  # after the shown analysis
-        self._analysis_gen = Generation()
-        self._message_gen, self._compose_gen = Generation(), Generation()
-        self._backend_gen = Generation()
         self.clipboard = ClipboardWatch(QGuiApplication.clipboard(), self)
-        self.clipboard.message_copied.connect(self.receive_message)
         self._pending_message: str | None = None
         self._build()
+        #: switching customers and their context; copying replies and drafts; the list
+        self.customer_switcher = CustomerSwitcher(
+            self.state.customers,
+            self.customer_combo,
+            self.message,
+            self.compose,
+            self.replies.search,
+            self,
+        )
+        self.reply_copier = ReplyCopier(
+            self.state, self.replies, self.compose, self.clipboard, worker, self
+        )
+        self.reply_list = ReplyList(self.state, self.replies, worker, self)
+        self._connect()
         self.apply_settings()
         warm_up_fonts(self)
         self.customer_switcher.show_customer(self.customers.current)
@@ -92,7 +102,6 @@ class Sidebar(QWidget):
         saved = str(settings.get("window_geometry"))
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
-        self.worker.failed.connect(self.show_status)
         if backend is not None:
             self.set_backend(backend)
         else:
@@ -103,36 +112,17 @@ class Sidebar(QWidget):
     def _build(self) -> None:
         self.customer_combo = QComboBox()
         self.customer_combo.setAccessibleName(self.tr("Recent customers"))
-        self.customer_combo.activated.connect(
-            lambda i: self.switch_customer(int(self.customer_combo.itemData(i)))
-        )
         self.new_button = QPushButton(self.tr("&New customer"))
         self.new_button.setToolTip(self.tr("Start a fresh customer (Ctrl+N)"))
-        self.new_button.clicked.connect(self.new_customer)
-        #: set by the composition root: opens the trainers' phrasebook editor
-        self.editor_opener: Callable[[], None] | None = None
-        # set by the composition root: opens the language packs dialog over a parent
-        self.packs_opener: Callable[[QWidget], None] | None = None
         self.settings_button = QPushButton(self.tr("&Settings"))
         self.settings_button.setToolTip(self.tr("Settings (Ctrl+,); phrasebook editor: Ctrl+E"))
-        self.settings_button.clicked.connect(self.open_settings)
         top = QHBoxLayout()
         top.addWidget(self.customer_combo, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.settings_button)
         self.message = MessagePanel(self.ui_language)
-        self.message.text_ready.connect(self.analyze)
-        self.message.language_chosen.connect(self.customer_switcher.pin_language)
-        self.message.region_chosen.connect(lambda v: self.customer_switcher.override("region", v))
-        self.message.tone_chosen.connect(lambda v: self.customer_switcher.override("tone", v))
-        self.message.segment_chosen.connect(lambda v: self.customer_switcher.override("segment", v))
-        self.message.country_chosen.connect(lambda v: self.customer_switcher.override("country", v))
         self.replies = SuggestionsView()
-        self.replies.copy_requested.connect(self.copy_reply)
-        self.replies.search_changed.connect(self.search)
         self.compose = ComposePanel()
-        self.compose.text_ready.connect(self.translate_draft)
-        self.compose.copy_requested.connect(self.copy_draft)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.replies, self.tr("Repl&ies"))
         self.tabs.addTab(self.compose, self.tr("Com&pose"))
@@ -145,26 +135,70 @@ class Sidebar(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
+
+    def _connect(self) -> None:
+        """Wire the views' and the parts' signals to their slots: the one place
+        that knows who talks to whom."""
+        switcher, copier, reply_list = self.customer_switcher, self.reply_copier, self.reply_list
+        self.worker.failed.connect(self.show_status)
+        self.clipboard.message_copied.connect(self.receive_message)
+        self.customer_combo.activated.connect(switcher.switch_to_row)
+        self.new_button.clicked.connect(switcher.new_customer)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.message.text_ready.connect(self.analyze)
+        self.message.language_chosen.connect(switcher.pin_language)
+        self.message.region_chosen.connect(lambda v: switcher.override("region", v))
+        self.message.tone_chosen.connect(lambda v: switcher.override("tone", v))
+        self.message.segment_chosen.connect(lambda v: switcher.override("segment", v))
+        self.message.country_chosen.connect(lambda v: switcher.override("country", v))
+        self.replies.copy_requested.connect(copier.copy_reply)
+        self.replies.search_changed.connect(reply_list.search)
+        self.compose.text_ready.connect(self.translate_draft)
+        self.compose.copy_requested.connect(copier.copy_draft)
+        switcher.leaving.connect(self.commit_conversation)
+        switcher.shown.connect(self.forget_analysis)
+        switcher.analysis_needed.connect(self.analyze)
+        switcher.status.connect(self.show_status)
+        copier.answered.connect(self.commit_conversation)
+        copier.details_changed.connect(switcher.refresh_list)
+        copier.status.connect(self.show_status)
+        copier.copied.connect(self.copied)
+        reply_list.updated.connect(self.updated)
+        reply_list.failed.connect(self.job_failed)
         for n in range(1, 10):
-            QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: self.copy_reply(n - 1))
-        shortcuts = {
+            QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: copier.copy_reply(n - 1))
+        shortcuts: dict[str, Callable[[], object]] = {
             "Ctrl+K": self.focus_search,
-            "Ctrl+N": self.new_customer,
+            "Ctrl+N": switcher.new_customer,
             "Ctrl+Return": self.copy_selected,
             "Ctrl+L": lambda: self.message.edit.setFocus(),
             "Ctrl+,": self.open_settings,
-            "Ctrl+E": self.open_editor,
+            "Ctrl+E": self.editor_requested.emit,
             "Esc": self.clear,
         }
         for keys, slot in shortcuts.items():
             QShortcut(QKeySequence(keys), self, slot)
 
-    def open_editor(self) -> None:
-        if self.editor_opener is not None:
-            self.editor_opener()
-
     def show_status(self, text: str) -> None:
         self.status.setText(text)
+
+    # -- what the parts read (the state), for the composition root and tests ------
+
+    @property
+    def customers(self) -> CustomerBook:
+        return self.state.customers
+
+    @property
+    def backend(self) -> Backend | None:
+        return self.state.backend
+
+    @property
+    def translator(self) -> TranslatorLike | None:
+        return self.state.translator
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.state.analysis
 
     # -- collaborators arriving from the start-up jobs --------------------------
 
@@ -172,25 +206,12 @@ class Sidebar(QWidget):
         """Run ``load`` in the worker and show its backend (at start-up, and after
         each editor save or import). Loads may finish out of order on the thread
         pool: only the newest one's result (or error) is applied."""
-        token = self._backend_gen.next()
-        self.worker.run_task(
-            load,
-            partial(self._backend_loaded, token),
-            partial(self._backend_load_failed, token),
-        )
-
-    def _backend_loaded(self, token: int, backend: Backend) -> None:
-        if self._backend_gen.is_current(token):
-            self.set_backend(backend)
-
-    def _backend_load_failed(self, token: int, error: Exception) -> None:
-        if self._backend_gen.is_current(token):
-            self.backend_failed(error)
+        self.worker.run_latest((self, "backend"), load, self.set_backend, self.backend_failed)
 
     def set_backend(self, backend: Backend) -> None:
-        self.backend = backend
+        self.state.backend = backend
         if backend.translator is not None:
-            self.translator = backend.translator
+            self.state.translator = backend.translator
         self.message.set_regions(backend.assistant.regions.regions)
         self.customer_switcher.show_customer(self.customers.current)
         self.show_status(self.tr("Ready. Paste a customer message."))
@@ -200,7 +221,7 @@ class Sidebar(QWidget):
         self.show_status(self.tr("Could not load the phrasebooks: %1").replace("%1", str(error)))
 
     def set_translator(self, translator: TranslatorLike) -> None:
-        self.translator = translator
+        self.state.translator = translator
         if self.analysis is not None:
             self._apply_analysis(self.analysis)
         if self.compose.text():
@@ -213,11 +234,15 @@ class Sidebar(QWidget):
 
     @property
     def agent_language(self) -> str:
-        return str(self.settings.get("agent_language"))
+        return self.state.agent_language
+
+    def reanalyze(self) -> None:
+        """Analyse the shown message again (settings or language packs changed)."""
+        self.analyze(self.message.text())
 
     def analyze(self, text: str) -> None:
         """Analyse ``text`` in a worker; only the latest request's result is shown."""
-        token = self._analysis_gen.next()
+        self.worker.drop((self, "analysis"))
         customer = self.customers.current
         customer.message = text
         if not text.strip():
@@ -233,25 +258,21 @@ class Sidebar(QWidget):
             self.agent_language,
             int(self.settings.get("suggestion_count")),
         )
-        self.worker.run_task(
-            job,
-            lambda r: self._analysis_done(token, *r),
-            lambda e: self.job_failed(token, self._analysis_gen, e),
+        self.worker.run_latest(
+            (self, "analysis"), job, lambda r: self._analysis_done(*r), self.job_failed
         )
 
-    def _analysis_done(self, token: int, analysis: Analysis, conv: ConversationLanguage) -> None:
-        if not self._analysis_gen.is_current(token):
-            return  # an older message: a newer one is being analysed
+    def _analysis_done(self, analysis: Analysis, conv: ConversationLanguage) -> None:
         self._conversation = conv
         self.show_status("")
         self._apply_analysis(analysis)
 
-    def job_failed(self, token: int, gen: Generation, error: Exception) -> None:
-        if gen.is_current(token):
-            self.show_status(self.tr("Something went wrong: %1").replace("%1", str(error)))
+    def job_failed(self, error: Exception) -> None:
+        """A job for what is on screen failed (stale failures never get here)."""
+        self.show_status(self.tr("Something went wrong: %1").replace("%1", str(error)))
 
     def _apply_analysis(self, analysis: Analysis) -> None:
-        self.analysis = analysis
+        self.state.analysis = analysis
         self.message.show_analysis(analysis)
         self.compose.set_target(analysis.language)
         self._translate_message(analysis)
@@ -260,7 +281,7 @@ class Sidebar(QWidget):
         self.updated.emit()
 
     def _translate_message(self, analysis: Analysis) -> None:
-        token = self._message_gen.next()
+        self.worker.drop((self, "message"))
         source, target = analysis.language, self.agent_language
         if source == target or analysis.detection.is_unknown:
             self.message.show_translation("")
@@ -271,24 +292,17 @@ class Sidebar(QWidget):
         self.message.show_translation("", self.tr("Translating…"))
 
         def done(result: jobs.Translated) -> None:
-            if self._message_gen.is_current(token):
-                note = jobs.route_note(result) if result.text else result.problem
-                self.message.show_translation(result.text, note)
-                self.updated.emit()
+            note = jobs.route_note(result) if result.text else result.problem
+            self.message.show_translation(result.text, note)
+            self.updated.emit()
 
         job = jobs.translate(self.translator, analysis.text, source, target)
-        self.worker.run_task(job, done, lambda e: self.job_failed(token, self._message_gen, e))
+        self.worker.run_latest((self, "message"), job, done, self.job_failed)
 
     # -- replies ------------------------------------------------------------------
 
     def profile(self) -> CustomerProfile:
-        customer = self.customers.current
-        if self.analysis is not None:
-            a = self.analysis
-            return CustomerProfile(a.language, a.tone, a.region.region.id, customer.segment)
-        language = customer.language or "en"
-        tone = customer.tone or "direct"
-        return CustomerProfile(language, tone, customer.region or "", customer.segment)
+        return self.state.profile()
 
     def focus_search(self) -> None:
         if self.message.composing or self.compose.edit.composing:
@@ -297,25 +311,13 @@ class Sidebar(QWidget):
         self.replies.search.setFocus()
         self.replies.search.selectAll()
 
-    def search(self, query: str) -> None:
-        self.reply_list.search(query)
-
     # -- copying ------------------------------------------------------------------
 
     def copy_selected(self) -> None:
         if self.tabs.currentWidget() is self.compose:
-            self.copy_draft()
+            self.reply_copier.copy_draft()
         else:
-            self.copy_reply(self.replies.current)
-
-    def copy_reply(self, index: int) -> None:
-        """Copy reply ``index``; a reply with unfilled placeholders opens the form first."""
-        self.reply_copier.copy_reply(index)
-
-    @property
-    def fill_dialog(self) -> FillDialog | None:
-        """The open placeholder form, if any."""
-        return self.reply_copier.fill_dialog
+            self.reply_copier.copy_selected_reply()
 
     def commit_conversation(self) -> None:
         # The message was answered: its language now counts for the conversation.
@@ -326,7 +328,7 @@ class Sidebar(QWidget):
     # -- compose --------------------------------------------------------------------
 
     def translate_draft(self, text: str) -> None:
-        token = self._compose_gen.next()
+        self.worker.drop((self, "draft"))
         if not text:
             self.compose.clear()
             return
@@ -338,8 +340,6 @@ class Sidebar(QWidget):
         self.compose.show_pending()
 
         def done(result: jobs.Drafted) -> None:
-            if not self._compose_gen.is_current(token):
-                return
             if result.result is not None:
                 self.compose.show_result(result.result)
             else:
@@ -347,24 +347,15 @@ class Sidebar(QWidget):
             self.updated.emit()
 
         job = jobs.translate_draft(self.translator, text, self.agent_language, target)
-        self.worker.run_task(job, done, lambda e: self.job_failed(token, self._compose_gen, e))
-
-    def copy_draft(self) -> None:
-        self.reply_copier.copy_draft()
+        self.worker.run_latest((self, "draft"), job, done, self.job_failed)
 
     # -- customers ----------------------------------------------------------------
 
-    def new_customer(self) -> None:
-        self.customer_switcher.new_customer()
-
-    def switch_customer(self, number: int) -> None:
-        self.customer_switcher.switch_customer(number)
-
     def forget_analysis(self) -> None:
         """Drop the shown analysis and any still running (another customer is shown)."""
-        self._analysis_gen.invalidate()
+        self.worker.drop((self, "analysis"))
         self._conversation = None
-        self.analysis = None
+        self.state.analysis = None
 
     def receive_message(self, text: str) -> None:
         """A message from the clipboard watch (kept for later while the agent composes)."""
@@ -396,8 +387,8 @@ class Sidebar(QWidget):
         self.message.edit.setFocus()
 
     def _clear_results(self) -> None:
-        self.analysis = None
-        self._message_gen.invalidate()
+        self.state.analysis = None
+        self.worker.drop((self, "message"))
         self.message.clear_results()
         if not self.replies.search.text().strip():
             self.reply_list.show([], search=False)
@@ -405,7 +396,9 @@ class Sidebar(QWidget):
     # -- settings and window state ----------------------------------------------------
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self.data_dir, self, open_packs=self.packs_opener)
+        can_open_packs = self.isSignalConnected(QMetaMethod.fromSignal(self.packs_requested))
+        open_packs = self.packs_requested.emit if can_open_packs else None
+        dialog = SettingsDialog(self.settings, self.data_dir, self, open_packs=open_packs)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._settings_saved)
         self.settings_dialog = dialog
@@ -413,7 +406,7 @@ class Sidebar(QWidget):
 
     def _settings_saved(self) -> None:
         self.apply_settings()
-        self.analyze(self.message.text())
+        self.reanalyze()
 
     def apply_settings(self) -> None:
         font = self.font()

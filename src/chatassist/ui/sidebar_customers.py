@@ -2,60 +2,83 @@
 per-customer context (pinned language, region, tone, segment, country).
 
 Each customer keeps their own message and context; switching shows the
-customer's message again and analyses it afresh. Strings keep the sidebar's
-translation context ("Sidebar").
+customer's message again and asks for it to be analysed afresh. The part sees
+the customer book and its own views, and reports through signals (the sidebar
+wires them in ``Sidebar._connect``). Strings keep the sidebar's translation
+context ("Sidebar").
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from chatassist.ui import names
-from chatassist.ui.customers import Customer
+from chatassist.ui.compose_panel import ComposePanel
+from chatassist.ui.customers import Customer, CustomerBook
+from chatassist.ui.message_panel import MessagePanel
 
-if TYPE_CHECKING:
-    from chatassist.ui.sidebar import Sidebar
 
+class CustomerSwitcher(QObject):
+    """Switches between the customers of ``customers``, shown in ``combo``."""
 
-class CustomerSwitcher:
-    """Switches ``sidebar`` between the customers of ``sidebar.customers``."""
+    #: The shown customer is about to be left: their message counts as answered.
+    leaving = Signal()
+    #: Another customer (the argument) is shown: results for the previous one are stale.
+    shown = Signal(object)
+    #: The message (the argument) should be analysed (again).
+    analysis_needed = Signal(str)
+    #: A line for the status bar.
+    status = Signal(str)
 
-    def __init__(self, sidebar: Sidebar) -> None:
-        self.sidebar = sidebar
+    def __init__(
+        self,
+        customers: CustomerBook,
+        combo: QComboBox,
+        message: MessagePanel,
+        compose: ComposePanel,
+        search: QLineEdit,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.customers = customers
+        self.combo = combo
+        self.message = message
+        self.compose = compose
+        self.search = search
 
     def new_customer(self) -> None:
-        sidebar = self.sidebar
-        if sidebar.message.composing:
+        if self.message.composing:
             return
-        sidebar.commit_conversation()
-        self.show_customer(sidebar.customers.new())
-        sidebar.show_status(QCoreApplication.translate("Sidebar", "New customer."))
+        self.leaving.emit()
+        self.show_customer(self.customers.new())
+        self.status.emit(QCoreApplication.translate("Sidebar", "New customer."))
 
     def switch_customer(self, number: int) -> None:
-        sidebar = self.sidebar
-        if sidebar.message.composing:
+        if self.message.composing:
             return
-        sidebar.commit_conversation()
-        self.show_customer(sidebar.customers.switch(number))
+        self.leaving.emit()
+        self.show_customer(self.customers.switch(number))
+
+    def switch_to_row(self, row: int) -> None:
+        """The agent picked row ``row`` of the recent customers list."""
+        self.switch_customer(int(self.combo.itemData(row)))
 
     def show_customer(self, customer: Customer) -> None:
         """Show ``customer``'s message and context; results for the previous one are dropped."""
-        sidebar = self.sidebar
-        sidebar.forget_analysis()
-        sidebar.message.show_customer(customer)
-        sidebar.compose.clear()
-        sidebar.replies.search.clear()
-        if sidebar.message.set_text(customer.message):
-            sidebar.analyze(customer.message)
+        self.shown.emit(customer)
+        self.message.show_customer(customer)
+        self.compose.clear()
+        self.search.clear()
+        if self.message.set_text(customer.message):
+            self.analysis_needed.emit(customer.message)
         self.refresh_list()
 
     def refresh_list(self) -> None:
         """The recent customers, the current one first, with what is known of them."""
-        combo = self.sidebar.customer_combo
+        combo = self.combo
         combo.clear()
-        for c in self.sidebar.customers.recent:
+        for c in self.customers.recent:
             label = QCoreApplication.translate("Sidebar", "Customer %1").replace(
                 "%1", str(c.number)
             )
@@ -69,14 +92,12 @@ class CustomerSwitcher:
 
     def pin_language(self, code: str) -> None:
         """The agent chose the customer's language ("" lets detection decide again)."""
-        sidebar = self.sidebar
-        sidebar.customers.current.pin_language(code or None)
+        self.customers.current.pin_language(code or None)
         self.refresh_list()
-        sidebar.analyze(sidebar.message.text())
+        self.analysis_needed.emit(self.message.text())
 
     def override(self, field: str, value: str) -> None:
         """The agent set the customer's region, tone, segment or country ("": automatic)."""
-        sidebar = self.sidebar
-        setattr(sidebar.customers.current, field, value or None)
+        setattr(self.customers.current, field, value or None)
         self.refresh_list()
-        sidebar.analyze(sidebar.message.text())
+        self.analysis_needed.emit(self.message.text())

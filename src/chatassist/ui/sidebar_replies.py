@@ -3,37 +3,57 @@ the results of a phrasebook search, each translated to the customer's language
 in a worker.
 
 A newer list (another message, another search) drops the results still coming
-for the older one. Strings keep the sidebar's translation context ("Sidebar").
+for the older one (the worker's ``run_latest``). The part sees its view, the
+worker and the sidebar's state, and reports through signals. Strings keep the
+sidebar's translation context ("Sidebar").
 """
 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from chatassist.core.suggestions import Suggestion
 from chatassist.ui import jobs
 from chatassist.ui.replies_model import ReplyItem, ReplyState
-from chatassist.ui.worker import Generation
+from chatassist.ui.sidebar_state import SidebarState
+from chatassist.ui.suggestions_view import SuggestionsView
+from chatassist.ui.worker import Worker
 
-if TYPE_CHECKING:
-    from chatassist.ui.sidebar import Sidebar
 
+class ReplyList(QObject):
+    """Fills ``replies`` with suggestions or search results."""
 
-class ReplyList:
-    """Fills ``sidebar.replies`` with suggestions or search results."""
+    #: New results are on screen (a search, or a reply's translation).
+    updated = Signal()
+    #: A search failed (the exception).
+    failed = Signal(object)
 
-    def __init__(self, sidebar: Sidebar) -> None:
-        self.sidebar = sidebar
-        self.generation = Generation()
+    def __init__(
+        self,
+        state: SidebarState,
+        replies: SuggestionsView,
+        worker: Worker,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.replies = replies
+        self.worker = worker
+        self._translating = 0  # how many replies of the shown list have a job key
+
+    def _drop_all(self) -> None:
+        self.worker.drop((self, "search"))
+        for index in range(self._translating):
+            self.worker.drop((self, "reply", index))
+        self._translating = 0
 
     def show(self, suggestions: list[Suggestion], *, search: bool) -> None:
         """Show ``suggestions`` (search results when ``search``) and translate them."""
-        sidebar = self.sidebar
-        token = self.generation.next()
-        items = [ReplyItem.for_customer(s, sidebar.translator is not None) for s in suggestions]
+        self._drop_all()
+        translator = self.state.translator
+        items = [ReplyItem.for_customer(s, translator is not None) for s in suggestions]
         if search:
             title = QCoreApplication.translate("Sidebar", "Search results")
             empty = QCoreApplication.translate("Sidebar", "Nothing found in the phrasebooks.")
@@ -43,52 +63,51 @@ class ReplyList:
                 QCoreApplication.translate(
                     "Sidebar", "No scenario recognised: search the phrasebooks (Ctrl+K)."
                 )
-                if sidebar.analysis is not None
+                if self.state.analysis is not None
                 else QCoreApplication.translate("Sidebar", "Paste a message to see replies.")
             )
-        sidebar.replies.set_items(items, title, empty)
-        target = sidebar.profile().language
+        self.replies.set_items(items, title, empty)
+        target = self.state.profile().language
+        self._translating = len(items)
         for index, item in enumerate(items):
             if item.state is ReplyState.UNTRANSLATED:
-                sidebar.replies.update_item(
+                self.replies.update_item(
                     index,
                     item.untranslated(
                         QCoreApplication.translate("Sidebar", "Machine translation is starting…")
                     ),
                 )
-            elif item.state is ReplyState.TRANSLATING and sidebar.translator is not None:
+            elif item.state is ReplyState.TRANSLATING and translator is not None:
                 job = jobs.translate(
-                    sidebar.translator, item.text, item.language, target, item.suggestion.glossary
+                    translator, item.text, item.language, target, item.suggestion.glossary
                 )
-                sidebar.worker.run_task(job, partial(self._reply_translated, token, index))
+                self.worker.run_latest(
+                    (self, "reply", index), job, partial(self._reply_translated, index)
+                )
 
-    def _reply_translated(self, token: int, index: int, result: jobs.Translated) -> None:
-        if not self.generation.is_current(token):
-            return
-        replies = self.sidebar.replies
-        item = replies.items[index]
+    def _reply_translated(self, index: int, result: jobs.Translated) -> None:
+        item = self.replies.items[index]
         if result.text:
             item = item.translated(result.text, result.target, jobs.route_note(result))
         else:
             item = item.untranslated(result.problem)
-        replies.update_item(index, item)
-        self.sidebar.updated.emit()
+        self.replies.update_item(index, item)
+        self.updated.emit()
 
     def search(self, query: str) -> None:
         """Search the phrasebooks for ``query`` ("" shows the suggestions again)."""
-        sidebar = self.sidebar
-        token = self.generation.next()
+        self._drop_all()
+        analysis = self.state.analysis
         if not query:
-            suggestions = list(sidebar.analysis.suggestions) if sidebar.analysis else []
-            self.show(suggestions, search=False)
+            self.show(list(analysis.suggestions) if analysis else [], search=False)
             return
-        if sidebar.backend is None:
+        backend = self.state.backend
+        if backend is None:
             return
-        job = jobs.search(sidebar.backend, query, sidebar.profile(), sidebar.agent_language)
+        job = jobs.search(backend, query, self.state.profile(), self.state.agent_language)
 
         def done(found: list[Suggestion]) -> None:
-            if self.generation.is_current(token):
-                self.show(found, search=True)
-                sidebar.updated.emit()
+            self.show(found, search=True)
+            self.updated.emit()
 
-        sidebar.worker.run_task(job, done, lambda e: sidebar.job_failed(token, self.generation, e))
+        self.worker.run_latest((self, "search"), job, done, self.failed.emit)

@@ -41,12 +41,12 @@ def open_editor(app: App) -> int:
     session = start_qt(app)
     if session is None:
         return 1
-    pool = QThreadPool()
-    window = build_editor(app, Worker(pool))
+    worker = Worker(QThreadPool())
+    window = build_editor(app, worker)
     window.show()
     try:
         return int(session.qapp.exec())
     finally:
-        pool.waitForDone()
+        worker.wait_for_done()
         del session
         app.close()
