@@ -113,7 +113,12 @@ class App:
         from chatassist.core.translation.ct2_backend import CTranslate2Backend
         from chatassist.core.translation.service import TranslationService
 
-        return TranslationService(CTranslate2Backend(), self.packs, self.translation_cache)
+        return TranslationService(
+            CTranslate2Backend(),
+            self.packs,
+            self.translation_cache,
+            traditional_variant=str(self.settings.get("traditional_chinese")),
+        )
 
     @service
     def translation_cache(self) -> SqliteTranslationCache:

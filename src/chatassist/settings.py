@@ -51,6 +51,13 @@ SETTINGS: tuple[Setting, ...] = (
         "language the agent reads: glosses and translations",
         ("zh-Hans", "en"),
     ),
+    Setting(
+        "traditional_chinese",
+        str,
+        "tw",
+        "how Traditional Chinese is written when converted from Simplified (tw, hk, standard)",
+        ("tw", "hk", "standard"),
+    ),
     Setting("ui_language", str, "system", "language of the interface", ("system", "zh-Hans", "en")),
     Setting("always_on_top", bool, True, "keep the sidebar above other windows"),
     Setting(

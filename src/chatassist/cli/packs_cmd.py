@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from chatassist.app import App
+from chatassist.core.translation.codes import PIVOT
 from chatassist.core.translation.model import InstalledPack
 
 
@@ -76,7 +77,7 @@ def run_list(args: argparse.Namespace, app: App) -> int:
         return 0
     for pack in scan.packs:
         print(_line(pack))
-    pivoted = sum(1 for p in pairs if len(p.route) > 2)
+    pivoted = sum(1 for p in pairs if PIVOT in p.route[1:-1])
     print(f"{len(pairs)} language pairs available ({pivoted} through English)")
     return 0
 

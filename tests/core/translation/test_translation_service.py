@@ -120,7 +120,11 @@ def test_removed_pack_stops_translating(
     manager.remove("en", "es")
     with pytest.raises(NoPackError):
         real_service.translate("Hello.", "en", "es")
-    assert real_service.available_pairs() == []
+    # Only the script conversion between the two Chinese scripts is left (no pack).
+    assert {(p.source, p.target) for p in real_service.available_pairs()} == {
+        ("zh-Hans", "zh-Hant"),
+        ("zh-Hant", "zh-Hans"),
+    }
 
 
 def test_available_pairs_and_warm_up(
@@ -133,6 +137,10 @@ def test_available_pairs_and_warm_up(
         ("zh-Hans", "en"): ("zh-Hans", "en"),
         ("en", "ja"): ("en", "ja"),
         ("zh-Hans", "ja"): ("zh-Hans", "en", "ja"),
+        ("zh-Hans", "zh-Hant"): ("zh-Hans", "zh-Hant"),
+        ("zh-Hant", "zh-Hans"): ("zh-Hant", "zh-Hans"),
+        ("zh-Hant", "en"): ("zh-Hant", "zh-Hans", "en"),
+        ("zh-Hant", "ja"): ("zh-Hant", "zh-Hans", "en", "ja"),
     }
     real_service.warm_up([("zh-Hans", "ja"), ("vi", "en")])  # no pack for vi: skipped
     assert backend.loaded() == [zh_en.path, en_ja.path]

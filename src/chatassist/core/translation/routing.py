@@ -1,5 +1,10 @@
 """Which installed packs translate a pair of customer languages: a direct pack,
-else two packs through English (argos only publishes en<->x packs)."""
+else two packs through English (argos only publishes en<->x packs).
+
+Simplified and Traditional Chinese are converted into each other by script
+conversion (OpenCC, see script.py), never by a model; a Traditional Chinese side
+without its own (zt) pack goes through Simplified Chinese by conversion too.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,16 @@ from chatassist.core.translation.codes import (
 )
 from chatassist.core.translation.errors import NoPackError
 from chatassist.core.translation.model import InstalledPack
+from chatassist.core.translation.script import (
+    DEFAULT_VARIANT,
+    ScriptHop,
+    to_simplified,
+    to_traditional,
+)
+
+#: A step of a route: a pack run by the backend, or a script conversion.
+Hop = InstalledPack | ScriptHop
+_SCRIPTS = frozenset({"zh-Hans", "zh-Hant"})
 
 
 def index_packs(packs: Sequence[InstalledPack]) -> dict[tuple[str, str], InstalledPack]:
@@ -43,16 +58,42 @@ def _direct(
 
 
 def find_route(
-    by_pair: dict[tuple[str, str], InstalledPack], source: str, target: str
-) -> tuple[tuple[str, ...], tuple[InstalledPack, ...]]:
-    """``(route, packs)`` for customer codes, e.g. ``(("zh-Hans", "en", "ja"), (zh_en, en_ja))``.
+    by_pair: dict[tuple[str, str], InstalledPack],
+    source: str,
+    target: str,
+    *,
+    variant: str = DEFAULT_VARIANT,
+) -> tuple[tuple[str, ...], tuple[Hop, ...]]:
+    """``(route, hops)`` for customer codes, e.g. ``(("zh-Hans", "en", "ja"), (zh_en, en_ja))``.
 
+    ``variant`` is the Traditional Chinese variant of script conversions (script.VARIANTS).
     Raises NoPackError naming the packs to install when there is no route.
     """
     check_language(source)
     check_language(target)
     if source == target:
         return (source,), ()
+    if {source, target} == _SCRIPTS:
+        hop = to_traditional(variant) if target == "zh-Hant" else to_simplified(variant)
+        return (source, target), (hop,)
+    found = _neural_route(by_pair, source, target)
+    if found is not None:
+        return found
+    # No zt pack: convert to/from Simplified Chinese and use its packs.
+    if target == "zh-Hant":
+        via = _neural_route(by_pair, source, "zh-Hans")
+        if via is not None:
+            return (*via[0], target), (*via[1], to_traditional(variant))
+    if source == "zh-Hant":
+        via = _neural_route(by_pair, "zh-Hans", target)
+        if via is not None:
+            return (source, *via[0]), (to_simplified(variant), *via[1])
+    raise _no_pack(by_pair, source, target)
+
+
+def _neural_route(
+    by_pair: dict[tuple[str, str], InstalledPack], source: str, target: str
+) -> tuple[tuple[str, ...], tuple[Hop, ...]] | None:
     direct = _direct(by_pair, source, target)
     if direct is not None:
         return (source, target), (direct,)
@@ -61,6 +102,15 @@ def find_route(
         second = _direct(by_pair, PIVOT, target)
         if first is not None and second is not None:
             return (source, PIVOT, target), (first, second)
+    return None
+
+
+def _no_pack(
+    by_pair: dict[tuple[str, str], InstalledPack], source: str, target: str
+) -> NoPackError:
+    if PIVOT not in (source, target):
+        first = _direct(by_pair, source, PIVOT)
+        second = _direct(by_pair, PIVOT, target)
         missing = tuple(
             pack_name(a, b)
             for (a, b), have in (((source, PIVOT), first), ((PIVOT, target), second))
@@ -70,4 +120,4 @@ def find_route(
         missing = (pack_name(source, target),)
     note = not_in_index_note((source, target))
     message = f"no language pack for {source}→{target}: install {' and '.join(missing)}{note}"
-    raise NoPackError(message, source, target, missing)
+    return NoPackError(message, source, target, missing)

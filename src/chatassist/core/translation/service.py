@@ -29,6 +29,7 @@ from chatassist.core.translation.model import (
     TranslationBackend,
     TranslationCache,
 )
+from chatassist.core.translation.script import DEFAULT_VARIANT, ScriptHop, check_variant
 
 # Bump when masking, splitting or joining changes: old cache entries then stop matching.
 PIPELINE_VERSION = 1
@@ -44,8 +45,12 @@ class TranslationService:
         cache: TranslationCache | None = None,
         *,
         memory_entries: int = 2048,
+        traditional_variant: str = DEFAULT_VARIANT,
     ) -> None:
+        """``traditional_variant``: how Simplified Chinese is written in Traditional
+        script (``tw``, ``hk`` or ``standard``, see script.VARIANTS)."""
         self._backend = backend
+        self._variant = check_variant(traditional_variant)
         self._packs = packs
         self._cache = cache
         self._memory: OrderedDict[str, str] = OrderedDict()
@@ -64,7 +69,7 @@ class TranslationService:
         self, texts: Sequence[str], source: str, target: str, *, glossary: Sequence[str] = ()
     ) -> list[Translation]:
         """Translate several texts of one pair; uncached ones go to the model in one batch."""
-        route, hops = routing.find_route(self._by_pair(), source, target)
+        route, hops = routing.find_route(self._by_pair(), source, target, variant=self._variant)
         uses = tuple(PackUse(p.name, p.version) for p in hops)
         results: list[Translation | None] = [None] * len(texts)
         misses: dict[str, list[int]] = {}  # key -> positions (a repeated text runs once)
@@ -107,7 +112,7 @@ class TranslationService:
 
     def route(self, source: str, target: str) -> tuple[str, ...]:
         """The route a translation would take; raises NoPackError when there is none."""
-        return routing.find_route(self._by_pair(), source, target)[0]
+        return routing.find_route(self._by_pair(), source, target, variant=self._variant)[0]
 
     def available_pairs(self) -> list[AvailablePair]:
         """Every ordered pair of distinct customer languages the installed packs cover."""
@@ -118,7 +123,7 @@ class TranslationService:
                 if source == target:
                     continue
                 try:
-                    route, _ = routing.find_route(by_pair, source, target)
+                    route, _ = routing.find_route(by_pair, source, target, variant=self._variant)
                 except NoPackError:
                     continue
                 pairs.append(AvailablePair(source, target, route))
@@ -133,11 +138,12 @@ class TranslationService:
         by_pair = self._by_pair()
         for source, target in pairs:
             try:
-                _, hops = routing.find_route(by_pair, source, target)
+                _, hops = routing.find_route(by_pair, source, target, variant=self._variant)
             except NoPackError:
                 continue
-            for pack in hops:
-                self._backend.load(pack)
+            for hop in hops:
+                if not isinstance(hop, ScriptHop):
+                    self._backend.load(hop)
 
     def _pack_changed(self, pack_dir: Path) -> None:
         self._backend.invalidate(pack_dir)
@@ -166,15 +172,18 @@ class TranslationService:
         source: str,
         target: str,
         route: tuple[str, ...],
-        hops: tuple[InstalledPack, ...],
+        hops: tuple[routing.Hop, ...],
         uses: tuple[PackUse, ...],
         glossary: Sequence[str],
     ) -> list[Translation]:
         masked = [protect.mask(text, glossary) for text in texts]
         split = [sentences.split_text(m.text) for m in masked]
         flat = [s for lines in split for line in lines for s in line.sentences]
-        for pack in hops:
-            flat = self._backend.translate_sentences(pack, flat) if flat else []
+        for hop in hops:
+            if isinstance(hop, ScriptHop):
+                flat = hop.convert(flat)
+            else:
+                flat = self._backend.translate_sentences(hop, flat) if flat else []
         out: list[Translation] = []
         position = 0
         target_code = hops[-1].to_code
@@ -215,7 +224,7 @@ class TranslationService:
 
 
 def _cache_key(
-    text: str, source: str, target: str, hops: Sequence[InstalledPack], glossary: Sequence[str]
+    text: str, source: str, target: str, hops: Sequence[routing.Hop], glossary: Sequence[str]
 ) -> str:
     check_language(source)
     parts = [

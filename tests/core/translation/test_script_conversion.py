@@ -1,0 +1,78 @@
+"""Simplified <-> Traditional Chinese by OpenCC script conversion, never by a model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chatassist.core.translation import InstalledPack, NoPackError, TranslationError
+from chatassist.core.translation.routing import find_route, index_packs
+from chatassist.core.translation.script import ScriptHop, convert
+
+
+def packs(*pairs: str) -> dict[tuple[str, str], InstalledPack]:
+    return index_packs(
+        [InstalledPack(*pair.split("_"), "1.0", Path(pair)) for pair in pairs]  # type: ignore[misc]
+    )
+
+
+def test_phrase_level_taiwan_and_hong_kong_variants() -> None:
+    simplified = "鼠标和软件的信息"
+    assert convert(simplified, "zh-Hans", "zh-Hant", "tw") == "滑鼠和軟體的資訊"
+    assert convert(simplified, "zh-Hans", "zh-Hant", "hk") == "鼠標和軟件的信息"
+    assert convert("滑鼠和軟體的資訊", "zh-Hant", "zh-Hans", "tw") == "鼠标和软件的信息"
+    assert convert("頭髮", "zh-Hant", "zh-Hans", "standard") == "头发"
+
+
+def test_conversion_is_only_between_the_two_scripts() -> None:
+    with pytest.raises(TranslationError, match="only between zh-Hans and zh-Hant"):
+        convert("hola", "es", "zh-Hant")
+    with pytest.raises(TranslationError, match="unknown Traditional Chinese variant 'mo'"):
+        convert("软件", "zh-Hans", "zh-Hant", "mo")
+
+
+def test_chinese_scripts_need_no_pack_even_when_neural_packs_exist() -> None:
+    route, hops = find_route(packs("zt_en", "en_zh", "zh_en", "en_zt"), "zh-Hant", "zh-Hans")
+    assert route == ("zh-Hant", "zh-Hans")
+    assert len(hops) == 1 and isinstance(hops[0], ScriptHop) and hops[0].config == "tw2sp"
+    route, hops = find_route(packs(), "zh-Hans", "zh-Hant", variant="hk")
+    assert route == ("zh-Hans", "zh-Hant") and [h.name for h in hops] == ["opencc-s2hk"]
+
+
+def test_traditional_side_without_a_zt_pack_goes_through_simplified() -> None:
+    route, hops = find_route(packs("en_zh"), "en", "zh-Hant")
+    assert route == ("en", "zh-Hans", "zh-Hant")
+    assert [h.name for h in hops] == ["translate-en_zh", "opencc-s2twp"]
+    route, hops = find_route(packs("zh_en", "en_ja"), "zh-Hant", "ja")
+    assert route == ("zh-Hant", "zh-Hans", "en", "ja")
+    assert [h.name for h in hops] == ["opencc-tw2sp", "translate-zh_en", "translate-en_ja"]
+
+
+def test_an_installed_zt_pack_is_used_for_its_own_pair() -> None:
+    route, hops = find_route(packs("en_zh", "en_zt"), "en", "zh-Hant")
+    assert route == ("en", "zh-Hant") and [h.name for h in hops] == ["translate-en_zt"]
+
+
+def test_no_route_still_names_the_zt_pack() -> None:
+    with pytest.raises(NoPackError) as caught:
+        find_route(packs(), "en", "zh-Hant")
+    assert caught.value.missing == ("translate-en_zt",)
+
+
+def test_service_converts_messages_and_keeps_protected_tokens(fake_service) -> None:  # type: ignore[no-untyped-def]
+    service, backend = fake_service(lambda s: f"<{s}>")
+    result = service.translate("您的订单 SF1234567890 的软件信息已发送。", "zh-Hans", "zh-Hant")
+    assert result.text == "您的訂單 SF1234567890 的軟體資訊已傳送。"
+    assert result.route == ("zh-Hans", "zh-Hant") and result.protected.ok
+    assert backend.calls == []  # no model ran
+    back = service.translate(result.text, "zh-Hant", "zh-Hans")
+    assert back.text == "您的订单 SF1234567890 的软件信息已发送。"
+
+
+def test_service_answers_traditional_customer_through_simplified_pack(fake_service) -> None:  # type: ignore[no-untyped-def]
+    service, backend = fake_service(
+        lambda s: "您的软件" if s == "Your software" else s, (("en", "zh"),)
+    )
+    assert service.translate("Your software", "en", "zh-Hant").text == "您的軟體"
+    assert [name for name, _ in backend.calls] == ["translate-en_zh"]
