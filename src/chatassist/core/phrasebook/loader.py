@@ -17,7 +17,7 @@ import yaml
 
 from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES
 from chatassist.core.phrasebook.model import FORMAT_VERSION, KINDS, Entry, Phrasebook, Variant
-from chatassist.core.phrasebook.placeholders import tokenize
+from chatassist.core.phrasebook.placeholders import required_placeholders, tokenize
 from chatassist.core.regions import REGION_IDS
 from chatassist.core.scenarios import SCENARIO_IDS
 from chatassist.core.tones import SEGMENTS, TONES
@@ -295,7 +295,7 @@ class _Reader(NodeReader):
                 names = frozenset(t.value for t in tokens if t.kind == "placeholder")
                 if reference is None:
                     reference = (names, f"{lang}/{tone}", text_node)
-                elif names != reference[0]:
+                elif required_placeholders(names) != required_placeholders(reference[0]):
                     self.problem(
                         text_node,
                         f"{label}: placeholders {_fmt(names)} differ from "

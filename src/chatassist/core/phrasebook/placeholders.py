@@ -1,4 +1,8 @@
-"""Placeholders are written ``{snake_case}``; ``{{`` and ``}}`` are literal braces."""
+"""Placeholders are written ``{snake_case}``; ``{{`` and ``}}`` are literal braces.
+
+Each placeholder has a kind, declared by its name (see ``placeholder_kind``):
+the kind says what the agent types and how the value is written in a reply.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
+# Literal braces, a {name} with no brace inside, a lone brace, or a run of other text.
+_PIECE = re.compile(r"\{\{|\}\}|\{[^{}]*\}|[{}]|[^{}]+")
+_UNBALANCED_OPEN = "unbalanced '{' (write '{{' for a literal brace)"
+_UNBALANCED_CLOSE = "unbalanced '}' (write '}}' for a literal brace)"
 
 
 @dataclass(frozen=True)
@@ -22,48 +30,40 @@ class Token:
 
 
 def tokenize(text: str) -> tuple[list[Token], list[BraceProblem]]:
-    """Split ``text`` into literal runs and placeholders, reporting brace mistakes."""
+    """Split ``text`` into literal runs and placeholders, reporting brace mistakes.
+
+    One left-to-right regular-expression scan: linear in the length of ``text``
+    (a hostile run of ``{a`` is no rescan per brace).
+    """
     tokens: list[Token] = []
     problems: list[BraceProblem] = []
     buf: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "{":
-            if text.startswith("{{", i):
-                buf.append("{")
-                i += 2
-                continue
-            close = text.find("}", i + 1)
-            name = text[i + 1 : close] if close != -1 else ""
-            if close == -1 or "{" in name:
-                problems.append(BraceProblem(i, "unbalanced '{' (write '{{' for a literal brace)"))
-                buf.append("{")
-                i += 1
-                continue
+    for m in _PIECE.finditer(text):
+        piece = m.group()
+        if piece == "{{":
+            buf.append("{")
+        elif piece == "}}":
+            buf.append("}")
+        elif piece == "{":
+            problems.append(BraceProblem(m.start(), _UNBALANCED_OPEN))
+            buf.append("{")
+        elif piece == "}":
+            problems.append(BraceProblem(m.start(), _UNBALANCED_CLOSE))
+            buf.append("}")
+        elif piece[0] != "{":
+            buf.append(piece)
+        else:
+            name = piece[1:-1]
             if not _NAME.fullmatch(name):
                 problems.append(
-                    BraceProblem(i, f"bad placeholder {{{name}}}: use {{snake_case}} names")
+                    BraceProblem(m.start(), f"bad placeholder {{{name}}}: use {{snake_case}} names")
                 )
-                buf.append(text[i : close + 1])
-                i = close + 1
+                buf.append(piece)
                 continue
             if buf:
                 tokens.append(Token("text", "".join(buf)))
                 buf = []
             tokens.append(Token("placeholder", name))
-            i = close + 1
-        elif ch == "}":
-            if text.startswith("}}", i):
-                buf.append("}")
-                i += 2
-                continue
-            problems.append(BraceProblem(i, "unbalanced '}' (write '}}' for a literal brace)"))
-            buf.append("}")
-            i += 1
-        else:
-            buf.append(ch)
-            i += 1
     if buf:
         tokens.append(Token("text", "".join(buf)))
     return tokens, problems
@@ -97,3 +97,55 @@ def fill(
         else:
             out.append(value)
     return "".join(out), missing
+
+
+# --- kinds ---------------------------------------------------------------
+
+DATE = "date"  # the agent types YYYY-MM-DD; written as a long date for the customer's locale
+DURATION = "duration"  # "3 days", "3-5 days", "48 hours", "2 weeks"; written with the unit
+MONEY = "money"  # a plain amount ("19.90"); written in the customer's currency
+NUMBER = "number"  # a count whose unit the reply text writes ("{refund_days} working days")
+TEXT = "text"  # anything else, inserted as typed
+PLACEHOLDER_KINDS: tuple[str, ...] = (DATE, DURATION, MONEY, NUMBER, TEXT)
+
+# Names are the declaration: one meaning per name across every phrasebook, so the
+# agent's form and the formatting never depend on which reply was picked.
+_KIND_BY_NAME: dict[str, str] = {
+    "date": DATE,
+    "eta": DATE,  # the expected delivery or dispatch date, never a duration
+    "deadline": DATE,
+    "amount": MONEY,
+    "points": NUMBER,
+}
+_KIND_BY_SUFFIX: tuple[tuple[str, str], ...] = (
+    ("_date", DATE),
+    ("_deadline", DATE),
+    ("_amount", MONEY),
+    ("_time", DURATION),  # lead_time, transit_time: "within {lead_time}"
+    ("_days", NUMBER),
+    ("_hours", NUMBER),
+    ("_minutes", NUMBER),
+    ("_weeks", NUMBER),
+    ("_months", NUMBER),
+    ("_count", NUMBER),
+)
+
+# The customer's name is a courtesy, not a commitment: a language whose house
+# style addresses customers without their name (Polish "Państwo") may leave it
+# out; every other placeholder must appear in every variant of an entry.
+OPTIONAL_PLACEHOLDERS: frozenset[str] = frozenset({"customer_name"})
+
+
+def placeholder_kind(name: str) -> str:
+    """The declared kind of placeholder ``name`` (``TEXT`` when nothing declares one)."""
+    if name in _KIND_BY_NAME:
+        return _KIND_BY_NAME[name]
+    for suffix, kind in _KIND_BY_SUFFIX:
+        if name.endswith(suffix):
+            return kind
+    return TEXT
+
+
+def required_placeholders(names: frozenset[str]) -> frozenset[str]:
+    """The names every variant of an entry must share (``names`` minus the optional ones)."""
+    return names - OPTIONAL_PLACEHOLDERS
