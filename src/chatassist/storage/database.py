@@ -11,13 +11,12 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
 import peewee as pw
 
-from chatassist.storage import migrations, sqlite_adapter
+from chatassist.storage import backups, migrations, sqlite_adapter
 from chatassist.storage.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -28,7 +27,7 @@ from chatassist.storage.errors import (
 )
 from chatassist.storage.models import ALL_MODELS, database_proxy
 
-KEEP_BACKUPS = 5
+KEEP_BACKUPS = backups.KEEP_BACKUPS
 T = TypeVar("T")
 
 
@@ -168,7 +167,9 @@ class Database:
             raise translate_error(self.path, exc) from exc
 
     def backup(self, reason: str) -> Path:
-        """Copy the database into the backups folder; keep the last KEEP_BACKUPS per reason."""
+        """Copy the database into the backups folder, verified (see storage.backups);
+        keep the last KEEP_BACKUPS per reason. DatabaseCorrupt when the library
+        itself fails the check (no backup is then made, nothing rotated out)."""
         try:
             self.backups_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -176,19 +177,19 @@ class Database:
                 f"cannot create the backups folder {self.backups_dir}: {exc.strerror or exc}; "
                 "nothing was changed"
             ) from exc
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-        target = self.backups_dir / f"chatassist-{stamp}-{reason}.sqlite3"
         try:
-            sqlite_adapter.backup_to(self.db, target)
+            return backups.write_backup(self.db.connection(), self.backups_dir, reason)
+        except backups.BackupFailed as exc:
+            raise DatabaseCorrupt(
+                self.path, f"its backup copy fails the check: {exc.detail}"
+            ) from exc
         except sqlite3.Error as exc:
-            target.unlink(missing_ok=True)
             raise translate_error(self.path, exc) from exc
-        # Rotated per reason, so many editor saves never push out the copy taken
-        # before a schema migration.
-        backups = sorted(self.backups_dir.glob(f"chatassist-*-{reason}.sqlite3"))
-        for old in backups[:-KEEP_BACKUPS]:
-            old.unlink(missing_ok=True)
-        return target
+        except OSError as exc:
+            raise StorageError(
+                f"cannot write a backup into {self.backups_dir}: {exc.strerror or exc}; "
+                "nothing was changed"
+            ) from exc
 
     def close(self) -> None:
         if not self.db.is_closed():

@@ -1,4 +1,4 @@
-"""Everything SQLite-specific: pragmas, schema version, FTS5 search, backups.
+"""Everything SQLite-specific: pragmas, schema version, FTS5 search (backups: storage.backups).
 
 The models and repositories stay portable; a PostgreSQL adapter would provide
 the same functions (schema version in a table, tsvector/pg_trgm search).
@@ -6,7 +6,6 @@ the same functions (schema version in a table, tsvector/pg_trgm search).
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import peewee as pw
@@ -40,16 +39,6 @@ def schema_version(db: pw.Database) -> int:
 
 def set_schema_version(db: pw.Database, version: int) -> None:
     db.execute_sql(f"PRAGMA user_version = {int(version)}")
-
-
-def backup_to(db: pw.SqliteDatabase, target: Path) -> None:
-    """Consistent online copy (sqlite3 backup API), safe while the app runs."""
-    conn = db.connection()
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
 
 
 # --- search ---------------------------------------------------------------
