@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # argostranslate without its ML stack (torch, stanza, spaCy): see requirements/argostranslate.txt.
 ARGOS  := requirements/argostranslate.txt
 
-.PHONY: run test setup setup-test system-deps lint typecheck unit bench translations clean
+.PHONY: run test setup setup-test system-deps lint typecheck unit bench translations clean dist dist-check
 
 run: setup
 	@$(BIN)/python -m chatassist.ui.preflight && $(BIN)/chatassist gui
@@ -47,6 +47,17 @@ typecheck:
 
 unit:
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The one-folder bundle for agents' machines (PyInstaller; docs/install.md).
+dist: setup
+	$(BIN)/pip install -q -e '.[dist]'
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/chatassist.spec
+	@du -sh dist/chatassist
+
+# Runs --help, detect, suggest and the sidebar (offscreen) from the bundle, with no Python on PATH.
+dist-check: dist
+	scripts/dist-check.sh dist/chatassist
 
 bench: setup-test
 	$(BIN)/python bench/run_all.py

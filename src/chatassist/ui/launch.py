@@ -22,7 +22,7 @@ from chatassist.ui.sidebar import Sidebar
 from chatassist.ui.worker import Worker
 
 
-def launch(app: App) -> int:
+def launch(app: App, check_message: str | None = None) -> int:
     session = start_qt(app)
     if session is None:
         return 1
@@ -55,6 +55,8 @@ def launch(app: App) -> int:
     worker.run_task(
         partial(load_translator, app), sidebar.set_translator, sidebar.translator_failed
     )
+    if check_message is not None:
+        _check_then_quit(sidebar, check_message)
     try:
         return int(qapp.exec())
     finally:
@@ -62,6 +64,25 @@ def launch(app: App) -> int:
         worker.wait_for_done()
         del session
         app.close()
+
+
+def _check_then_quit(sidebar: Sidebar, message: str) -> None:
+    """``chatassist gui --check MESSAGE``: a whole start, analysis and suggestion
+    in the real window, then exit (an installer's or a bundle's smoke test)."""
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    def done() -> None:
+        analysis = sidebar.analysis
+        if analysis is None:
+            return  # updated before the library loaded: wait for the analysis
+        count = len(sidebar.replies.items)
+        language = analysis.language
+        print(f"chatassist: sidebar ready; language {language}, {count} replies", flush=True)
+        QCoreApplication.exit(0 if count else 1)
+
+    sidebar.updated.connect(done)
+    sidebar.receive_message(message)
+    QTimer.singleShot(60_000, lambda: QCoreApplication.exit(1))  # never hang a check
 
 
 def _open_editor(app: App, worker: Worker, sidebar: Sidebar, opened: dict[str, Any]) -> None:
