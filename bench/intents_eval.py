@@ -6,7 +6,8 @@
 Input: ``language<TAB>scenario_ids<TAB>text`` with a header; the first id is
 the primary scenario. Reports top-1 / top-3 (primary among the first 1 / 3
 detected) overall, per language and per scenario, the rate of "no intent"
-answers, misses, and a held-out style comparison: cue lexicon only,
+answers, the false-chip rate (messages where a detected scenario, all of which the
+sidebar shows as chips, is not in the label), misses, and a comparison: cue lexicon only,
 phrasebook keywords only, both. Timing: p50/p95 per ``detect`` call with the
 bundled phrasebooks and with N synthetic entries added.
 """
@@ -77,19 +78,22 @@ class Score:
     top1: int = 0
     top3: int = 0
     empty: int = 0
+    false_chip: int = 0  # messages showing a scenario the label does not contain
 
-    def add(self, rank: int | None, empty: bool) -> None:
+    def add(self, rank: int | None, empty: bool, false_chip: bool = False) -> None:
         self.n += 1
         self.top1 += rank == 0
         self.top3 += rank is not None and rank < 3
         self.empty += empty
+        self.false_chip += false_chip
 
     def fmt(self) -> str:
         if not self.n:
             return "n=0"
         return (
             f"top1 {self.top1 / self.n:6.1%}  top3 {self.top3 / self.n:6.1%}  "
-            f"no-intent {self.empty / self.n:5.1%}  (n={self.n})"
+            f"no-intent {self.empty / self.n:5.1%}  false chip {self.false_chip / self.n:5.1%}  "
+            f"(n={self.n})"
         )
 
 
@@ -104,8 +108,10 @@ def evaluate(
         result = detector.detect(ex.text, ex.language if hint else None)
         ids = result.ids
         rank = ids.index(ex.scenarios[0]) if ex.scenarios[0] in ids else None
+        # Every detected scenario is shown as a chip (ui/message_panel.py).
+        false_chip = any(sid not in ex.scenarios for sid in ids)
         for s in (total, by_lang[ex.language], by_scn[ex.scenarios[0]]):
-            s.add(rank, not ids)
+            s.add(rank, not ids, false_chip)
         if rank != 0:
             got = ", ".join(f"{m.id}:{m.raw:.2f}" for m in result.scenarios[:3]) or "(none)"
             misses.append(f"[{ex.language}] want {ex.scenarios[0]} got {got} | {ex.text}")
