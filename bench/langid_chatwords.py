@@ -21,9 +21,18 @@ from collections import defaultdict
 from pathlib import Path
 
 from chatassist.core.detection import Detection, LanguageDetector
+from chatassist.core.detection.lexicon import ChatLexicon, load_chat_lexicon
+from chatassist.core.intents import load_lexicon
 
 DATA = Path(__file__).resolve().parent / "data"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 DEFAULT_SETS = (DATA / "langid_chatwords_fresh.tsv", DATA / "langid_chatwords_tune.tsv")
+
+
+def bundled_lexicon(cues: bool = True) -> ChatLexicon:
+    """The chat lexicon as the app builds it (plus the one-language intent cues)."""
+    lexicon = load_chat_lexicon(RESOURCES / "chat_lexicon.yaml")
+    return lexicon.with_cues(load_lexicon(RESOURCES / "intent_cues.yaml")) if cues else lexicon
 
 
 def family(code: str) -> str:
@@ -88,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("sets", nargs="*", type=Path)
     ap.add_argument("--misses", action="store_true", help="list every wrong answer")
     args = ap.parse_args(argv)
-    det = LanguageDetector()
+    det = LanguageDetector(lexicon=bundled_lexicon())
     det.warm_up()
     for path in args.sets or [p for p in DEFAULT_SETS if p.exists()]:
         report(path, det, args.misses)

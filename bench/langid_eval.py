@@ -27,6 +27,7 @@ from pathlib import Path
 from chatassist.core.detection import Detection, LanguageDetector, Tuning
 from chatassist.core.detection.backends import LangdetectModel
 from chatassist.core.detection.calibration import UNCERTAIN_BELOW, fit_isotonic
+from langid_chatwords import bundled_lexicon  # the same folder: bench/
 
 DEFAULT_TESTSET = Path("/work/shared/eval/langid/testset.tsv")
 CLASSES = ("word", "pair", "chat_1-4w", "chat_5+w", "sentence")
@@ -181,7 +182,8 @@ def ablations(rows: list[Row]) -> Iterable[tuple[str, LanguageDetector]]:
     yield "+ lingua low-accuracy voter", LanguageDetector(Tuning(**off))
     yield "+ alphabets", LanguageDetector(Tuning(cue_weight=0.0, malay_weight=0.0))
     yield "+ cue words", LanguageDetector(Tuning(malay_weight=0.0))
-    yield "+ id/ms re-split (= shipped)", LanguageDetector()
+    yield "+ id/ms re-split", LanguageDetector()
+    yield "+ chat lexicon (= shipped)", LanguageDetector(lexicon=bundled_lexicon(cues=False))
     yield (
         "shipped + langdetect voter 0.05",
         LanguageDetector(Tuning(langdetect_weight=0.05)),
@@ -198,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     rows = load(args.testset)
     print(f"{len(rows)} rows from {args.testset}; uncertain below {UNCERTAIN_BELOW}\n")
-    det = LanguageDetector()
+    det = LanguageDetector(lexicon=bundled_lexicon())
     dets, seconds = run_detector(det, rows)
     print_header()
     print(table_row("chatassist detector", rows, [d.language for d in dets]))
@@ -226,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.sweep:
         chat = [r for r in rows if r[1] == "chat_1-4w"]
         for threshold in (0.9, 0.95, 0.97, 0.98, 0.99, 0.995):
-            v, _ = run_detector(LanguageDetector(uncertain_below=threshold), chat)
+            variant = LanguageDetector(uncertain_below=threshold, lexicon=det.lexicon)
+            v, _ = run_detector(variant, chat)
             print(f"uncertain below {threshold}: " + honesty(chat, v))
     return 0
 

@@ -19,6 +19,7 @@ from chatassist.paths import AppPaths
 if TYPE_CHECKING:
     from chatassist.core.assist import Assistant
     from chatassist.core.detection import LanguageDetector
+    from chatassist.core.intents import CueLexicon
     from chatassist.core.regions import RegionConfig
     from chatassist.core.translation.packs import PackManager
     from chatassist.core.translation.service import TranslationService
@@ -89,11 +90,24 @@ class App:
 
     @service
     def detector(self) -> LanguageDetector:
-        """Customer-language detection; models load on first use or in ``warm_up()``
-        (call it from a worker). Needs no database."""
+        """Customer-language detection; models and the chat lexicon (plus the intent
+        cues' words) load on first use or in ``warm_up()`` (call it from a worker).
+        Needs no database."""
         from chatassist.core.detection import LanguageDetector
+        from chatassist.core.detection.lexicon import load_chat_lexicon
 
-        return LanguageDetector()
+        def lexicon() -> Any:
+            chat = load_chat_lexicon(paths_mod.bundled_resources() / "chat_lexicon.yaml")
+            return chat.with_cues(self.cue_lexicon)
+
+        return LanguageDetector(lexicon=lexicon)
+
+    @service
+    def cue_lexicon(self) -> CueLexicon:
+        """The intent cue lexicon (``resources/intent_cues.yaml``), read once."""
+        from chatassist.core.intents import load_lexicon
+
+        return load_lexicon(paths_mod.bundled_resources() / "intent_cues.yaml")
 
     @service
     def packs(self) -> PackManager:
@@ -153,12 +167,11 @@ class App:
         warms up separately (``detector.warm_up()``, off the UI thread).
         """
         from chatassist.core.assist import Assistant
-        from chatassist.core.intents import IntentDetector, load_lexicon
+        from chatassist.core.intents import IntentDetector
         from chatassist.core.suggestions import SuggestionEngine
 
         books = self.library.phrasebooks()
-        lexicon = load_lexicon(paths_mod.bundled_resources() / "intent_cues.yaml")
-        intents = IntentDetector.build(lexicon, [e for b in books for e in b.entries])
+        intents = IntentDetector.build(self.cue_lexicon, [e for b in books for e in b.entries])
         engine = SuggestionEngine(books, self.usage.hot_scores())
         # The library's millions of small objects live as long as the pipeline: keep
         # them out of the cyclic GC, whose full passes would otherwise pause every

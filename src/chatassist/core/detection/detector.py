@@ -12,8 +12,13 @@ bench/langid_eval.py and docs/benchmarks.md):
    where py3langid's byte n-grams know least; skipped past 64 bytes), plus hand-written cue words
    and alphabet rules for Latin (`cues`), scaled by text length, give a
    softmax; Indonesian vs Malay cues then re-split the id+ms probability;
-4. Chinese is split into zh-Hans / zh-Hant by character sets (`scripts`);
-5. the top probability is mapped to an honest confidence (`calibration`).
+4. the chat lexicon (`lexicon`, when given): a message made only of one
+   language's chat words ("vlw", "返金?") goes to that language, firmly; made
+   of words several languages share ("terima kasih"), to the best of them with
+   the others in ``ambiguous_with``; chat words in a longer message add
+   evidence like cue words; kanji only Japanese writes (発, 様) count for ja;
+5. Chinese is split into zh-Hans / zh-Hant by character sets (`scripts`);
+6. the top probability is mapped to an honest confidence (`calibration`).
 
 Construction is free; `warm_up()` loads the models (under a second) and
 may run on a worker thread. `detect` warms up on first use otherwise.
@@ -22,6 +27,7 @@ may run on a worker thread. `detect` warms up on first use otherwise.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from math import exp, log
 
@@ -33,6 +39,7 @@ from chatassist.core.detection.backends import (
     softmax,
 )
 from chatassist.core.detection.cleaning import clean_for_detection, has_letters
+from chatassist.core.detection.lexicon import ChatLexicon, LexiconMatch
 from chatassist.core.detection.result import Candidate, Detection, unknown_detection
 
 #: Languages an agent may not be able to tell apart on short text.
@@ -65,6 +72,10 @@ class Tuning:
     han_chinese_bias: float = 2.0  # Japanese without any kana is rare
     script_confidence: float = 0.99  # for scripts written by one customer language
     variant_votes_confidence: float = 0.97  # zh variant decided by its characters
+    lexicon_weight: float = 4.0  # per word of a longer message the chat lexicon knows
+    japanese_kanji_weight: float = 3.0  # per kanji only Japanese writes (発, 様, 込)
+    lexicon_probability: float = 0.9999  # of the language(s) a whole message's words belong to
+    lexicon_max_shared: int = 3  # a message of words more languages share says nothing
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,7 @@ class Scored:
     script: str
     probabilities: dict[str, float]  # over the script's candidates, zh not yet split
     langdetect: dict[str, float] = field(default_factory=dict)  # raw log-likelihoods
+    shared: frozenset[str] = frozenset()  # languages whose chat words the whole message is
 
 
 class LanguageDetector:
@@ -88,8 +100,12 @@ class LanguageDetector:
         use_lingua: bool = True,
         calibration_table: tuple[tuple[float, float], ...] = calibration.CALIBRATION,
         uncertain_below: float = calibration.UNCERTAIN_BELOW,
+        lexicon: ChatLexicon | Callable[[], ChatLexicon] | None = None,
     ) -> None:
+        """``lexicon``: the chat lexicon, or a function that loads it in `warm_up`."""
         self.tuning = tuning or Tuning()
+        self._lexicon_loader = lexicon if callable(lexicon) else None
+        self.lexicon: ChatLexicon | None = None if callable(lexicon) else lexicon
         self.uncertain_below = uncertain_below
         self._table = calibration_table
         self._py3 = Py3LangidModel()
@@ -109,6 +125,7 @@ class LanguageDetector:
             self._py3.loaded
             and (self._langdetect is None or self._langdetect.loaded)
             and (self._lingua is None or self._lingua.loaded)
+            and self._lexicon_loader is None
         )
 
     def warm_up(self) -> None:
@@ -119,6 +136,9 @@ class LanguageDetector:
                 self._langdetect.load()
             if self._lingua is not None:
                 self._lingua.load()
+            if self._lexicon_loader is not None:
+                self.lexicon = self._lexicon_loader()
+                self._lexicon_loader = None
 
     def detect(self, text: str) -> Detection:
         """The language of one message (never raises on odd input)."""
@@ -143,11 +163,47 @@ class LanguageDetector:
             return Scored(cleaned, script, {candidates[0]: 1.0})
         wants_ld = self.tuning.langdetect_weight > 0 or script == scripts.HAN
         ld = self._langdetect.scores(cleaned) if self._langdetect and wants_ld else {}
-        probs = self._model_probabilities(cleaned, script, candidates, ld)
-        return Scored(cleaned, script, probs, ld)
+        match = self._lexicon_match(cleaned, script)
+        probs = self._model_probabilities(cleaned, script, candidates, ld, match)
+        shared = self._apply_lexicon(probs, match)
+        return Scored(cleaned, script, probs, ld, shared)
+
+    def _lexicon_match(self, text: str, script: str) -> LexiconMatch | None:
+        if self.lexicon is None or script not in (scripts.LATIN, scripts.HAN):
+            return None
+        return self.lexicon.match(text, han=script == scripts.HAN)
+
+    def _apply_lexicon(self, probs: dict[str, float], match: LexiconMatch | None) -> frozenset[str]:
+        """A message made only of chat words of a few languages goes to them.
+
+        Their share becomes `Tuning.lexicon_probability`, split as the models
+        rank them; returns them when there are several (they are ambiguous).
+        """
+        t = self.tuning
+        if match is None or not match.full:
+            return frozenset()
+        group = match.full & probs.keys()
+        if not group or len(group) > t.lexicon_max_shared:
+            return frozenset()
+        inside = sum(probs[lang] for lang in group)
+        outside = 1.0 - inside
+        floor = 1e-6
+        for lang in probs:
+            if lang in group:
+                share = (probs[lang] + floor) / (inside + floor * len(group))
+                probs[lang] = t.lexicon_probability * share
+            else:
+                rest = probs[lang] / outside if outside > 0 else 0.0
+                probs[lang] = (1.0 - t.lexicon_probability) * rest
+        return group if len(group) > 1 else frozenset()
 
     def _model_probabilities(
-        self, text: str, script: str, candidates: tuple[str, ...], ld: dict[str, float]
+        self,
+        text: str,
+        script: str,
+        candidates: tuple[str, ...],
+        ld: dict[str, float],
+        match: LexiconMatch | None = None,
     ) -> dict[str, float]:
         t = self.tuning
         py3 = self._py3.scores(text)
@@ -166,6 +222,11 @@ class LanguageDetector:
                 combined[lang] += t.langdetect_weight * ld[lang]
         if script == scripts.HAN:
             combined["zh"] += t.han_chinese_bias
+            combined["ja"] += t.japanese_kanji_weight * scripts.japanese_only_kanji(text)
+        if match is not None and script == scripts.LATIN:
+            for lang, n in match.covered.items():
+                if lang in combined:
+                    combined[lang] += t.lexicon_weight * n
         if script == scripts.LATIN:
             evidence = cues.latin_evidence(
                 text, word_weight=t.cue_weight, letter_weight=t.letter_weight
@@ -212,14 +273,28 @@ class LanguageDetector:
         best = ranked[0][0]
         pair = CLOSE_PAIRS.get(best)
         raw_group = raw_family
-        if pair is not None and best in ("id", "ms"):
+        # Languages whose chat words the message equally is ("terima kasih": id, ms).
+        shared: list[str] = []
+        seen = {family}
+        for lang, _ in ranked[1:]:
+            fam = "zh" if lang.startswith("zh") else lang
+            if fam in scored.shared and fam not in seen:
+                shared.append(lang)
+                seen.add(fam)
+        if shared:
+            raw_group += sum(probs[lang] for lang in shared)
+        elif pair is not None and best in ("id", "ms"):
             raw_group += probs.get(pair, 0.0)
         if scored.script in scripts.SINGLE_LANGUAGE_SCRIPTS:
             confidence = group_confidence = self.tuning.script_confidence
         else:
             group_confidence = calibration.calibrate(raw_group, self._table)
             confidence = calibration.calibrate(raw_family, self._table) * variant_share
-        ambiguous = (pair,) if pair and group_confidence > confidence + 0.05 else ()
+        ambiguous: tuple[str, ...] = (
+            (pair,) if pair and group_confidence > confidence + 0.05 else ()
+        )
+        if shared:
+            ambiguous = tuple(shared)
         uncertain = (
             group_confidence < self.uncertain_below or scored.script not in _SCRIPT_CANDIDATES
         )

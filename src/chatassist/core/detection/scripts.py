@@ -122,6 +122,22 @@ def han_variant(ch: str) -> int:
     return 0
 
 
+@lru_cache(maxsize=8192)
+def is_japanese_only_kanji(ch: str) -> bool:
+    """A kanji of the Japanese character set that neither Chinese set has (発, 様, 込, 円)."""
+    return (
+        char_script(ch) == HAN
+        and _encodable(ch, "cp932")
+        and not _encodable(ch, "gb2312")
+        and not _encodable(ch, "big5")
+    )
+
+
+def japanese_only_kanji(text: str) -> int:
+    """How many characters of ``text`` are kanji only Japanese writes."""
+    return sum(1 for ch in text if ch > "\u3000" and is_japanese_only_kanji(ch))
+
+
 def han_variant_votes(text: str) -> tuple[int, int]:
     """(simplified-only, traditional-only) character counts in ``text``."""
     simp = trad = 0
