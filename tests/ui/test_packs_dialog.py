@@ -291,3 +291,23 @@ def test_offline_download_is_a_one_line_error(qtbot: Any, open_dialog: Any, tmp_
     assert dialog.status.text() == message
     qtbot.waitUntil(lambda: dialog.worker.pending == 0, timeout=5000)
     assert dialog.download_button.isEnabled() and dialog.progress.isHidden()
+
+
+@pytest.mark.loopback_network
+def test_get_pack_opens_on_the_missing_pair_and_downloads_it(
+    qtbot: Any, open_dialog: Any, serve: Any, tmp_path: Path
+) -> None:
+    server = serve()
+    manager = PackManager(tmp_path / "packs", index_url=f"{server.base}/index.json", timeout=5)
+    dialog = open_dialog(manager)
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        dialog.get_pack("en", "es")  # what the missing-pack button asks for
+    assert (dialog.from_combo.currentData(), dialog.to_combo.currentData()) == ("en", "es")
+    qtbot.waitUntil(lambda: rows(dialog) == ["English → Spanish"], timeout=5000)
+
+
+def test_choose_pair_takes_argos_codes(open_dialog: Any, manager: PackManager) -> None:
+    dialog = open_dialog(manager)
+    assert dialog.choose_pair("zt", "en")
+    assert (dialog.from_combo.currentData(), dialog.to_combo.currentData()) == ("zh-Hant", "en")
+    assert not dialog.choose_pair("xx", "en")

@@ -153,7 +153,7 @@ def test_compose_shows_translation_and_back_translation(
     with qtbot.waitSignal(sidebar.updated):
         sidebar.compose.edit.setPlainText("您的订单明天发货。")
     assert sidebar.compose.translation.text() == "[es] 您的订单明天发货。"
-    assert sidebar.compose.back.text() == "[zh-Hans] 您的订单明天发货。"
+    assert sidebar.compose.back.text() == "[zh-Hans] [es] 您的订单明天发货。"  # of the translation
     with qtbot.waitSignal(sidebar.copied):
         sidebar.compose.copy.click()
     assert QGuiApplication.clipboard().text() == "[es] 您的订单明天发货。"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from chatassist.app import App
     from chatassist.core.assist import Analysis, CustomerContext
-    from chatassist.core.detection import ConversationLanguage
+    from chatassist.core.detection import ConversationLanguage, Detection
     from chatassist.core.regions import RegionConfig
     from chatassist.core.suggestions import CustomerProfile, Suggestion
     from chatassist.core.translation.model import BackTranslation, Translation
@@ -77,12 +77,19 @@ class TranslatorLike(Protocol):
     ) -> BackTranslation: ...
 
 
+class DetectorLike(Protocol):
+    """Language detection (Compose detects the language of the agent's draft)."""
+
+    def detect(self, text: str) -> Detection: ...
+
+
 @dataclass(frozen=True)
 class Backend:
     assistant: AssistantLike
     library: SearchSource
     usage: UsageSink
     translator: TranslatorLike | None = None
+    detector: DetectorLike | None = None
 
 
 def load_backend(app: App, *, rebuild: bool = False) -> Backend:
@@ -92,7 +99,7 @@ def load_backend(app: App, *, rebuild: bool = False) -> Backend:
     trainers saved phrasebooks in the editor)."""
     assistant = app.build_assistant() if rebuild else app.assistant
     app.detector.warm_up()
-    return Backend(assistant=assistant, library=app.library, usage=app.usage)
+    return Backend(assistant=assistant, library=app.library, usage=app.usage, detector=app.detector)
 
 
 def load_translator(app: App, pairs: Sequence[tuple[str, str]] = ()) -> TranslatorLike:

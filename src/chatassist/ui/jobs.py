@@ -14,7 +14,6 @@ from chatassist.core.detection import ConversationLanguage
 from chatassist.core.suggestions import CustomerProfile, Suggestion
 from chatassist.core.translation.codes import PIVOT
 from chatassist.core.translation.errors import NoPackError, TranslationError
-from chatassist.core.translation.model import BackTranslation
 from chatassist.ui.backend import AssistantLike, Backend, TranslatorLike, UsageSink
 
 SEARCH_LIMIT = 20
@@ -84,29 +83,6 @@ def translate(
     return run
 
 
-@dataclass(frozen=True)
-class Drafted:
-    result: BackTranslation | None
-    problem: str = ""
-
-
-def translate_draft(
-    translator: TranslatorLike, text: str, source: str, target: str
-) -> Callable[[], Drafted]:
-    def run() -> Drafted:
-        try:
-            return Drafted(translator.translate_with_back(text, source, target))
-        except NoPackError as exc:
-            failed = Translated(
-                source, target, route=_would_route(source, target), missing=exc.missing
-            )
-            return Drafted(None, no_translation_note(failed))
-        except TranslationError as exc:
-            return Drafted(None, str(exc))
-
-    return run
-
-
 def search(
     backend: Backend, query: str, profile: CustomerProfile, agent_language: str
 ) -> Callable[[], list[Suggestion]]:
@@ -136,6 +112,10 @@ def route_text(route: tuple[str, ...]) -> str:
 
 
 def route_note(result: Translated) -> str:
+    if set(result.route) == {"zh-Hans", "zh-Hant"}:
+        return QCoreApplication.translate("Jobs", "Script conversion (%1, no translation)").replace(
+            "%1", route_text(result.route)
+        )
     return QCoreApplication.translate("Jobs", "Machine translation (%1)").replace(
         "%1", route_text(result.route)
     )

@@ -50,6 +50,7 @@ def launch(app: App, check_message: str | None = None) -> int:
     qapp.aboutToQuit.connect(sidebar.save_state)  # also when quit without closing the window
     sidebar.editor_requested.connect(partial(_open_editor, app, worker, sidebar, {}))
     sidebar.packs_requested.connect(partial(_open_packs, app, worker, sidebar))
+    sidebar.pack_wanted.connect(partial(_open_packs, app, worker, sidebar))
     sidebar.show()
     sidebar.load_backend_with(partial(load_backend, app))
     worker.run_task(
@@ -102,13 +103,24 @@ def _open_editor(app: App, worker: Worker, sidebar: Sidebar, opened: dict[str, A
     editor.activateWindow()
 
 
-def _open_packs(app: App, worker: Worker, sidebar: Sidebar, parent: QWidget) -> None:
+def _open_packs(
+    app: App,
+    worker: Worker,
+    sidebar: Sidebar,
+    parent: QWidget,
+    from_code: str = "",
+    to_code: str = "",
+) -> None:
     """Show the language packs dialog over ``parent`` (the settings dialog), modal to
     it so that it cannot close underneath. The translation service drops a changed
-    pack itself; after a change the sidebar analyses (and translates) the message again."""
+    pack itself; after a change the sidebar analyses (and translates) the message
+    and the draft again. With a pair (a missing pack), the dialog opens on it and
+    starts its download."""
     from chatassist.ui.packs_dialog import PacksDialog
 
     dialog = PacksDialog(app.packs, worker, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.changed.connect(sidebar.reanalyze)
     dialog.open()
+    if from_code and to_code:
+        dialog.get_pack(from_code, to_code)

@@ -30,6 +30,7 @@ from chatassist.core.suggestions import gloss_for
 from chatassist.core.tones import SEGMENTS, TONES
 from chatassist.ui import names
 from chatassist.ui.customers import Customer
+from chatassist.ui.missing_pack import MissingPackButton
 from chatassist.ui.widgets import ImeTextEdit, follow_text_direction, wrapped_label
 
 DEBOUNCE_MS = 300
@@ -122,6 +123,7 @@ class MessagePanel(QWidget):
         self.translation_hint = wrapped_label()
         self.translation_hint.setObjectName("translation-hint")
         self.translation_hint.setStyleSheet("color: #8a5a00;")
+        self.get_pack = MissingPackButton()
         self.notes_toggle = QToolButton()
         self.notes_toggle.setCheckable(True)
         self.notes_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -176,6 +178,7 @@ class MessagePanel(QWidget):
         layout.addLayout(grid)
         layout.addWidget(self.translation)
         layout.addWidget(self.translation_hint)
+        layout.addWidget(self.get_pack)
         layout.addWidget(self.notes_toggle)
         layout.addWidget(self.notes_area)
 
@@ -273,6 +276,7 @@ class MessagePanel(QWidget):
         self.translation.hide()
         self.translation_hint.clear()
         self.translation_hint.hide()
+        self.get_pack.clear()
         self.show_notes((), "zh-Hans")
 
     def show_analysis(self, analysis: Analysis) -> None:
@@ -321,6 +325,10 @@ class MessagePanel(QWidget):
         self.translation.setText(text)
         self.translation_hint.setVisible(bool(note))
         self.translation_hint.setText(note)
+
+    def show_missing_packs(self, missing: tuple[str, ...]) -> None:
+        """Offer the language pack the message's translation is waiting for."""
+        self.get_pack.show_missing(missing)
 
     def show_notes(self, notes: Sequence[Entry], agent_language: str) -> None:
         self.notes_toggle.setText(self.tr("Agent no&tes (%1)").replace("%1", str(len(notes))))

@@ -247,6 +247,25 @@ class PacksDialog(QDialog):
         self.show_status(self.tr("Removing %1…").replace("%1", item.text(0)))
         self._start(lambda: self.packs.remove(from_code, to_code), self._removed)
 
+    def choose_pair(self, from_code: str, to_code: str) -> bool:
+        """Select a pair (argos or customer codes) in From/To; False if unknown."""
+        source, target = customer_code(from_code), customer_code(to_code)
+        from_index = self.from_combo.findData(source)
+        to_index = self.to_combo.findData(target)
+        if from_index < 0 or to_index < 0:
+            return False
+        self.from_combo.setCurrentIndex(from_index)
+        self.to_combo.setCurrentIndex(to_index)
+        return True
+
+    def get_pack(self, from_code: str, to_code: str) -> None:
+        """Open on the pack a translation is missing and download it (the agent asked
+        for it with the missing-pack button); offline, the error says so and the pair
+        stays chosen for Install from file."""
+        if self._busy or not self.choose_pair(from_code, to_code):
+            return
+        self.download()
+
     def download(self) -> None:
         """Fetch the index and download the chosen pair, with progress and Cancel."""
         source, target = self.from_combo.currentData(), self.to_combo.currentData()

@@ -29,7 +29,7 @@ from chatassist.core.assist import Analysis
 from chatassist.core.detection import ConversationLanguage
 from chatassist.core.suggestions import CustomerProfile
 from chatassist.settings import Settings
-from chatassist.ui import jobs
+from chatassist.ui import compose_jobs, jobs
 from chatassist.ui.backend import Backend, TranslatorLike
 from chatassist.ui.clipboard_watch import ClipboardWatch
 from chatassist.ui.compose_panel import ComposePanel
@@ -56,6 +56,9 @@ class Sidebar(QWidget):
     editor_requested = Signal()
     #: The language packs dialog should open over the widget given (the settings dialog).
     packs_requested = Signal(QWidget)
+    #: A missing pack was asked for: open the packs dialog over the widget on this
+    #: pair (argos codes) and download it.
+    pack_wanted = Signal(QWidget, str, str)
 
     def __init__(
         self,
@@ -155,6 +158,8 @@ class Sidebar(QWidget):
         self.replies.search_changed.connect(reply_list.search)
         self.compose.text_ready.connect(self.translate_draft)
         self.compose.copy_requested.connect(copier.copy_draft)
+        self.compose.pack_requested.connect(lambda a, b: self.pack_wanted.emit(self, a, b))
+        self.message.get_pack.requested.connect(lambda a, b: self.pack_wanted.emit(self, a, b))
         switcher.leaving.connect(self.commit_conversation)
         switcher.shown.connect(self.forget_analysis)
         switcher.analysis_needed.connect(self.analyze)
@@ -237,8 +242,11 @@ class Sidebar(QWidget):
         return self.state.agent_language
 
     def reanalyze(self) -> None:
-        """Analyse the shown message again (settings or language packs changed)."""
+        """Analyse the shown message again (settings or language packs changed); the
+        draft in Compose is translated again too (a pack it waited for may be here)."""
         self.analyze(self.message.text())
+        if self.compose.text():
+            self.translate_draft(self.compose.text())
 
     def analyze(self, text: str) -> None:
         """Analyse ``text`` in a worker; only the latest request's result is shown."""
@@ -283,6 +291,7 @@ class Sidebar(QWidget):
     def _translate_message(self, analysis: Analysis) -> None:
         self.worker.drop((self, "message"))
         source, target = analysis.language, self.agent_language
+        self.message.show_missing_packs(())
         if source == target or analysis.detection.is_unknown:
             self.message.show_translation("")
             return
@@ -294,6 +303,7 @@ class Sidebar(QWidget):
         def done(result: jobs.Translated) -> None:
             note = jobs.route_note(result) if result.text else result.problem
             self.message.show_translation(result.text, note)
+            self.message.show_missing_packs(result.missing)
             self.updated.emit()
 
         job = jobs.translate(self.translator, analysis.text, source, target)
@@ -339,14 +349,18 @@ class Sidebar(QWidget):
         self.compose.set_target(target)
         self.compose.show_pending()
 
-        def done(result: jobs.Drafted) -> None:
-            if result.result is not None:
-                self.compose.show_result(result.result)
-            else:
-                self.compose.show_error(result.problem)
+        def done(outcome: compose_jobs.DraftOutcome) -> None:
+            self.compose.show_draft(outcome)
             self.updated.emit()
 
-        job = jobs.translate_draft(self.translator, text, self.agent_language, target)
+        job = compose_jobs.translate_draft(
+            self.translator,
+            self.backend.detector if self.backend is not None else None,
+            text,
+            agent_language=self.agent_language,
+            target=target,
+            chosen=self.compose.chosen_language(),
+        )
         self.worker.run_latest((self, "draft"), job, done, self.job_failed)
 
     # -- customers ----------------------------------------------------------------

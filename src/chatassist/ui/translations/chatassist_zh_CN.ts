@@ -4,49 +4,49 @@
 <context>
     <name>BookForm</name>
     <message>
-        <location filename="../editor/book_form.py" line="40" />
+        <location filename="../editor/book_form.py" line="39"/>
         <source>Phrasebook id</source>
         <extracomment>(field, value): a field of the phrasebook changed (see model.set_book_field).</extracomment>
         <translation>短语库 ID</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="43" />
-        <location filename="../editor/book_form.py" line="45" />
+        <location filename="../editor/book_form.py" line="42"/>
+        <location filename="../editor/book_form.py" line="44"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="47" />
+        <location filename="../editor/book_form.py" line="50"/>
         <source>Title (%1)</source>
         <translation>标题（%1）</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="49" />
+        <location filename="../editor/book_form.py" line="58"/>
         <source>Description (%1)</source>
         <translation>说明（%1）</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="50" />
+        <location filename="../editor/book_form.py" line="62"/>
         <source>Do not translate</source>
         <translation>不翻译的词</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="51" />
+        <location filename="../editor/book_form.py" line="63"/>
         <source>terms kept as they are by machine drafts, comma-separated</source>
         <translation>机器草稿保持原样的词，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="54" />
+        <location filename="../editor/book_form.py" line="65"/>
         <source>Phrasebook problems</source>
         <translation>短语库问题</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="58" />
+        <location filename="../editor/book_form.py" line="69"/>
         <source>Problems (saving is refused while there are any):</source>
         <translation>问题（存在问题时无法保存）：</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="91" />
+        <location filename="../editor/book_form.py" line="94"/>
         <source>The id cannot change once saved.</source>
         <translation>保存后不能再修改 ID。</translation>
     </message>
@@ -54,63 +54,108 @@
 <context>
     <name>ComposePanel</name>
     <message>
-        <location filename="../compose_panel.py" line="25" />
+        <location filename="../compose_panel.py" line="47"/>
         <source>Write your reply in your own language</source>
-        <extracomment>The agent's text to translate (debounced, never while composing with an IME).</extracomment>
+        <extracomment>The agent&apos;s text to translate (debounced, never while composing with an IME; also when the agent changes &quot;Written in&quot;). The agent asked for a missing language pack (its argos codes).</extracomment>
         <translation>用您自己的语言写回复</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="26" />
+        <location filename="../compose_panel.py" line="48"/>
         <source>Your reply</source>
         <translation>您的回复</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="27" />
+        <location filename="../compose_panel.py" line="49"/>
         <source>&amp;Write your reply</source>
         <translation>撰写回复(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="32" />
-        <source>Reply in the customer's language</source>
+        <location filename="../compose_panel.py" line="53"/>
+        <source>Detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="56"/>
+        <source>Language your reply is written in</source>
+        <translation>回复所用的语言</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="58"/>
+        <source>Writt&amp;en in</source>
+        <translation>书写语言(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="66"/>
+        <source>Reply in the customer&apos;s language</source>
         <translation>客户语言的回复</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="39" />
+        <location filename="../compose_panel.py" line="75"/>
         <source>Cop&amp;y translation</source>
         <translation>复制译文(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="51" />
+        <location filename="../compose_panel.py" line="92"/>
         <source>Back-translation (check the meaning):</source>
         <translation>回译（核对意思）：</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="67" />
+        <location filename="../compose_panel.py" line="109"/>
         <source>In %1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="83" />
+        <location filename="../compose_panel.py" line="130"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="117" />
+        <location filename="../compose_panel.py" line="140"/>
+        <source>detected: %1</source>
+        <translation>识别为：%1</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="142"/>
+        <source>assumed: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="154"/>
+        <source>Already in %1: no translation needed.</source>
+        <translation>已是%1，无需翻译。</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="163"/>
+        <source>Translation failed: %1</source>
+        <translation>翻译失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="171"/>
+        <source>No back-translation: language pack %1 is missing.</source>
+        <translation>无法回译：缺少语言包 %1。</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="172"/>
+        <source>No translation: language pack %1 is missing.</source>
+        <translation>无法翻译：缺少语言包 %1。</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="198"/>
         <source>restored: %1</source>
         <translation>已还原：%1</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="120" />
+        <location filename="../compose_panel.py" line="201"/>
         <source>added at the end, check where they belong: %1</source>
         <translation>已补在末尾，请检查应放的位置：%1</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="125" />
+        <location filename="../compose_panel.py" line="206"/>
         <source>%1 stray marks removed</source>
         <translation>已删除 %1 个多余标记</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="126" />
+        <location filename="../compose_panel.py" line="207"/>
         <source>Numbers, links or names were changed by the translation: </source>
         <translation>翻译改动了数字、链接或名称：</translation>
     </message>
@@ -118,23 +163,23 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location filename="../editor/coverage_view.py" line="42" />
+        <location filename="../editor/coverage_view.py" line="42"/>
         <source>Coverage</source>
         <extracomment>(entry id, language, tone): the trainer wants to fill this cell.</extracomment>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../editor/coverage_view.py" line="68" />
+        <location filename="../editor/coverage_view.py" line="68"/>
         <source>Gap: double-click to fill it</source>
         <translation>缺口：双击以补充</translation>
     </message>
     <message>
-        <location filename="../editor/coverage_view.py" line="74" />
+        <location filename="../editor/coverage_view.py" line="74"/>
         <source>Coverage complete.</source>
         <translation>覆盖完整。</translation>
     </message>
     <message>
-        <location filename="../editor/coverage_view.py" line="76" />
+        <location filename="../editor/coverage_view.py" line="76"/>
         <source>%1 gaps in required cells (red).</source>
         <translation>必需单元格中有 %1 处缺口（红色）。</translation>
     </message>
@@ -142,223 +187,223 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../editor/window.py" line="88" />
-        <location filename="../editor/window.py" line="328" />
+        <location filename="../editor/window.py" line="88"/>
+        <location filename="../editor/window.py" line="328"/>
         <source>Phrasebook editor</source>
         <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the background save and the crash draft</extracomment>
         <translation>短语库编辑器</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="90" />
+        <location filename="../editor/window.py" line="90"/>
         <source>Filter entries…</source>
         <translation>筛选条目…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="92" />
+        <location filename="../editor/window.py" line="92"/>
         <source>Filter entries</source>
         <translation>筛选条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="95" />
+        <location filename="../editor/window.py" line="95"/>
         <source>Phrasebooks, scenarios and entries</source>
         <translation>短语库、场景和条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="111" />
+        <location filename="../editor/window.py" line="111"/>
         <source>&amp;Entry</source>
         <translation>条目(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="112" />
+        <location filename="../editor/window.py" line="112"/>
         <source>&amp;Phrasebook</source>
         <translation>短语库(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="113" />
+        <location filename="../editor/window.py" line="113"/>
         <source>&amp;Coverage</source>
         <translation>覆盖(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="114" />
+        <location filename="../editor/window.py" line="114"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="128" />
+        <location filename="../editor/window.py" line="128"/>
         <source>Editing</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="139" />
+        <location filename="../editor/window.py" line="139"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="141" />
+        <location filename="../editor/window.py" line="141"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="143" />
+        <location filename="../editor/window.py" line="143"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="147" />
+        <location filename="../editor/window.py" line="147"/>
         <source>&amp;New entry</source>
         <translation>新建条目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="148" />
+        <location filename="../editor/window.py" line="148"/>
         <source>Ne&amp;w phrasebook…</source>
         <translation>新建短语库(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="149" />
+        <location filename="../editor/window.py" line="149"/>
         <source>&amp;Delete entry</source>
         <translation>删除条目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="151" />
+        <location filename="../editor/window.py" line="151"/>
         <source>&amp;Machine draft</source>
         <translation>机器草稿(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="152" />
+        <location filename="../editor/window.py" line="152"/>
         <source>&amp;Approve</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="154" />
+        <location filename="../editor/window.py" line="154"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="155" />
+        <location filename="../editor/window.py" line="155"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="228" />
-        <location filename="../editor/window.py" line="429" />
+        <location filename="../editor/window.py" line="228"/>
+        <location filename="../editor/window.py" line="429"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="256" />
+        <location filename="../editor/window.py" line="256"/>
         <source>New phrasebook %1: fill in its titles, then save.</source>
         <translation>新短语库 %1：请填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="262" />
+        <location filename="../editor/window.py" line="262"/>
         <source>The id %1 is already used.</source>
         <translation>ID %1 已被使用。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="263" />
-        <source>Use lower-case letters, digits, '.', '_' or '-'.</source>
+        <location filename="../editor/window.py" line="263"/>
+        <source>Use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>请使用小写字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="267" />
-        <source>Id of the new phrasebook (lower-case letters, digits, '.', '_', '-'):</source>
+        <location filename="../editor/window.py" line="267"/>
+        <source>Id of the new phrasebook (lower-case letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;):</source>
         <translation>新短语库的 ID（小写字母、数字、“.”、“_”、“-”）：</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="269" />
+        <location filename="../editor/window.py" line="269"/>
         <source>New phrasebook</source>
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="327" />
+        <location filename="../editor/window.py" line="327"/>
         <source> (saving…)</source>
         <translation>（正在保存…）</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="334" />
-        <location filename="../editor/window.py" line="341" />
-        <location filename="../editor/window.py" line="348" />
+        <location filename="../editor/window.py" line="334"/>
+        <location filename="../editor/window.py" line="341"/>
+        <location filename="../editor/window.py" line="348"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="358" />
+        <location filename="../editor/window.py" line="358"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="366" />
+        <location filename="../editor/window.py" line="366"/>
         <source>Delete entry</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="38" />
+        <location filename="../editor/machine_drafts.py" line="38"/>
         <source>Approve %1</source>
         <translation>审核通过 %1</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="49" />
+        <location filename="../editor/machine_drafts.py" line="49"/>
         <source>Machine translation is not available.</source>
         <translation>机器翻译不可用。</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="62" />
+        <location filename="../editor/machine_drafts.py" line="62"/>
         <source>There is no other variant to translate from.</source>
         <translation>没有可用于翻译的其他版本。</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="76" />
+        <location filename="../editor/machine_drafts.py" line="76"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="90" />
+        <location filename="../editor/machine_drafts.py" line="90"/>
         <source>Machine draft %1</source>
         <translation>机器草稿 %1</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="95" />
+        <location filename="../editor/machine_drafts.py" line="95"/>
         <source>Machine draft added; approve it once checked.</source>
         <translation>已添加机器草稿；检查后请审核通过。</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="102" />
+        <location filename="../editor/machine_drafts.py" line="102"/>
         <source>Could not translate: %1</source>
         <translation>无法翻译：%1</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="73" />
+        <location filename="../editor/saving.py" line="73"/>
         <source>Already saving…</source>
         <extracomment>the snapshot being saved in a worker (None: no save running) what to do once the running save succeeded (close, open another phrasebook...)</extracomment>
         <translation>正在保存中…</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="78" />
+        <location filename="../editor/saving.py" line="78"/>
         <source>Not saved: %1 problem(s), e.g. %2</source>
         <translation>未保存：%1 个问题，例如 %2</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="86" />
+        <location filename="../editor/saving.py" line="86"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="139" />
+        <location filename="../editor/saving.py" line="139"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="124" />
+        <location filename="../editor/saving.py" line="124"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="394" />
+        <location filename="../editor/window.py" line="394"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="395" />
+        <location filename="../editor/window.py" line="395"/>
         <source>The phrasebook could not be saved; your edits are kept.
 
 %1</source>
@@ -367,78 +412,78 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="151" />
+        <location filename="../editor/saving.py" line="151"/>
         <source>Saving… (this goes on once the phrasebook is saved)</source>
         <translation>正在保存…（保存完成后将继续）</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="416" />
+        <location filename="../editor/window.py" line="416"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="417" />
+        <location filename="../editor/window.py" line="417"/>
         <source>Save the changes to this phrasebook?</source>
         <translation>保存对此短语库的更改吗？</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="430" />
+        <location filename="../editor/window.py" line="430"/>
         <source>Unsaved edits of %1 were left from last time. Restore them?</source>
         <translation>上次有 %1 的未保存编辑，要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="97" />
+        <location filename="../editor/file_actions.py" line="97"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="86" />
+        <location filename="../editor/file_actions.py" line="86"/>
         <source>Imported %1.</source>
         <translation>已导入 %1。</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="51" />
-        <location filename="../editor/file_actions.py" line="66" />
+        <location filename="../editor/file_actions.py" line="51"/>
+        <location filename="../editor/file_actions.py" line="66"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="102" />
+        <location filename="../editor/file_actions.py" line="102"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="120" />
+        <location filename="../editor/file_actions.py" line="120"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="124" />
+        <location filename="../editor/file_actions.py" line="124"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="127" />
+        <location filename="../editor/file_actions.py" line="127"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="138" />
+        <location filename="../editor/file_actions.py" line="138"/>
         <source>Import phrasebook</source>
         <translation>导入短语库</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="140" />
+        <location filename="../editor/file_actions.py" line="140"/>
         <source>Phrasebooks (*.yaml *.yml *.csv *.xlsx)</source>
         <translation>短语库 (*.yaml *.yml *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="151" />
+        <location filename="../editor/file_actions.py" line="151"/>
         <source>Export phrasebook</source>
         <translation>导出短语库</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="153" />
+        <location filename="../editor/file_actions.py" line="153"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</translation>
     </message>
@@ -446,84 +491,84 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../editor/entry_form.py" line="52" />
+        <location filename="../editor/entry_form.py" line="53"/>
         <source>Entry id</source>
         <extracomment>(field, value): a text field of the entry changed (see model.set_field). (language, tone, text): a variant cell changed.</extracomment>
         <translation>条目 ID</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="56" />
-        <location filename="../editor/entry_form.py" line="63" />
+        <location filename="../editor/entry_form.py" line="57"/>
+        <location filename="../editor/entry_form.py" line="64"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="58" />
+        <location filename="../editor/entry_form.py" line="59"/>
         <source>Pinned</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="65" />
+        <location filename="../editor/entry_form.py" line="70"/>
         <source>Gloss (%1)</source>
         <translation>释义（%1）</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="67" />
+        <location filename="../editor/entry_form.py" line="78"/>
         <source>Note body (%1)</source>
         <translation>备注内容（%1）</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="69" />
+        <location filename="../editor/entry_form.py" line="82"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="70" />
+        <location filename="../editor/entry_form.py" line="83"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="71" />
+        <location filename="../editor/entry_form.py" line="84"/>
         <source>Segments</source>
         <translation>客户分组</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="72" />
+        <location filename="../editor/entry_form.py" line="85"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="75" />
+        <location filename="../editor/entry_form.py" line="89"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="77" />
+        <location filename="../editor/entry_form.py" line="92"/>
         <source>keywords (; separated)</source>
         <translation>关键词（用 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="82" />
+        <location filename="../editor/entry_form.py" line="97"/>
         <source>Variants</source>
         <translation>各语言版本</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="85" />
+        <location filename="../editor/entry_form.py" line="100"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="90" />
+        <location filename="../editor/entry_form.py" line="105"/>
         <source>Problems (saving is refused while there are any):</source>
         <translation>问题（存在问题时无法保存）：</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="180" />
+        <location filename="../editor/entry_form.py" line="187"/>
         <source>Gap: no %1 text in %2</source>
         <translation>缺口：没有%2的%1文本</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="185" />
+        <location filename="../editor/entry_form.py" line="192"/>
         <source>Machine draft, not vetted yet: approve it when checked</source>
         <translation>机器草稿，尚未审核：检查后请审核通过</translation>
     </message>
@@ -531,22 +576,22 @@
 <context>
     <name>FillDialog</name>
     <message>
-        <location filename="../fill_dialog.py" line="41" />
+        <location filename="../fill_dialog.py" line="41"/>
         <source>Fill in the reply</source>
         <translation>填写回复</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="60" />
+        <location filename="../fill_dialog.py" line="60"/>
         <source>&amp;Copy reply</source>
         <translation>复制回复(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="67" />
+        <location filename="../fill_dialog.py" line="67"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="91" />
+        <location filename="../fill_dialog.py" line="91"/>
         <source>Fill in to copy: %1</source>
         <translation>填写后才能复制：%1</translation>
     </message>
@@ -554,17 +599,17 @@
 <context>
     <name>ImportPreview</name>
     <message>
-        <location filename="../editor/import_preview.py" line="36" />
+        <location filename="../editor/import_preview.py" line="36"/>
         <source>Import preview</source>
         <translation>导入预览</translation>
     </message>
     <message>
-        <location filename="../editor/import_preview.py" line="39" />
+        <location filename="../editor/import_preview.py" line="39"/>
         <source>Changes</source>
         <translation>更改</translation>
     </message>
     <message>
-        <location filename="../editor/import_preview.py" line="44" />
+        <location filename="../editor/import_preview.py" line="44"/>
         <source>Apply all</source>
         <translation>全部应用</translation>
     </message>
@@ -572,17 +617,22 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../jobs.py" line="139" />
+        <location filename="../jobs.py" line="116"/>
+        <source>Script conversion (%1, no translation)</source>
+        <translation>简繁转换（%1，未经机器翻译）</translation>
+    </message>
+    <message>
+        <location filename="../jobs.py" line="119"/>
         <source>Machine translation (%1)</source>
         <translation>机器翻译（%1）</translation>
     </message>
     <message>
-        <location filename="../jobs.py" line="155" />
+        <location filename="../jobs.py" line="135"/>
         <source>No translation: language pack %1 is missing (route %2). Install: %3</source>
         <translation>无法翻译：缺少语言包 %1（路线 %2）。安装命令：%3</translation>
     </message>
     <message>
-        <location filename="../jobs.py" line="163" />
+        <location filename="../jobs.py" line="143"/>
         <source>Translation failed: %1</source>
         <translation>翻译失败：%1</translation>
     </message>
@@ -590,102 +640,102 @@
 <context>
     <name>Language</name>
     <message>
-        <location filename="../names.py" line="16" />
+        <location filename="../names.py" line="16"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="17" />
+        <location filename="../names.py" line="17"/>
         <source>Spanish</source>
         <translation>西班牙语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="18" />
+        <location filename="../names.py" line="18"/>
         <source>Portuguese</source>
         <translation>葡萄牙语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="19" />
+        <location filename="../names.py" line="19"/>
         <source>German</source>
         <translation>德语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="20" />
+        <location filename="../names.py" line="20"/>
         <source>French</source>
         <translation>法语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="21" />
+        <location filename="../names.py" line="21"/>
         <source>Italian</source>
         <translation>意大利语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="22" />
+        <location filename="../names.py" line="22"/>
         <source>Dutch</source>
         <translation>荷兰语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="23" />
+        <location filename="../names.py" line="23"/>
         <source>Polish</source>
         <translation>波兰语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="24" />
+        <location filename="../names.py" line="24"/>
         <source>Turkish</source>
         <translation>土耳其语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="25" />
+        <location filename="../names.py" line="25"/>
         <source>Russian</source>
         <translation>俄语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="26" />
+        <location filename="../names.py" line="26"/>
         <source>Arabic</source>
         <translation>阿拉伯语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="27" />
+        <location filename="../names.py" line="27"/>
         <source>Japanese</source>
         <translation>日语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="28" />
+        <location filename="../names.py" line="28"/>
         <source>Korean</source>
         <translation>韩语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="29" />
+        <location filename="../names.py" line="29"/>
         <source>Chinese (Simplified)</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../names.py" line="30" />
+        <location filename="../names.py" line="30"/>
         <source>Chinese (Traditional)</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../names.py" line="31" />
+        <location filename="../names.py" line="31"/>
         <source>Thai</source>
         <translation>泰语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="32" />
+        <location filename="../names.py" line="32"/>
         <source>Vietnamese</source>
         <translation>越南语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="33" />
+        <location filename="../names.py" line="33"/>
         <source>Indonesian</source>
         <translation>印尼语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="34" />
+        <location filename="../names.py" line="34"/>
         <source>Malay</source>
         <translation>马来语</translation>
     </message>
     <message>
-        <location filename="../names.py" line="35" />
+        <location filename="../names.py" line="35"/>
         <source>Filipino</source>
         <translation>菲律宾语</translation>
     </message>
@@ -693,329 +743,342 @@
 <context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../message_panel.py" line="44" />
+        <location filename="../message_panel.py" line="45"/>
         <source>%1 (set by you)</source>
         <translation>%1（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="46" />
+        <location filename="../message_panel.py" line="47"/>
         <source>Not recognised, using %1</source>
         <translation>未识别，使用%1</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="50" />
+        <location filename="../message_panel.py" line="51"/>
         <source>%1 (from the conversation)</source>
         <translation>%1（根据对话）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="56" />
+        <location filename="../message_panel.py" line="57"/>
         <source>%1 or %2?</source>
         <translation>%1还是%2？</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="63" />
+        <location filename="../message_panel.py" line="64"/>
         <source>%1? (%2, unsure)</source>
         <translation>%1？（%2，不确定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="86" />
-        <source>Paste the customer's message here</source>
-        <extracomment>The message to analyse (debounced; never emitted while an input method composes). The agent's overrides; an empty string means "automatic".</extracomment>
+        <location filename="../message_panel.py" line="87"/>
+        <source>Paste the customer&apos;s message here</source>
+        <extracomment>The message to analyse (debounced; never emitted while an input method composes). The agent&apos;s overrides; an empty string means &quot;automatic&quot;.</extracomment>
         <translation>在此粘贴客户的消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="87" />
+        <location filename="../message_panel.py" line="88"/>
         <source>Customer message</source>
         <translation>客户消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="89" />
+        <location filename="../message_panel.py" line="90"/>
         <source>Customer &amp;message</source>
         <translation>客户消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="94" />
+        <location filename="../message_panel.py" line="95"/>
         <source>Customer language</source>
         <translation>客户语言</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="95" />
+        <location filename="../message_panel.py" line="96"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="99" />
+        <location filename="../message_panel.py" line="100"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="100" />
-        <location filename="../message_panel.py" line="247" />
+        <location filename="../message_panel.py" line="101"/>
+        <location filename="../message_panel.py" line="250"/>
         <source>Auto region</source>
         <translation>自动地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="101" />
+        <location filename="../message_panel.py" line="102"/>
         <source>Reply tone</source>
         <translation>回复语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="102" />
+        <location filename="../message_panel.py" line="103"/>
         <source>Auto tone</source>
         <translation>自动语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="109" />
+        <location filename="../message_panel.py" line="110"/>
         <source>Customer country (two-letter code)</source>
         <translation>客户国家（两字母代码）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="110" />
+        <location filename="../message_panel.py" line="111"/>
         <source>Two-letter country code, e.g. MX; empty = guess</source>
         <translation>两字母国家代码，如 MX；留空则自动推测</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="111" />
+        <location filename="../message_panel.py" line="112"/>
         <source>Customer segment</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="112" />
+        <location filename="../message_panel.py" line="113"/>
         <source>Segment unknown</source>
         <translation>类型未知</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="121" />
+        <location filename="../message_panel.py" line="122"/>
         <source>Message in your language</source>
         <translation>消息译文</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="148" />
+        <location filename="../message_panel.py" line="150"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="153" />
+        <location filename="../message_panel.py" line="155"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="161" />
+        <location filename="../message_panel.py" line="163"/>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="168" />
+        <location filename="../message_panel.py" line="170"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="269" />
-        <location filename="../message_panel.py" line="297" />
+        <location filename="../message_panel.py" line="272"/>
+        <location filename="../message_panel.py" line="301"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="270" />
+        <location filename="../message_panel.py" line="273"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="289" />
+        <location filename="../message_panel.py" line="293"/>
         <source> (guess)</source>
         <translation>（推测）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="292" />
+        <location filename="../message_panel.py" line="296"/>
         <source>%1 tone (set by you)</source>
         <translation>%1语气（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="294" />
+        <location filename="../message_panel.py" line="298"/>
         <source>%1 tone</source>
         <translation>%1语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="303" />
+        <location filename="../message_panel.py" line="307"/>
         <source>none recognised: search the phrasebooks below</source>
         <translation>未识别：请在下方搜索话术库</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="309" />
+        <location filename="../message_panel.py" line="313"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="326" />
+        <location filename="../message_panel.py" line="334"/>
         <source>Agent no&amp;tes (%1)</source>
         <translation>客服备注(&amp;T)（%1）</translation>
     </message>
 </context>
 <context>
+    <name>MissingPackButton</name>
+    <message>
+        <location filename="../missing_pack.py" line="35"/>
+        <source>Get language pack %1…</source>
+        <translation>获取语言包 %1…</translation>
+    </message>
+    <message>
+        <location filename="../missing_pack.py" line="36"/>
+        <source>Open Language packs on this pack to download or install it</source>
+        <translation>在“语言包”中打开此语言包，以下载或安装</translation>
+    </message>
+</context>
+<context>
     <name>PacksDialog</name>
     <message>
-        <location filename="../packs_dialog.py" line="79" />
+        <location filename="../packs_dialog.py" line="79"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="96" />
+        <location filename="../packs_dialog.py" line="96"/>
         <source>Language packs translate customer messages offline. Packs from the argos index translate to and from English; other pairs go through English.</source>
         <translation>语言包用于离线翻译客户消息。argos 索引中的语言包只在英语和其他语言之间互译；其他语言对经由英语中转。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="102" />
+        <location filename="../packs_dialog.py" line="102"/>
         <source>Pack</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="102" />
+        <location filename="../packs_dialog.py" line="102"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="102" />
+        <location filename="../packs_dialog.py" line="102"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="103" />
+        <location filename="../packs_dialog.py" line="103"/>
         <source>Installed language packs</source>
         <translation>已安装的语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="107" />
+        <location filename="../packs_dialog.py" line="107"/>
         <source>No language pack is installed yet.</source>
         <translation>尚未安装任何语言包。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="108" />
+        <location filename="../packs_dialog.py" line="108"/>
         <source>&amp;Install from file…</source>
         <translation>从文件安装(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="110" />
+        <location filename="../packs_dialog.py" line="110"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="123" />
+        <location filename="../packs_dialog.py" line="123"/>
         <source>&amp;From</source>
         <translation>源语言(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="125" />
+        <location filename="../packs_dialog.py" line="125"/>
         <source>&amp;To</source>
         <translation>目标语言(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="127" />
+        <location filename="../packs_dialog.py" line="127"/>
         <source>&amp;Download…</source>
         <translation>下载(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="128" />
+        <location filename="../packs_dialog.py" line="128"/>
         <source>Download the pack from the argos index (online)</source>
         <translation>从 argos 索引下载语言包（需要联网）</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="137" />
+        <location filename="../packs_dialog.py" line="137"/>
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="138" />
+        <location filename="../packs_dialog.py" line="138"/>
         <source>&amp;Cancel download</source>
         <translation>取消下载(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="148" />
+        <location filename="../packs_dialog.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="201" />
-        <location filename="../packs_dialog.py" line="312" />
+        <location filename="../packs_dialog.py" line="201"/>
+        <location filename="../packs_dialog.py" line="331"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="210" />
+        <location filename="../packs_dialog.py" line="210"/>
         <source>Broken folder: %1</source>
         <translation>损坏的文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="215" />
+        <location filename="../packs_dialog.py" line="215"/>
         <source>Not a valid pack; it is skipped. Delete %1 or install the pack again.</source>
         <translation>这不是有效的语言包，已跳过。请删除 %1 或重新安装该语言包。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="235" />
+        <location filename="../packs_dialog.py" line="235"/>
         <source>Installing %1…</source>
         <translation>正在安装 %1…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="243" />
+        <location filename="../packs_dialog.py" line="243"/>
         <source>Remove the language pack %1?</source>
         <translation>删除语言包 %1？</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="247" />
+        <location filename="../packs_dialog.py" line="247"/>
         <source>Removing %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="254" />
+        <location filename="../packs_dialog.py" line="273"/>
         <source>Choose two different languages.</source>
         <translation>请选择两种不同的语言。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="261" />
+        <location filename="../packs_dialog.py" line="280"/>
         <source>Downloading the pack index…</source>
         <translation>正在下载语言包索引…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="275" />
+        <location filename="../packs_dialog.py" line="294"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="286" />
+        <location filename="../packs_dialog.py" line="305"/>
         <source>Downloading… %1 of %2</source>
         <translation>正在下载… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="314" />
+        <location filename="../packs_dialog.py" line="333"/>
         <source>Installed %1 (version %2).</source>
         <translation>已安装 %1（版本 %2）。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="320" />
+        <location filename="../packs_dialog.py" line="339"/>
         <source>Removed %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="326" />
+        <location filename="../packs_dialog.py" line="345"/>
         <source>Download cancelled; nothing was installed.</source>
         <translation>下载已取消，未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="331" />
+        <location filename="../packs_dialog.py" line="350"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="355" />
+        <location filename="../packs_dialog.py" line="374"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="355" />
+        <location filename="../packs_dialog.py" line="374"/>
         <source>Argos packs (*.argosmodel)</source>
         <translation>Argos 语言包 (*.argosmodel)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="362" />
+        <location filename="../packs_dialog.py" line="381"/>
         <source>Remove language pack</source>
         <translation>删除语言包</translation>
     </message>
@@ -1023,102 +1086,102 @@
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../names.py" line="98" />
+        <location filename="../names.py" line="98"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../names.py" line="99" />
+        <location filename="../names.py" line="99"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../names.py" line="100" />
+        <location filename="../names.py" line="100"/>
         <source>Tracking number</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../names.py" line="101" />
+        <location filename="../names.py" line="101"/>
         <source>Tracking link</source>
         <translation>物流查询链接</translation>
     </message>
     <message>
-        <location filename="../names.py" line="102" />
+        <location filename="../names.py" line="102"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../names.py" line="103" />
+        <location filename="../names.py" line="103"/>
         <source>Estimated date (YYYY-MM-DD)</source>
         <translation>预计日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="104" />
+        <location filename="../names.py" line="104"/>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../names.py" line="105" />
+        <location filename="../names.py" line="105"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../names.py" line="106" />
+        <location filename="../names.py" line="106"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../names.py" line="107" />
+        <location filename="../names.py" line="107"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../names.py" line="108" />
+        <location filename="../names.py" line="108"/>
         <source>Refund days</source>
         <translation>退款天数</translation>
     </message>
     <message>
-        <location filename="../names.py" line="109" />
+        <location filename="../names.py" line="109"/>
         <source>Refund date (YYYY-MM-DD)</source>
         <translation>退款日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="110" />
+        <location filename="../names.py" line="110"/>
         <source>Return days</source>
         <translation>退货天数</translation>
     </message>
     <message>
-        <location filename="../names.py" line="111" />
+        <location filename="../names.py" line="111"/>
         <source>Update hours</source>
         <translation>更新小时数</translation>
     </message>
     <message>
-        <location filename="../names.py" line="112" />
+        <location filename="../names.py" line="112"/>
         <source>Update days</source>
         <translation>更新天数</translation>
     </message>
     <message>
-        <location filename="../names.py" line="113" />
+        <location filename="../names.py" line="113"/>
         <source>Coupon amount</source>
         <translation>优惠券金额</translation>
     </message>
     <message>
-        <location filename="../names.py" line="114" />
+        <location filename="../names.py" line="114"/>
         <source>Restock date (YYYY-MM-DD)</source>
         <translation>补货日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="115" />
+        <location filename="../names.py" line="115"/>
         <source>Expiry date (YYYY-MM-DD)</source>
         <translation>到期日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="116" />
+        <location filename="../names.py" line="116"/>
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../names.py" line="117" />
+        <location filename="../names.py" line="117"/>
         <source>Payment method</source>
         <translation>支付方式</translation>
     </message>
@@ -1126,43 +1189,43 @@
 <context>
     <name>ReplyCard</name>
     <message>
-        <location filename="../suggestions_view.py" line="56" />
+        <location filename="../suggestions_view.py" line="56"/>
         <source>Copy</source>
         <extracomment>Up (-1) or Down (+1) pressed on the card.</extracomment>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="74" />
+        <location filename="../suggestions_view.py" line="74"/>
         <source>machine translation</source>
         <translation>机器翻译</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="74" />
+        <location filename="../suggestions_view.py" line="74"/>
         <source>vetted</source>
         <translation>已审核</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="75" />
+        <location filename="../suggestions_view.py" line="75"/>
         <source>hot</source>
         <translation>常用</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="75" />
+        <location filename="../suggestions_view.py" line="75"/>
         <source>pinned</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="92" />
+        <location filename="../suggestions_view.py" line="92"/>
         <source>Translating from %1…</source>
         <translation>正在从%1翻译…</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="97" />
+        <location filename="../suggestions_view.py" line="97"/>
         <source>Copy this reply (%1)</source>
         <translation>复制这条回复（%1）</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="99" />
+        <location filename="../suggestions_view.py" line="99"/>
         <source>Reply %1: %2</source>
         <translation>回复 %1：%2</translation>
     </message>
@@ -1170,117 +1233,117 @@
 <context>
     <name>Scenario</name>
     <message>
-        <location filename="../names.py" line="51" />
+        <location filename="../names.py" line="51"/>
         <source>Greeting</source>
         <translation>问候</translation>
     </message>
     <message>
-        <location filename="../names.py" line="52" />
+        <location filename="../names.py" line="52"/>
         <source>Closing</source>
         <translation>结束对话</translation>
     </message>
     <message>
-        <location filename="../names.py" line="53" />
+        <location filename="../names.py" line="53"/>
         <source>Hold on</source>
         <translation>请稍等</translation>
     </message>
     <message>
-        <location filename="../names.py" line="54" />
+        <location filename="../names.py" line="54"/>
         <source>Order status</source>
         <translation>订单状态</translation>
     </message>
     <message>
-        <location filename="../names.py" line="55" />
+        <location filename="../names.py" line="55"/>
         <source>Shipping delay</source>
         <translation>物流延误</translation>
     </message>
     <message>
-        <location filename="../names.py" line="56" />
+        <location filename="../names.py" line="56"/>
         <source>Customs and tax</source>
         <translation>清关与税费</translation>
     </message>
     <message>
-        <location filename="../names.py" line="57" />
+        <location filename="../names.py" line="57"/>
         <source>Not received</source>
         <translation>未收到货</translation>
     </message>
     <message>
-        <location filename="../names.py" line="58" />
+        <location filename="../names.py" line="58"/>
         <source>Damaged item</source>
         <translation>商品损坏</translation>
     </message>
     <message>
-        <location filename="../names.py" line="59" />
+        <location filename="../names.py" line="59"/>
         <source>Wrong item</source>
         <translation>发错货</translation>
     </message>
     <message>
-        <location filename="../names.py" line="60" />
+        <location filename="../names.py" line="60"/>
         <source>Refund request</source>
         <translation>申请退款</translation>
     </message>
     <message>
-        <location filename="../names.py" line="61" />
+        <location filename="../names.py" line="61"/>
         <source>Refund status</source>
         <translation>退款进度</translation>
     </message>
     <message>
-        <location filename="../names.py" line="62" />
+        <location filename="../names.py" line="62"/>
         <source>Return or exchange</source>
         <translation>退换货</translation>
     </message>
     <message>
-        <location filename="../names.py" line="63" />
+        <location filename="../names.py" line="63"/>
         <source>Size and fit</source>
         <translation>尺码问题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="64" />
+        <location filename="../names.py" line="64"/>
         <source>Product fault</source>
         <translation>商品故障</translation>
     </message>
     <message>
-        <location filename="../names.py" line="65" />
+        <location filename="../names.py" line="65"/>
         <source>Product question</source>
         <translation>商品咨询</translation>
     </message>
     <message>
-        <location filename="../names.py" line="66" />
+        <location filename="../names.py" line="66"/>
         <source>Product safety</source>
         <translation>商品安全</translation>
     </message>
     <message>
-        <location filename="../names.py" line="67" />
+        <location filename="../names.py" line="67"/>
         <source>Payment issue</source>
         <translation>支付问题</translation>
     </message>
     <message>
-        <location filename="../names.py" line="68" />
+        <location filename="../names.py" line="68"/>
         <source>Cancel order</source>
         <translation>取消订单</translation>
     </message>
     <message>
-        <location filename="../names.py" line="69" />
+        <location filename="../names.py" line="69"/>
         <source>Address change</source>
         <translation>修改地址</translation>
     </message>
     <message>
-        <location filename="../names.py" line="70" />
+        <location filename="../names.py" line="70"/>
         <source>Invoice and VAT</source>
         <translation>发票与增值税</translation>
     </message>
     <message>
-        <location filename="../names.py" line="71" />
+        <location filename="../names.py" line="71"/>
         <source>Points and coupons</source>
         <translation>积分与优惠券</translation>
     </message>
     <message>
-        <location filename="../names.py" line="72" />
+        <location filename="../names.py" line="72"/>
         <source>Complaint, escalation</source>
         <translation>投诉升级</translation>
     </message>
     <message>
-        <location filename="../names.py" line="73" />
+        <location filename="../names.py" line="73"/>
         <source>Stock availability</source>
         <translation>库存到货</translation>
     </message>
@@ -1288,17 +1351,17 @@
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../names.py" line="89" />
+        <location filename="../names.py" line="89"/>
         <source>new</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../names.py" line="90" />
+        <location filename="../names.py" line="90"/>
         <source>returning</source>
         <translation>老客户</translation>
     </message>
     <message>
-        <location filename="../names.py" line="91" />
+        <location filename="../names.py" line="91"/>
         <source>high value</source>
         <translation>高价值客户</translation>
     </message>
@@ -1306,73 +1369,73 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="41" />
+        <location filename="../settings_dialog.py" line="41"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="48" />
+        <location filename="../settings_dialog.py" line="48"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="51" />
+        <location filename="../settings_dialog.py" line="51"/>
         <source>Keep the sidebar &amp;above other windows</source>
         <translation>侧边栏保持在其他窗口之上(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="53" />
+        <location filename="../settings_dialog.py" line="53"/>
         <source>Use text I &amp;copy in other programs as the customer message</source>
         <translation>把我在其他程序中复制的文字作为客户消息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="62" />
-        <location filename="../settings_dialog.py" line="87" />
+        <location filename="../settings_dialog.py" line="62"/>
+        <location filename="../settings_dialog.py" line="87"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="63" />
+        <location filename="../settings_dialog.py" line="63"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="70" />
+        <location filename="../settings_dialog.py" line="70"/>
         <source>The database, settings and language packs live here. To use another folder, start chatassist with --data-dir FOLDER (or set CHATASSIST_DATA_DIR); it takes effect on the next start.</source>
         <translation>数据库、设置和语言包都保存在这里。如需使用其他文件夹，请用 --data-dir 文件夹 启动 chatassist（或设置 CHATASSIST_DATA_DIR），下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76" />
+        <location filename="../settings_dialog.py" line="76"/>
         <source>The interface language changes on the next start.</source>
         <translation>界面语言在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="80" />
+        <location filename="../settings_dialog.py" line="80"/>
         <source>&amp;Agent language (glosses, translations)</source>
         <translation>客服语言（释义、译文）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81" />
+        <location filename="../settings_dialog.py" line="81"/>
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="85" />
+        <location filename="../settings_dialog.py" line="85"/>
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="86" />
+        <location filename="../settings_dialog.py" line="86"/>
         <source>&amp;Suggested replies</source>
         <translation>推荐回复数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92" />
+        <location filename="../settings_dialog.py" line="92"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94" />
+        <location filename="../settings_dialog.py" line="94"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
@@ -1380,141 +1443,142 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="99" />
+        <location filename="../sidebar.py" line="111"/>
         <source>Loading phrasebooks and language detection…</source>
-        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). switching customers and their context; copying replies and drafts</extracomment>
+        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. what the parts read: services, the shown analysis, the customers switching customers and their context; copying replies and drafts; the list</extracomment>
         <translation>正在加载话术库和语言识别…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="105" />
+        <location filename="../sidebar.py" line="117"/>
         <source>Recent customers</source>
         <translation>最近的客户</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="109" />
+        <location filename="../sidebar.py" line="118"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="110" />
+        <location filename="../sidebar.py" line="119"/>
         <source>Start a fresh customer (Ctrl+N)</source>
         <translation>开始接待新客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="116" />
+        <location filename="../sidebar.py" line="120"/>
         <source>&amp;Settings</source>
-        <extracomment>set by the composition root: opens the trainers' phrasebook editor</extracomment>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="117" />
+        <location filename="../sidebar.py" line="121"/>
         <source>Settings (Ctrl+,); phrasebook editor: Ctrl+E</source>
         <translation>设置（Ctrl+,）；短语库编辑器：Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="137" />
+        <location filename="../sidebar.py" line="130"/>
         <source>Repl&amp;ies</source>
         <translation>回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="138" />
+        <location filename="../sidebar.py" line="131"/>
         <source>Com&amp;pose</source>
         <translation>撰写(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="141" />
+        <location filename="../sidebar.py" line="134"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="196" />
+        <location filename="../sidebar.py" line="222"/>
         <source>Ready. Paste a customer message.</source>
         <translation>就绪。请粘贴客户消息。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="200" />
+        <location filename="../sidebar.py" line="226"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载话术库：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="210" />
+        <location filename="../sidebar.py" line="236"/>
         <source>Translation is unavailable: %1</source>
         <translation>翻译不可用：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="251" />
+        <location filename="../sidebar.py" line="280"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="269" />
-        <location filename="../sidebar.py" line="334" />
+        <location filename="../sidebar.py" line="299"/>
+        <location filename="../sidebar.py" line="346"/>
         <source>Translation engine is starting…</source>
         <translation>翻译引擎正在启动…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="271" />
+        <location filename="../sidebar.py" line="301"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../sidebar_replies.py" line="38" />
+        <location filename="../sidebar_replies.py" line="58"/>
         <source>Search results</source>
+        <extracomment>New results are on screen (a search, or a reply&apos;s translation). A search failed (the exception).</extracomment>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../sidebar_replies.py" line="39" />
+        <location filename="../sidebar_replies.py" line="59"/>
         <source>Nothing found in the phrasebooks.</source>
         <translation>话术库中没有找到。</translation>
     </message>
     <message>
-        <location filename="../sidebar_replies.py" line="41" />
+        <location filename="../sidebar_replies.py" line="61"/>
         <source>Suggested replies</source>
         <translation>推荐回复</translation>
     </message>
     <message>
-        <location filename="../sidebar_replies.py" line="43" />
+        <location filename="../sidebar_replies.py" line="63"/>
         <source>No scenario recognised: search the phrasebooks (Ctrl+K).</source>
         <translation>未识别出场景：请搜索话术库（Ctrl+K）。</translation>
     </message>
     <message>
-        <location filename="../sidebar_replies.py" line="47" />
+        <location filename="../sidebar_replies.py" line="67"/>
         <source>Paste a message to see replies.</source>
         <translation>粘贴消息后显示推荐回复。</translation>
     </message>
     <message>
-        <location filename="../sidebar_replies.py" line="56" />
+        <location filename="../sidebar_replies.py" line="77"/>
         <source>Machine translation is starting…</source>
         <translation>机器翻译正在启动…</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="40" />
+        <location filename="../sidebar_copy.py" line="65"/>
         <source>Reply %1 is still being translated.</source>
-        <extracomment>the open placeholder form, if any (one at a time)</extracomment>
+        <extracomment>A reply (or the translated draft) was put on the clipboard. The shown message was answered: its language now counts for the conversation. The placeholder form filled in the customer&apos;s details (name, order number...). A line for the status bar. the open placeholder form, if any (one at a time)</extracomment>
         <translation>回复 %1 仍在翻译中。</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="85" />
+        <location filename="../sidebar_copy.py" line="113"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="94" />
+        <location filename="../sidebar_copy.py" line="121"/>
         <source>Nothing to copy yet.</source>
         <translation>还没有可复制的内容。</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="98" />
+        <location filename="../sidebar_copy.py" line="125"/>
         <source>Copied your translated reply.</source>
         <translation>已复制您的回复译文。</translation>
     </message>
     <message>
-        <location filename="../sidebar_customers.py" line="34" />
+        <location filename="../sidebar_customers.py" line="55"/>
         <source>New customer.</source>
+        <extracomment>The shown customer is about to be left: their message counts as answered. Another customer (the argument) is shown: results for the previous one are stale. The message (the argument) should be analysed (again). A line for the status bar.</extracomment>
         <translation>已切换到新客户。</translation>
     </message>
     <message>
-        <location filename="../sidebar_customers.py" line="59" />
+        <location filename="../sidebar_customers.py" line="82"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
@@ -1522,67 +1586,67 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../editor/stats_view.py" line="40" />
+        <location filename="../editor/stats_view.py" line="40"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="42" />
+        <location filename="../editor/stats_view.py" line="42"/>
         <source>all languages</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="43" />
+        <location filename="../editor/stats_view.py" line="43"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="45" />
+        <location filename="../editor/stats_view.py" line="45"/>
         <source>all regions</source>
         <translation>所有地区</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="46" />
+        <location filename="../editor/stats_view.py" line="46"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="49" />
+        <location filename="../editor/stats_view.py" line="49"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="59" />
+        <location filename="../editor/stats_view.py" line="59"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="60" />
+        <location filename="../editor/stats_view.py" line="60"/>
         <source>Least used</source>
         <translation>最少用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="61" />
+        <location filename="../editor/stats_view.py" line="61"/>
         <source>Never used</source>
         <translation>从未使用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="76" />
+        <location filename="../editor/stats_view.py" line="76"/>
         <source>all weeks</source>
         <translation>所有周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="78" />
+        <location filename="../editor/stats_view.py" line="78"/>
         <source>week of %1</source>
         <translation>%1 当周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="109" />
+        <location filename="../editor/stats_view.py" line="109"/>
         <source>Export usage statistics</source>
         <translation>导出使用统计</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="109" />
+        <location filename="../editor/stats_view.py" line="109"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1590,23 +1654,23 @@
 <context>
     <name>SuggestionsView</name>
     <message>
-        <location filename="../suggestions_view.py" line="141" />
+        <location filename="../suggestions_view.py" line="141"/>
         <source>Search all phrasebooks (Ctrl+K)</source>
-        <extracomment>The search text changed (debounced); empty means "back to the suggestions".</extracomment>
+        <extracomment>The search text changed (debounced); empty means &quot;back to the suggestions&quot;.</extracomment>
         <translation>搜索全部话术库（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="142" />
+        <location filename="../suggestions_view.py" line="142"/>
         <source>Search all phrasebooks</source>
         <translation>搜索全部话术库</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="179" />
+        <location filename="../suggestions_view.py" line="179"/>
         <source>Suggested replies</source>
         <translation>推荐回复</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="179" />
+        <location filename="../suggestions_view.py" line="179"/>
         <source>Paste a message to see replies.</source>
         <translation>粘贴消息后显示推荐回复。</translation>
     </message>
@@ -1614,17 +1678,17 @@
 <context>
     <name>Tone</name>
     <message>
-        <location filename="../names.py" line="80" />
+        <location filename="../names.py" line="80"/>
         <source>direct</source>
         <translation>直接</translation>
     </message>
     <message>
-        <location filename="../names.py" line="81" />
+        <location filename="../names.py" line="81"/>
         <source>warm</source>
         <translation>亲切</translation>
     </message>
     <message>
-        <location filename="../names.py" line="82" />
+        <location filename="../names.py" line="82"/>
         <source>detailed</source>
         <translation>详尽</translation>
     </message>
