@@ -63,6 +63,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "clipboard_watch", bool, False, "use text copied in other programs as the customer message"
     ),
+    Setting(
+        "agent_gender",
+        str,
+        "female",
+        "the agent's own gender, for replies whose polite words are the speaker's (Thai ครับ/ค่ะ)",
+        ("female", "male"),
+    ),
     Setting("font_size", int, 10, "base font size in points", tuple(range(8, 21))),
     Setting("suggestion_count", int, 5, "how many replies to suggest", tuple(range(1, 10))),
     Setting("window_geometry", str, "", "saved window size and position (base64)"),

@@ -106,3 +106,79 @@ def test_honorific_goes_after_the_name_placeholder_only(config) -> None:  # type
         config.choose("ja"),
     )
     assert ja.text == "中村様、中村運輸でお届けします。"
+
+
+def test_values_are_written_by_their_kind(config) -> None:  # type: ignore[no-untyped-def]
+    values = {"eta": "2026-11-28", "lead_time": "3-5 days", "coupon_amount": "500"}
+    th = fill_reply("ส่งถึง {eta} ภายใน {lead_time}", "th", values, config.choose("th"))
+    assert th.text == "ส่งถึง 28 พฤศจิกายน 2569 ภายใน 3–5 วัน"  # Buddhist era, no 'ค.ศ.'
+    tw = fill_reply("{coupon_amount}折價券", "zh-Hant", values, config.choose("zh-Hant"))
+    assert tw.text.startswith("NT$500")
+    hk = fill_reply("{coupon_amount}", "zh-Hant", values, config.choose("zh-Hant", "HK"))
+    assert "NT$" not in hk.text and "500" in hk.text
+    ja = fill_reply("{lead_time}以内に発送", "ja", values, config.choose("ja"))
+    assert ja.text == "3–5日以内に発送"
+    es = fill_reply(
+        "en un plazo de {lead_time}", "es", {"lead_time": "48 hours"}, config.choose("es")
+    )
+    assert es.text == "en un plazo de 48 horas"
+    zh = fill_reply("{deadline}前", "zh-Hans", {"deadline": "2026-12-01"}, config.choose("zh-Hans"))
+    assert zh.text == "2026年12月1日前"
+
+
+def test_a_value_not_of_its_kind_is_kept_and_reported(config) -> None:  # type: ignore[no-untyped-def]
+    reply = fill_reply(
+        "Arrives by {eta}, ships within {lead_time}",
+        "en",
+        {"eta": "next Monday", "lead_time": "soon"},
+        config.choose("en"),
+    )
+    assert reply.text == "Arrives by next Monday, ships within soon"
+    assert reply.ready  # the agent decides; the form shows what each field expects
+    assert [name for name, _ in reply.problems] == ["eta", "lead_time"]
+    assert "YYYY-MM-DD" in reply.problems[0][1]
+
+
+@pytest.mark.parametrize(
+    ("number", "expected"),
+    [
+        ("14", "خلال 14 يومًا من الاستلام"),
+        ("7", "خلال 7 أيام من الاستلام"),
+        ("2", "خلال يومين من الاستلام"),
+        ("1", "خلال يوم واحد من الاستلام"),
+        ("100", "خلال 100 يوم من الاستلام"),
+        ("5-7", "خلال 5–7 أيام من الاستلام"),
+    ],
+)
+def test_arabic_counted_noun_agrees_with_the_number(config, number, expected) -> None:  # type: ignore[no-untyped-def]
+    for written in ("أيام", "يومًا"):  # whichever form the trainer wrote
+        reply = fill_reply(
+            f"خلال {{return_days}} {written} من الاستلام",
+            "ar",
+            {"return_days": number},
+            config.choose("ar"),
+        )
+        assert reply.text == expected
+    work = fill_reply(
+        "خلال {refund_days} أيام عمل.", "ar", {"refund_days": "14"}, config.choose("ar")
+    )
+    assert work.text == "خلال 14 يوم عمل."
+
+
+def test_thai_particles_follow_the_agent_gender(config) -> None:  # type: ignore[no-untyped-def]
+    text = "สวัสดีค่ะคุณ{customer_name} มีคะแนน {points} แต้มนะคะ"
+    values = {"customer_name": "Somchai Jaidee", "points": "120"}
+    female = fill_reply(text, "th", values, config.choose("th"))
+    male = fill_reply(text, "th", values, config.choose("th"), agent_gender="male")
+    assert female.text == "สวัสดีค่ะคุณSomchai มีคะแนน 120 แต้มนะคะ"
+    assert male.text == "สวัสดีครับคุณSomchai มีคะแนน 120 แต้มนะครับ"
+
+
+def test_vietnamese_names_are_family_first(config) -> None:  # type: ignore[no-untyped-def]
+    reply = fill_reply(
+        "{customer_name} ơi, shop đã gửi hàng",
+        "vi",
+        {"customer_name": "Nguyễn Văn An"},
+        config.choose("vi"),
+    )
+    assert reply.text == "An ơi, shop đã gửi hàng"

@@ -1,9 +1,11 @@
-"""Filling a reply's placeholders with per-region formatting.
+"""Filling a reply's placeholders for one customer.
 
-Dates typed as YYYY-MM-DD and plain amounts are formatted for the reply's
-language in the customer's country (CLDR data through Babel); the customer's
-name follows the region's address style and honorific. A reply with any
-placeholder left unfilled is never ``ready``.
+Each value is written by its placeholder's kind (core.phrasebook.placeholders)
+for the reply's language in the customer's country (core.reply_values); the
+customer's name follows the region's address style and honorific; Arabic
+counted nouns agree with the number and Thai particles follow the agent's
+gender (core.reply_agreement). A reply with any placeholder left unfilled is
+never ``ready``.
 """
 
 from __future__ import annotations
@@ -11,21 +13,18 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
-from babel.numbers import format_currency, get_territory_currencies
-
-from chatassist.core.phrasebook.placeholders import tokenize
+from chatassist.core.phrasebook.placeholders import Token, placeholder_kind, tokenize
 from chatassist.core.regions import RegionChoice
+from chatassist.core.reply_agreement import arabic_counted, thai_particles
+from chatassist.core.reply_values import reply_locale, write_value
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_BABEL_LANG = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "tl": "fil"}
+__all__ = ["FilledReply", "address_name", "fill_reply", "reply_locale"]
+
 _FAMILY_FIRST_SCRIPTS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Languages whose names are written family name first even in Latin letters
+# ("Nguyễn Văn An": the given name, which "ơi" and "bạn" go with, is An).
+_FAMILY_FIRST_LANGUAGES = ("vi",)
 # An address already written after the name, possibly after a space ("{customer_name} 고객님").
 _EXISTING_HONORIFICS = ("様", "さま", "さん", "殿", "님", "씨", "고객님", "고객")
 
@@ -34,6 +33,9 @@ _EXISTING_HONORIFICS = ("様", "さま", "さん", "殿", "님", "씨", "고객�
 class FilledReply:
     text: str
     missing: tuple[str, ...]
+    # (placeholder, why) for values inserted as typed because they are not of
+    # their kind ("eta: a date is typed as YYYY-MM-DD"); the agent should look.
+    problems: tuple[tuple[str, str], ...] = ()
 
     @property
     def ready(self) -> bool:
@@ -41,58 +43,26 @@ class FilledReply:
         return not self.missing
 
 
-@lru_cache(maxsize=256)
-def reply_locale(language: str, country: str | None) -> Locale:
-    base = _BABEL_LANG.get(language, language)
-    for candidate in ([f"{base}_{country}"] if country else []) + [base, "en"]:
-        try:
-            return Locale.parse(candidate)
-        except (UnknownLocaleError, ValueError):
-            continue
-    return Locale.parse("en")
-
-
-def _currency(country: str | None, locale: Locale) -> str:
-    territory = country or locale.territory
-    if territory:
-        found = get_territory_currencies(territory)
-        if found:
-            return str(found[0])
-    return "USD"
-
-
-def address_name(name: str, style: str) -> str:
+def address_name(name: str, style: str, language: str | None = None) -> str:
     parts = name.split()
     if not parts or style == "full_name":
         return name.strip()
-    family_first = bool(_FAMILY_FIRST_SCRIPTS.search(name))
+    family_first = bool(_FAMILY_FIRST_SCRIPTS.search(name)) or language in _FAMILY_FIRST_LANGUAGES
     if style == "family_name":
         return parts[0] if family_first else parts[-1]
     return parts[-1] if family_first and len(parts) > 1 else parts[0]
 
 
-def format_value(name: str, value: str, language: str, choice: RegionChoice | None) -> str:
-    value = value.strip()
-    country = choice.country if choice else None
-    locale = reply_locale(language, country)
-    if (name == "date" or name.endswith("_date") or name == "eta") and _ISO_DATE.fullmatch(value):
-        try:
-            return str(format_date(date.fromisoformat(value), format="long", locale=locale))
-        except ValueError:
-            return value
-    if (name == "amount" or name.endswith("_amount")) and _NUMBER.fullmatch(value):
-        try:
-            amount = Decimal(value.replace(",", "."))
-        except InvalidOperation:
-            return value
-        return str(format_currency(amount, _currency(country, locale), locale=locale))
-    if name == "customer_name" and choice is not None:
-        return address_name(value, choice.region.address)
-    return value
+def _text_after(tokens: list[Token], i: int) -> str:
+    return tokens[i + 1].value if i + 1 < len(tokens) and tokens[i + 1].kind == "text" else ""
 
 
 def fill_reply(
-    text: str, language: str, values: Mapping[str, str], choice: RegionChoice | None = None
+    text: str,
+    language: str,
+    values: Mapping[str, str],
+    choice: RegionChoice | None = None,
+    agent_gender: str = "female",
 ) -> FilledReply:
     """Fill ``text`` (in ``language``) with the agent's values for this customer.
 
@@ -100,23 +70,41 @@ def fill_reply(
     ``{customer_name}`` unless the text already addresses the customer there.
     """
     suffix = choice.region.honorific.get(language, "") if choice is not None else ""
+    country = choice.country if choice is not None else None
     tokens, _ = tokenize(text)
     out: list[str] = []
     missing: list[str] = []
+    problems: list[tuple[str, str]] = []
+    skip_text = False
     for i, tok in enumerate(tokens):
         if tok.kind == "text":
-            out.append(tok.value)
+            if not skip_text:
+                out.append(tok.value)
+            skip_text = False
             continue
         raw = values.get(tok.value)
         if raw is None or not raw.strip():
             missing.append(tok.value)
             out.append("{" + tok.value + "}")
             continue
-        out.append(format_value(tok.value, raw, language, choice))
-        if tok.value == "customer_name" and suffix:
-            after = (
-                tokens[i + 1].value if i + 1 < len(tokens) and tokens[i + 1].kind == "text" else ""
-            )
-            if not after.lstrip().startswith(_EXISTING_HONORIFICS):
+        raw = raw.strip()
+        if tok.value == "customer_name":
+            out.append(address_name(raw, choice.region.address, language) if choice else raw)
+            after = _text_after(tokens, i)
+            if suffix and not after.lstrip().startswith(_EXISTING_HONORIFICS):
                 out.append(suffix)
-    return FilledReply("".join(out), tuple(dict.fromkeys(missing)))
+            continue
+        kind = placeholder_kind(tok.value)
+        written = write_value(kind, raw, language, country)
+        if written.problem:
+            problems.append((tok.value, written.problem))
+        agreed = arabic_counted(written.text, _text_after(tokens, i)) if language == "ar" else None
+        if agreed is not None:
+            out.extend(agreed)
+            skip_text = True  # the following text was rewritten with the number
+        else:
+            out.append(written.text)
+    filled = "".join(out)
+    if language == "th":
+        filled = thai_particles(filled, agent_gender)
+    return FilledReply(filled, tuple(dict.fromkeys(missing)), tuple(dict.fromkeys(problems)))

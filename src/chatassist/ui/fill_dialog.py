@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatassist.core.phrasebook.placeholders import DATE, DURATION, MONEY, NUMBER, placeholder_kind
 from chatassist.core.regions import RegionChoice
 from chatassist.core.replies import FilledReply
 from chatassist.ui import names
@@ -35,9 +36,12 @@ class FillDialog(QDialog):
         values: Mapping[str, str],
         choice: RegionChoice | None,
         parent: QWidget | None = None,
+        *,
+        agent_gender: str = "female",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("fill-dialog")
+        self.agent_gender = agent_gender
         self.setWindowTitle(self.tr("Fill in the reply"))
         self.item = item
         self.choice = choice
@@ -46,6 +50,7 @@ class FillDialog(QDialog):
         for name in item.suggestion.placeholders:
             edit = QLineEdit(values.get(name, ""))
             edit.setObjectName(f"field-{name}")
+            edit.setPlaceholderText(self._kind_hint(placeholder_kind(name)))
             label = names.placeholder_name(name)
             edit.setAccessibleName(label)
             edit.textChanged.connect(self._update)
@@ -76,8 +81,18 @@ class FillDialog(QDialog):
     def values(self) -> dict[str, str]:
         return {name: edit.text().strip() for name, edit in self.fields.items()}
 
+    def _kind_hint(self, kind: str) -> str:
+        """What to type for a placeholder of ``kind`` (the reply writes it for the customer)."""
+        hints = {
+            DATE: self.tr("date: 2026-11-28"),
+            DURATION: self.tr("e.g. 3-5 days, 48 hours"),
+            MONEY: self.tr("amount: 19.90"),
+            NUMBER: self.tr("number: 14"),
+        }
+        return hints.get(kind, "")
+
     def filled(self) -> FilledReply:
-        return self.item.fill(self.values(), self.choice)
+        return self.item.fill(self.values(), self.choice, self.agent_gender)
 
     def _update(self) -> None:
         filled = self.filled()

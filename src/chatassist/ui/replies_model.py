@@ -54,8 +54,10 @@ class ReplyItem:
     def untranslated(self, note: str) -> ReplyItem:
         return replace(self, state=ReplyState.UNTRANSLATED, note=note)
 
-    def fill(self, values: Mapping[str, str], choice: RegionChoice | None) -> FilledReply:
-        return fill_reply(self.text, self.language, values, choice)
+    def fill(
+        self, values: Mapping[str, str], choice: RegionChoice | None, agent_gender: str = "female"
+    ) -> FilledReply:
+        return fill_reply(self.text, self.language, values, choice, agent_gender)
 
 
 def order_number_in(message: str) -> str | None:

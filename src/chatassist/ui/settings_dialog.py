@@ -52,6 +52,9 @@ class SettingsDialog(QDialog):
         self.clipboard_watch = QCheckBox(
             self.tr("Use text I &copy in other programs as the customer message")
         )
+        self.agent_gender = QComboBox()
+        self.agent_gender.addItem(self.tr("Female (Thai ค่ะ)"), "female")
+        self.agent_gender.addItem(self.tr("Male (Thai ครับ)"), "male")
         self.font_size = QSpinBox()
         self.font_size.setRange(8, 20)
         self.font_size.setSuffix(" pt")
@@ -82,6 +85,7 @@ class SettingsDialog(QDialog):
         form.addRow("", ui_note)
         form.addRow("", self.always_on_top)
         form.addRow("", self.clipboard_watch)
+        form.addRow(self.tr("&Your gender (polite words in replies)"), self.agent_gender)
         form.addRow(self.tr("&Font size"), self.font_size)
         form.addRow(self.tr("&Suggested replies"), self.suggestion_count)
         form.addRow(self.tr("Data folder"), folder_row)
@@ -110,6 +114,7 @@ class SettingsDialog(QDialog):
         self.ui_language.setCurrentIndex(max(0, self.ui_language.findData(s.get("ui_language"))))
         self.always_on_top.setChecked(bool(s.get("always_on_top")))
         self.clipboard_watch.setChecked(bool(s.get("clipboard_watch")))
+        self.agent_gender.setCurrentIndex(max(0, self.agent_gender.findData(s.get("agent_gender"))))
         self.font_size.setValue(int(s.get("font_size")))
         self.suggestion_count.setValue(int(s.get("suggestion_count")))
 
@@ -119,6 +124,7 @@ class SettingsDialog(QDialog):
         s.set("ui_language", self.ui_language.currentData())
         s.set("always_on_top", self.always_on_top.isChecked())
         s.set("clipboard_watch", self.clipboard_watch.isChecked())
+        s.set("agent_gender", self.agent_gender.currentData())
         s.set("font_size", self.font_size.value())
         s.set("suggestion_count", self.suggestion_count.value())
         s.save()

@@ -70,7 +70,8 @@ class ReplyCopier(QObject):
         customer = self.state.customers.current
         analysis = self.state.analysis
         choice = analysis.region if analysis else None
-        filled = item.fill(customer.values, choice)
+        gender = str(self.state.settings.get("agent_gender"))
+        filled = item.fill(customer.values, choice, gender)
         if filled.ready:
             self._copy_reply_text(item, filled.text)
             return
@@ -81,7 +82,7 @@ class ReplyCopier(QObject):
                 values["order_id"] = found
         if self.fill_dialog is not None:
             self.fill_dialog.close()
-        dialog = FillDialog(item, values, choice, self._dialog_parent)
+        dialog = FillDialog(item, values, choice, self._dialog_parent, agent_gender=gender)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._filled(dialog, customer))
         dialog.finished.connect(lambda _r: setattr(self, "fill_dialog", None))

@@ -595,6 +595,26 @@
         <source>Fill in to copy: %1</source>
         <translation>填写后才能复制：%1</translation>
     </message>
+    <message>
+        <location filename="../fill_dialog.py" line="87" />
+        <source>date: 2026-11-28</source>
+        <translation>日期：2026-11-28</translation>
+    </message>
+    <message>
+        <location filename="../fill_dialog.py" line="88" />
+        <source>e.g. 3-5 days, 48 hours</source>
+        <translation>例如 3-5 天、48 小时</translation>
+    </message>
+    <message>
+        <location filename="../fill_dialog.py" line="89" />
+        <source>amount: 19.90</source>
+        <translation>金额：19.90</translation>
+    </message>
+    <message>
+        <location filename="../fill_dialog.py" line="90" />
+        <source>number: 14</source>
+        <translation>数字：14</translation>
+    </message>
 </context>
 <context>
     <name>ImportPreview</name>
@@ -1438,6 +1458,21 @@
         <location filename="../settings_dialog.py" line="94"/>
         <source>Translation</source>
         <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="56" />
+        <source>Female (Thai ค่ะ)</source>
+        <translation>女（泰语用 ค่ะ）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="57" />
+        <source>Male (Thai ครับ)</source>
+        <translation>男（泰语用 ครับ）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="88" />
+        <source>&amp;Your gender (polite words in replies)</source>
+        <translation>您的性别（回复中的礼貌用语）(&amp;Y)</translation>
     </message>
 </context>
 <context>
