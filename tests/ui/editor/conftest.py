@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
-from editor_helpers import BOOK, MakeEditor
+from editor_helpers import BOOK, FakePrompts, MakeEditor
+from PySide6.QtCore import QThreadPool
 
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
 from chatassist.storage.database import Database
 from chatassist.storage.library import PhrasebookLibrary
+from chatassist.storage.stats import weekly_counts
+from chatassist.ui.editor.services import EditorServices
 from chatassist.ui.editor.window import EditorWindow
 from chatassist.ui.worker import InlineThreadPool, Worker
 
@@ -29,18 +33,32 @@ def library(data_dir: Path) -> Iterator[PhrasebookLibrary]:
 
 
 @pytest.fixture
-def make_editor(
-    qtbot: Any, library: PhrasebookLibrary, data_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> MakeEditor:
-    # Never block on a modal question: tests that care set these per window.
-    monkeypatch.setattr(EditorWindow, "ask_unsaved", lambda self: "discard")
-    monkeypatch.setattr(EditorWindow, "ask_restore_draft", lambda self, book_id: False)
+def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Iterator[MakeEditor]:
+    """An editor over ``library``, its library read; it asks a :class:`FakePrompts`
+    (``window.prompts``), which never blocks on a modal question."""
+    workers: list[Worker] = []
 
-    def make(**kw: Any) -> EditorWindow:
+    def make(
+        *,
+        threaded: bool = False,
+        translator: Any = None,
+        prompts: FakePrompts | None = None,
+        **kw: Any,
+    ) -> EditorWindow:
         kw.setdefault("default_tone", {"en": "direct", "es": "direct", "ja": "detailed"})
-        window = EditorWindow(library, Worker(InlineThreadPool()), data_dir, **kw)
+        worker = Worker(QThreadPool() if threaded else InlineThreadPool())
+        workers.append(worker)
+        services = EditorServices(
+            library=library,
+            usage_counts=partial(weekly_counts, library.database),
+            translator=(lambda: translator) if translator is not None else None,
+        )
+        window = EditorWindow(services, worker, data_dir, prompts=prompts or FakePrompts(), **kw)
         qtbot.addWidget(window)
-        window.show()
+        with qtbot.waitSignal(window.loaded, timeout=5000):
+            window.show()
         return window
 
-    return make
+    yield make
+    for worker in workers:
+        worker.wait_for_done(10_000)

@@ -8,6 +8,7 @@ from typing import Any
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
 from chatassist.core.translation.model import TokenReport, Translation
 from chatassist.ui.editor.window import EditorWindow
+from chatassist.ui.errors import error_text
 
 BOOK = Phrasebook(
     id="demo",
@@ -45,6 +46,45 @@ class EchoTranslator:
         return Translation(
             f"[{target}] {text}", source, target, (source, target), (), TokenReport()
         )
+
+
+class FakePrompts:
+    """The editor's questions without dialogs (``EditorPrompts``): it answers what
+    the test set and records what was asked and which errors were shown."""
+
+    def __init__(self) -> None:
+        #: answers "save", "discard" or "cancel" before unsaved changes are left
+        self.unsaved: Callable[[], str] = lambda: "discard"
+        #: restore a crash draft when one is found
+        self.restore_draft = False
+        #: the id typed for a new phrasebook (given the error shown), None: cancelled
+        self.new_book_id: Callable[[str], str | None] = lambda error: None
+        #: apply an import after its preview
+        self.import_answer = True
+        self.asked: list[str] = []
+        #: the errors shown, and the text each error box showed
+        self.errors: list[BaseException] = []
+        self.messages: list[str] = []
+
+    def ask_unsaved(self) -> str:
+        self.asked.append("unsaved")
+        return self.unsaved()
+
+    def ask_restore_draft(self, book_id: str) -> bool:
+        self.asked.append(f"restore {book_id}")
+        return self.restore_draft
+
+    def ask_new_book_id(self, error: str = "") -> str | None:
+        self.asked.append("new book id")
+        return self.new_book_id(error)
+
+    def confirm_import(self, changes: list[Any]) -> bool:
+        self.asked.append("import")
+        return self.import_answer
+
+    def show_error(self, exc: BaseException, *, title: str, context: str = "") -> None:
+        self.errors.append(exc)
+        self.messages.append(error_text(exc, context))
 
 
 MakeEditor = Callable[..., EditorWindow]

@@ -4,13 +4,11 @@ closing while a save runs waits for it."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from editor_helpers import MakeEditor
-from PySide6.QtCore import QThreadPool
+from editor_helpers import FakePrompts, MakeEditor
 from pytestqt.qtbot import QtBot
 
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
@@ -18,7 +16,6 @@ from chatassist.storage.errors import StorageError
 from chatassist.storage.library import ImportReport, PhrasebookLibrary
 from chatassist.ui.editor.drafts import draft_path, load_draft
 from chatassist.ui.editor.window import EditorWindow
-from chatassist.ui.worker import Worker
 
 
 class SlowLibrary:
@@ -43,18 +40,8 @@ class SlowLibrary:
 
 
 @pytest.fixture
-def threaded_editor(
-    qtbot: QtBot,
-    library: PhrasebookLibrary,
-    data_dir: Path,
-    make_editor: MakeEditor,  # for its never-blocking questions
-) -> Iterator[EditorWindow]:
-    pool = QThreadPool()
-    window = EditorWindow(library, Worker(pool), data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    yield window
-    pool.waitForDone(10_000)
+def threaded_editor(make_editor: MakeEditor) -> EditorWindow:
+    return make_editor(threaded=True)
 
 
 def test_save_runs_off_the_ui_thread_and_edits_go_on(
@@ -69,14 +56,14 @@ def test_save_runs_off_the_ui_thread_and_edits_go_on(
     saved: list[bool] = []
     window.saved.connect(lambda: saved.append(True))
     try:
-        assert window.save()  # returns at once although the database is held up
+        assert window.saver.save()  # returns at once although the database is held up
         assert slow.started.wait(5)
         assert slow.threads[0] is not threading.main_thread()
-        assert window.saving is not None
+        assert window.saver.saving is not None
         assert window.statusBar().currentMessage() == "Saving…"
         assert "saving" in window.windowTitle()
         assert not window.save_action.isEnabled()
-        assert not window.save()  # one save at a time
+        assert not window.saver.save()  # one save at a time
         # Edits stay possible while it saves.
         qtbot.keyClicks(window.form.fields["segments"], "returning")
         assert window.session is not None
@@ -85,7 +72,7 @@ def test_save_runs_off_the_ui_thread_and_edits_go_on(
     finally:
         slow.release()
     qtbot.waitUntil(lambda: bool(saved), timeout=5000)
-    assert window.saving is None and window.save_action.isEnabled()
+    assert window.saver.saving is None and window.save_action.isEnabled()
     stored = library.phrasebook("demo").entries[0]
     assert stored.tags == ("vip",) and stored.segments == ()
     # The edit made during the save is still unsaved, and in the crash draft.
@@ -94,7 +81,7 @@ def test_save_runs_off_the_ui_thread_and_edits_go_on(
     draft = load_draft(window.data_dir, "demo")
     assert draft is not None and draft.entries[0].segments == ("returning",)
     with qtbot.waitSignal(window.saved, timeout=5000):
-        assert window.save()
+        assert window.saver.save()
     assert library.phrasebook("demo").entries[0].segments == ("returning",)
     assert not window.session.dirty
     qtbot.waitUntil(lambda: not draft_path(window.data_dir, "demo").exists(), timeout=5000)
@@ -110,7 +97,9 @@ def test_closing_while_saving_waits_for_the_save(
     slow = SlowLibrary(library, monkeypatch)
     qtbot.keyClicks(window.form.fields["tags"], "vip")
     asked: list[bool] = []
-    window.ask_unsaved = lambda: asked.append(True) or "save"  # type: ignore[method-assign]
+    prompts = window.prompts
+    assert isinstance(prompts, FakePrompts)
+    prompts.unsaved = lambda: asked.append(True) or "save"
     try:
         assert not window.close()  # "Save": the window closes once it is saved
         assert slow.started.wait(5)
@@ -132,8 +121,8 @@ def test_failed_save_reports_and_keeps_the_edits(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = make_editor()
-    reported: list[str] = []
-    window.report_save_error = reported.append  # type: ignore[method-assign]
+    prompts = window.prompts
+    assert isinstance(prompts, FakePrompts)
     saved: list[bool] = []
     window.saved.connect(lambda: saved.append(True))
 
@@ -142,10 +131,10 @@ def test_failed_save_reports_and_keeps_the_edits(
 
     monkeypatch.setattr(library, "import_loaded", broken)
     qtbot.keyClicks(window.form.fields["tags"], "vip")
-    window.ask_unsaved = lambda: "save"  # type: ignore[method-assign]
+    prompts.unsaved = lambda: "save"
     assert not window.close()
-    qtbot.waitUntil(lambda: window.saving is None)
-    assert reported == ["database is locked"]
+    qtbot.waitUntil(lambda: window.saver.saving is None)
+    assert [str(e) for e in prompts.errors] == ["database is locked"]
     assert "database is locked" in window.statusBar().currentMessage()
     assert not saved
     assert window.isVisible()  # the close was dropped: nothing is lost
@@ -155,5 +144,5 @@ def test_failed_save_reports_and_keeps_the_edits(
     qtbot.waitUntil(lambda: draft_path(window.data_dir, "demo").exists())
     monkeypatch.undo()
     with qtbot.waitSignal(window.saved, timeout=2000):
-        assert window.save()
+        assert window.saver.save()
     assert library.phrasebook("demo").entries[0].tags == ("vip",)

@@ -73,13 +73,13 @@ def test_book_fields_are_undoable_validated_and_saved(
     assert "zh-Hans" in form.fields["title/zh-Hans"].toolTip()
     assert form.fields["title/en"].styleSheet() == ""
     assert form.problems.count() == 1
-    assert not window.save()
+    assert not window.saver.save()
     assert "zh-Hans" in window.statusBar().currentMessage()
     window.undo.undo()
     assert form.fields["title/zh-Hans"].text() == "演示"
     assert form.problems.count() == 0
     with qtbot.waitSignal(window.saved, timeout=2000):
-        assert window.save()
+        assert window.saver.save()
     saved = library.phrasebook("demo")
     assert saved.title == {"zh-Hans": "演示", "en": "Demo phrases"}
     assert saved.description == {"en": "Orders and greetings"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from editor_helpers import MakeEditor
+from editor_helpers import FakePrompts, MakeEditor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
@@ -22,6 +22,12 @@ def _ime_commit(widget: QWidget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def _prompts(window: EditorWindow) -> FakePrompts:
+    prompts = window.prompts
+    assert isinstance(prompts, FakePrompts)
+    return prompts
+
+
 def _answers(window: EditorWindow, answers: list[str | None]) -> list[str]:
     """Answer the id question from ``answers``; returns the error texts shown."""
     errors: list[str] = []
@@ -30,7 +36,7 @@ def _answers(window: EditorWindow, answers: list[str | None]) -> list[str]:
         errors.append(error)
         return answers.pop(0)
 
-    window.ask_new_book_id = ask  # type: ignore[method-assign]
+    _prompts(window).new_book_id = ask
     return errors
 
 
@@ -67,13 +73,13 @@ def test_new_phrasebook_is_created_on_first_save(
     # The required titles are left to fill: shown at their fields, save refused.
     assert form.fields["title/zh-Hans"].styleSheet() == PROBLEM_STYLE
     assert form.fields["title/en"].styleSheet() == PROBLEM_STYLE
-    assert not window.save()
+    assert not window.saver.save()
     assert "faq.shipping" not in {b.id for b in library.phrasebooks()}
     _ime_commit(form.fields["title/zh-Hans"], "物流问答")
     qtbot.keyClicks(form.fields["title/en"], "Shipping FAQ")
     assert form.problems.count() == 0
     with qtbot.waitSignal(window.saved, timeout=2000):
-        assert window.save()
+        assert window.saver.save()
     saved = library.phrasebook("faq.shipping")
     assert saved.title == {"zh-Hans": "物流问答", "en": "Shipping FAQ"}
     assert saved.entries == ()
@@ -113,10 +119,10 @@ def test_cancel_and_discard_leave_nothing_behind(
     assert window.session is not None and window.session.book.id == "demo"
     _answers(window, ["scratch"])
     assert window.new_book()
-    window.ask_unsaved = lambda: "cancel"  # type: ignore[method-assign]
+    _prompts(window).unsaved = lambda: "cancel"
     assert not window.open_book("demo")
     assert window.session.book.id == "scratch"
-    window.ask_unsaved = lambda: "discard"  # type: ignore[method-assign]
+    _prompts(window).unsaved = lambda: "discard"
     assert window.open_book("demo")
     assert window.session.book.id == "demo"
     assert _top_ids(window) == ["demo"]
@@ -128,7 +134,7 @@ def test_new_phrasebook_unsaved_changes_are_saved_first(
 ) -> None:
     window = make_editor()
     qtbot.keyClicks(window.form.fields["tags"], "vip")
-    window.ask_unsaved = lambda: "save"  # type: ignore[method-assign]
+    _prompts(window).unsaved = lambda: "save"
     _answers(window, ["faq"])
     # Saving runs in the background; the new phrasebook is started once it is done.
     with qtbot.waitSignal(window.saved, timeout=2000):
@@ -146,8 +152,9 @@ def test_new_phrasebook_draft_is_offered_again(
     qtbot.keyClicks(window.book_form.fields["title/en"], "FAQ")
     qtbot.waitUntil(draft_path(window.data_dir, "faq").exists)
     # The window "crashes"; creating "faq" again offers what was typed.
-    monkeypatch.setattr(EditorWindow, "ask_restore_draft", lambda self, book_id: True)
-    second = make_editor()
+    restoring = FakePrompts()
+    restoring.restore_draft = True
+    second = make_editor(prompts=restoring)
     _answers(second, ["faq"])
     assert second.new_book()
     assert second.session is not None and second.session.is_new

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from editor_helpers import BOOK, EchoTranslator, MakeEditor
+from editor_helpers import BOOK, EchoTranslator, FakePrompts, MakeEditor
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
@@ -22,6 +23,20 @@ from chatassist.ui.editor import file_actions
 from chatassist.ui.editor.drafts import draft_path
 from chatassist.ui.editor.entry_form import GAP, UNVETTED
 from chatassist.ui.editor.window import EditorWindow
+
+
+def _prompts(window: EditorWindow) -> FakePrompts:
+    prompts = window.prompts
+    assert isinstance(prompts, FakePrompts)
+    return prompts
+
+
+def _import(qtbot: QtBot, window: EditorWindow, path: Path, confirm: Any) -> bool:
+    """Start importing ``path`` (it is read in the worker) and wait until it is
+    over: True when it was applied."""
+    with qtbot.waitSignal(window.file_actions.finished, timeout=5000) as finished:
+        assert window.file_actions.import_file(path, confirm=confirm)
+    return bool(finished.args[0])
 
 
 def _cell(window: EditorWindow, lang: str, tone: str):  # type: ignore[no-untyped-def]
@@ -56,7 +71,7 @@ def test_create_entry_validate_undo_save_and_reopen(
     assert "placeholders" in _cell(window, "es", "direct").toolTip()
     assert window.form.problems.count() >= 1
     assert _cell(window, "fr", "direct").background().color() == GAP
-    assert not window.save()
+    assert not window.saver.save()
     assert library.phrasebook("demo").entry(entry_id) is None
     _type_cell(window, "es", "direct", "Reembolso de {amount} enviado.")
     assert window.form.problems.count() == 0
@@ -74,7 +89,7 @@ def test_create_entry_validate_undo_save_and_reopen(
     for _ in range(3):
         window.undo.redo()
     with qtbot.waitSignal(window.saved, timeout=1000):  # the sidebar rebuilds on it
-        assert window.save()
+        assert window.saver.save()
     assert "*" not in window.windowTitle()
     saved = library.phrasebook("demo").entry(entry_id)
     assert saved is not None and saved.variant("es", "direct") is not None
@@ -91,7 +106,7 @@ def test_close_with_unsaved_changes_asks(qtbot: QtBot, make_editor: MakeEditor) 
     qtbot.keyClicks(window.form.fields["tags"], "vip")
     assert window.windowTitle().endswith("*")
     answers = ["cancel", "discard"]
-    window.ask_unsaved = lambda: answers.pop(0)  # type: ignore[method-assign]
+    _prompts(window).unsaved = lambda: answers.pop(0)
     assert not window.close()
     assert window.isVisible()
     assert window.close()
@@ -107,8 +122,9 @@ def test_draft_survives_a_crash_and_is_offered(
     qtbot.waitUntil(draft_path(window.data_dir, "demo").exists)
     edited = window.session.book  # type: ignore[union-attr]
     # The first window "crashes" (never closes); the next one offers the draft.
-    monkeypatch.setattr(EditorWindow, "ask_restore_draft", lambda self, book_id: True)
-    second = make_editor()
+    restoring = FakePrompts()
+    restoring.restore_draft = True
+    second = make_editor(prompts=restoring)
     assert second.session is not None and second.session.book == edited
     assert second.session.dirty
     assert second.form.fields["gloss/en"].text() == "Give the tracking number (edited)"
@@ -120,7 +136,7 @@ def test_machine_draft_is_unvetted_until_approved(qtbot: QtBot, make_editor: Mak
     translator = EchoTranslator()
     window = make_editor(translator=translator)
     window.form.select_cell("ja", "direct")
-    window.draft_translation()
+    window.machine_drafts.draft_translation()
     qtbot.waitUntil(lambda: _cell(window, "ja", "direct").text() != "")
     assert _cell(window, "ja", "direct").text() == "[ja] Order {order_id} shipped."
     assert translator.glossaries == [("ShopName",)]
@@ -128,20 +144,20 @@ def test_machine_draft_is_unvetted_until_approved(qtbot: QtBot, make_editor: Mak
     assert variant is not None and not variant.vetted
     assert _cell(window, "ja", "direct").background().color() == UNVETTED
     assert _cell(window, "ja", "direct").data(Qt.ItemDataRole.UserRole) == "unvetted"
-    window.approve_cell()
+    window.machine_drafts.approve_cell()
     assert _cell(window, "ja", "direct").data(Qt.ItemDataRole.UserRole) == ""
     window.undo.undo()
     assert _cell(window, "ja", "direct").data(Qt.ItemDataRole.UserRole) == "unvetted"
 
 
 def test_export_xlsx_and_reimport_identically(
-    tmp_path: Path, make_editor: MakeEditor, library: PhrasebookLibrary
+    qtbot: QtBot, tmp_path: Path, make_editor: MakeEditor, library: PhrasebookLibrary
 ) -> None:
     window = make_editor()
     path = tmp_path / "demo.xlsx"
-    window.export_current(path)
+    window.file_actions.export_current(path)
     seen: list[list[BookChange]] = []
-    assert window.import_file(path, confirm=lambda changes: seen.append(changes) or True)
+    assert _import(qtbot, window, path, confirm=lambda changes: seen.append(changes) or True)
     assert seen[0][0].status == "unchanged"
     assert library.phrasebook("demo") == BOOK
 
@@ -161,7 +177,7 @@ def test_import_previews_and_applies_all_or_nothing(
     path = tmp_path / "demo.xlsx"
     write_xlsx(book, path)
     seen: list[BookChange] = []
-    assert not window.import_file(path, confirm=lambda changes: seen.extend(changes) and False)
+    assert not _import(qtbot, window, path, confirm=lambda changes: seen.extend(changes) and False)
     assert (seen[0].added, seen[0].changed, seen[0].removed) == (
         ["greeting.bye"],
         ["order.tracking"],
@@ -169,7 +185,7 @@ def test_import_previews_and_applies_all_or_nothing(
     )
     assert library.phrasebook("demo") == BOOK
     with qtbot.waitSignal(window.saved, timeout=2000):  # the sidebar rebuilds on it
-        assert window.import_file(path, confirm=lambda changes: True)
+        assert window.file_actions.import_file(path, confirm=lambda changes: True)
     assert library.phrasebook("demo") == book
     assert window.session is not None and window.session.book == book
     assert window.isEnabled() and "Imported demo.xlsx." in window.statusBar().currentMessage()
@@ -187,8 +203,7 @@ def test_import_errors_are_reported_not_raised(
     error: Exception,
 ) -> None:
     window = make_editor()
-    reported: list[str] = []
-    monkeypatch.setattr(window.file_actions, "report_error", lambda t, m: reported.append(m))
+    reported = _prompts(window).messages
     saved: list[bool] = []
     window.saved.connect(lambda: saved.append(True))
     path = tmp_path / "demo.xlsx"
@@ -198,7 +213,7 @@ def test_import_errors_are_reported_not_raised(
         raise error
 
     monkeypatch.setattr(library, "import_loaded", fail)
-    assert window.import_file(path, confirm=lambda changes: True)
+    assert window.file_actions.import_file(path, confirm=lambda changes: True)
     qtbot.waitUntil(lambda: bool(reported), timeout=2000)
     assert str(error) in reported[0] and "Not imported" in reported[0]
     assert "Not imported" in window.statusBar().currentMessage()
@@ -207,19 +222,18 @@ def test_import_errors_are_reported_not_raised(
 
 
 def test_unreadable_import_file_is_reported(
-    tmp_path: Path, make_editor: MakeEditor, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, tmp_path: Path, make_editor: MakeEditor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = make_editor()
-    reported: list[str] = []
-    monkeypatch.setattr(window.file_actions, "report_error", lambda t, m: reported.append(m))
-    assert not window.import_file(tmp_path / "missing.xlsx", confirm=lambda changes: True)
+    reported = _prompts(window).messages
+    assert not _import(qtbot, window, tmp_path / "missing.xlsx", confirm=lambda changes: True)
     assert "Not imported" in window.statusBar().currentMessage()
 
     def unreadable(paths: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(file_actions, "load_files", unreadable)
-    assert not window.import_file(tmp_path / "locked.xlsx", confirm=lambda changes: True)
+    assert not _import(qtbot, window, tmp_path / "locked.xlsx", confirm=lambda changes: True)
     assert reported and "Permission denied" in reported[0]
     assert "Not imported" in window.statusBar().currentMessage()
 
@@ -229,9 +243,8 @@ def test_export_errors_are_reported_and_keep_the_old_file(
     tmp_path: Path, make_editor: MakeEditor, monkeypatch: pytest.MonkeyPatch, suffix: str
 ) -> None:
     window = make_editor()
-    reported: list[str] = []
-    monkeypatch.setattr(window.file_actions, "report_error", lambda t, m: reported.append(m))
-    window.export_current(tmp_path / "missing" / f"demo{suffix}")  # no such folder
+    reported = _prompts(window).messages
+    window.file_actions.export_current(tmp_path / "missing" / f"demo{suffix}")  # no such folder
     assert reported and "Not exported" in reported[0]
     assert "Not exported" in window.statusBar().currentMessage()
 
@@ -261,11 +274,12 @@ def test_coverage_double_click_opens_the_gap(make_editor: MakeEditor) -> None:
 
 
 def test_statistics_tab_and_csv(
-    tmp_path: Path, make_editor: MakeEditor, library: PhrasebookLibrary
+    qtbot: QtBot, tmp_path: Path, make_editor: MakeEditor, library: PhrasebookLibrary
 ) -> None:
     UsageLog(library.database).record("order.tracking", "es", "direct", "europe")
     window = make_editor()
-    window.tabs.setCurrentWidget(window.stats)
+    with qtbot.waitSignal(window.stats.refreshed, timeout=5000):  # counted in the worker
+        window.tabs.setCurrentWidget(window.stats)
     assert window.stats.most.item(0).text().startswith("order.tracking")
     never = [window.stats.never.item(i).text() for i in range(window.stats.never.count())]
     assert never == ["greeting.hello"]

@@ -1,40 +1,40 @@
-"""Start the phrasebook editor: ``open_editor(app)`` (``chatassist edit``)."""
+"""Start the phrasebook editor: ``open_editor(app)`` (``chatassist edit``), or
+``build_editor(app, worker)`` from the sidebar (Ctrl+E)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from functools import partial
 
 from PySide6.QtCore import QThreadPool
 
 from chatassist.app import App
 from chatassist.core.languages import CUSTOMER_LANGUAGES
+from chatassist.core.translation.model import Translator
+from chatassist.storage.stats import weekly_counts
+from chatassist.ui.editor.services import EditorServices
 from chatassist.ui.editor.window import EditorWindow
 from chatassist.ui.qt_app import start_qt
 from chatassist.ui.worker import Worker
 
 
-class LazyTranslator:
-    """The app's translator, built on first use (in a worker, never at start-up)."""
+def editor_services(app: App) -> EditorServices:
+    """The editor's services over the app's library. The translator is built on its
+    first use (a machine draft, in a worker), never at start-up."""
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def translator() -> Translator:
+        return app.translator
 
-    def translate(
-        self, text: str, source: str, target: str, *, glossary: Sequence[str] = ()
-    ) -> Any:
-        return self.app.translator.translate(text, source, target, glossary=glossary)
+    library = app.library
+    return EditorServices(
+        library=library,
+        usage_counts=partial(weekly_counts, library.database),
+        translator=translator,
+    )
 
 
 def build_editor(app: App, worker: Worker) -> EditorWindow:
     default_tone = {lang: app.regions.choose(lang).tone for lang in CUSTOMER_LANGUAGES}
-    return EditorWindow(
-        app.library,
-        worker,
-        app.paths.data_dir,
-        translator=LazyTranslator(app),
-        default_tone=default_tone,
-    )
+    return EditorWindow(editor_services(app), worker, app.paths.data_dir, default_tone=default_tone)
 
 
 def open_editor(app: App) -> int:

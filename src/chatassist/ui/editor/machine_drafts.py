@@ -2,54 +2,70 @@
 
 A machine draft fills the selected cell with an unvetted translation of another
 variant (in a worker; a result for an older request or another phrasebook is
-dropped); approving marks the cell as vetted. Both are undoable edits. Strings
-keep the window's translation context ("EditorWindow").
+dropped); approving marks the cell as vetted. Both are undoable edits of the
+editor's document. The part sees the document, the entry form (for the
+selected cell), the worker and the translator getter. Strings keep the
+window's translation context ("EditorWindow").
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from chatassist.core.translation.model import Translation, Translator
 from chatassist.ui.editor import model
-from chatassist.ui.worker import Generation
+from chatassist.ui.editor.document import EditorDocument
+from chatassist.ui.editor.entry_form import EntryForm
+from chatassist.ui.worker import Worker
 
-if TYPE_CHECKING:
-    from chatassist.ui.editor.window import EditorWindow
 
+class MachineDrafts(QObject):
+    """Machine draft and Approve; without a ``translator`` there are no machine drafts."""
 
-class MachineDrafts:
-    """Machine draft and Approve of ``window``; ``window.translator`` may be None."""
+    #: A line for the status bar.
+    status = Signal(str)
 
-    def __init__(self, window: EditorWindow) -> None:
-        self.window = window
-        self._generation = Generation()
+    def __init__(
+        self,
+        document: EditorDocument,
+        form: EntryForm,
+        worker: Worker,
+        translator: Callable[[], Translator] | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.form = form
+        self.worker = worker
+        self.translator = translator
 
     def approve_cell(self) -> None:
-        window = self.window
-        cell = window.form.current_cell()
-        if window.session is None or cell is None or window.entry_index < 0:
+        document = self.document
+        cell = self.form.current_cell()
+        if document.session is None or cell is None or document.entry_index < 0:
             return
-        after = model.approve(window.session.book, window.entry_index, *cell)
-        window.edit(
+        after = model.approve(document.session.book, document.entry_index, *cell)
+        document.edit(
             after,
             QCoreApplication.translate("EditorWindow", "Approve %1").replace("%1", "/".join(cell)),
         )
 
     def draft_translation(self) -> None:
         """Machine-translate the selected empty cell from another variant (unvetted)."""
-        window = self.window
-        cell = window.form.current_cell()
-        if window.session is None or cell is None or window.entry_index < 0:
+        document = self.document
+        cell = self.form.current_cell()
+        entry = document.current_entry()
+        if document.session is None or cell is None or entry is None:
             return
-        if window.translator is None:
-            window.status(
+        translator = self.translator
+        if translator is None:
+            self.status.emit(
                 QCoreApplication.translate("EditorWindow", "Machine translation is not available.")
             )
             return
-        entry = window.session.book.entries[window.entry_index]
         language, tone = cell
         source = (
             entry.variant("en", tone)
@@ -58,50 +74,51 @@ class MachineDrafts:
             or (entry.variants[0] if entry.variants else None)
         )
         if source is None or source.language == language:
-            window.status(
+            self.status.emit(
                 QCoreApplication.translate(
                     "EditorWindow", "There is no other variant to translate from."
                 )
             )
             return
-        token = self._generation.next()
-        job = partial(
-            window.translator.translate,
-            source.text,
-            source.language,
-            language,
-            glossary=window.session.book.do_not_translate,
+        glossary = document.session.book.do_not_translate
+
+        def job() -> Translation:
+            return translator().translate(source.text, source.language, language, glossary=glossary)
+
+        book_id, entry_id = document.session.book.id, entry.id
+        self.status.emit(QCoreApplication.translate("EditorWindow", "Translating…"))
+        self.worker.run_latest(
+            (self, "draft"),
+            job,
+            partial(self._drafted, book_id, entry_id, language, tone),
+            self._failed,
         )
-        book_id, entry_id = window.session.book.id, entry.id
-        window.status(QCoreApplication.translate("EditorWindow", "Translating…"))
 
-        def done(result: Any) -> None:
-            session = window.session
-            if not self._generation.is_current(token) or session is None:
-                return
-            if session.book.id != book_id:
-                return
-            index = next((i for i, e in enumerate(session.book.entries) if e.id == entry_id), -1)
-            if index < 0:
-                return
-            after = model.set_variant(session.book, index, language, tone, result.text, False)
-            window.edit(
-                after,
-                QCoreApplication.translate("EditorWindow", "Machine draft %1").replace(
-                    "%1", f"{language}/{tone}"
-                ),
+    def _drafted(
+        self, book_id: str, entry_id: str, language: str, tone: str, result: Translation
+    ) -> None:
+        session = self.document.session
+        if session is None or session.book.id != book_id:
+            return  # another phrasebook is under edit now
+        index = next((i for i, e in enumerate(session.book.entries) if e.id == entry_id), -1)
+        if index < 0:
+            return
+        after = model.set_variant(session.book, index, language, tone, result.text, False)
+        self.document.edit(
+            after,
+            QCoreApplication.translate("EditorWindow", "Machine draft %1").replace(
+                "%1", f"{language}/{tone}"
+            ),
+        )
+        self.status.emit(
+            QCoreApplication.translate(
+                "EditorWindow", "Machine draft added; approve it once checked."
             )
-            window.status(
-                QCoreApplication.translate(
-                    "EditorWindow", "Machine draft added; approve it once checked."
-                )
-            )
+        )
 
-        def failed(exc: Exception) -> None:
-            window.status(
-                QCoreApplication.translate("EditorWindow", "Could not translate: %1").replace(
-                    "%1", str(exc)
-                )
+    def _failed(self, exc: Exception) -> None:
+        self.status.emit(
+            QCoreApplication.translate("EditorWindow", "Could not translate: %1").replace(
+                "%1", str(exc)
             )
-
-        window.worker.run_task(job, done, failed)
+        )

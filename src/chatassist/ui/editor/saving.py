@@ -1,9 +1,11 @@
 """Saving the edited phrasebook in a worker, and its crash draft.
 
-A :class:`BookSaver` belongs to one :class:`EditorWindow`. Saving replaces the
-phrasebook in the library in one transaction (backup first) on the worker, so
-the UI thread never waits on the database; edits stay possible meanwhile. Each
-committed edit schedules a crash draft, written shortly after in the worker.
+Saving replaces the phrasebook in the library in one transaction (backup
+first) on the worker's database writer, so the UI thread never waits on the
+database; edits stay possible meanwhile. Each committed edit schedules a crash
+draft, written shortly after in the worker. The part sees the editor's
+document, the library, the worker and the prompts, and reports through
+signals (the window wires them in ``EditorWindow._connect``).
 """
 
 from __future__ import annotations
@@ -11,35 +13,56 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
 from chatassist.core.phrasebook.model import Phrasebook
-from chatassist.storage.library import ImportReport, PhrasebookLibrary
 from chatassist.ui.editor import model
+from chatassist.ui.editor.document import EditorDocument
 from chatassist.ui.editor.drafts import DraftWriter
-
-if TYPE_CHECKING:
-    from chatassist.ui.editor.window import EditorWindow
+from chatassist.ui.editor.services import EditorLibrary, EditorPrompts, SaveReport
+from chatassist.ui.worker import Worker
 
 # Its strings keep the window's translation context ("EditorWindow"): the
 # existing translations still apply.
 
 
-class BookSaver:
-    """The background save and the crash draft of the phrasebook edited in ``window``."""
+class BookSaver(QObject):
+    """The background save and the crash draft of the phrasebook under edit."""
 
-    def __init__(self, window: EditorWindow, data_dir: Path) -> None:
-        self.window = window
+    #: A save started or ended (see :attr:`saving`).
+    saving_changed = Signal()
+    #: The library was read back after a save (``document.books`` is new).
+    library_changed = Signal()
+    #: A save went through: the library changed (the sidebar rebuilds).
+    saved = Signal()
+    #: The unsaved new phrasebook was discarded: nothing is under edit now.
+    session_closed = Signal()
+    #: A line for the status bar.
+    status = Signal(str)
+
+    def __init__(
+        self,
+        document: EditorDocument,
+        library: EditorLibrary,
+        worker: Worker,
+        prompts: EditorPrompts,
+        data_dir: Path,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.library = library
+        self.worker = worker
+        self.prompts = prompts
         #: the snapshot being saved in a worker (None: no save running)
         self.saving: Phrasebook | None = None
         #: what to do once the running save succeeded (close, open another phrasebook...)
         self._after_save: Callable[[], object] | None = None
         self.drafts = DraftWriter(data_dir)
         # Coalesce keystrokes: the draft is written (in a worker) shortly after an edit.
-        self._draft_timer = QTimer(window)
+        self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(300)
         self._draft_timer.timeout.connect(self._write_draft)
@@ -50,12 +73,12 @@ class BookSaver:
         self._draft_timer.start()
 
     def _write_draft(self) -> None:
-        session = self.window.session
+        session = self.document.session
         if session is None:
             return
         book = session.book if session.dirty else None
         job = partial(self.drafts.write, self.drafts.ticket(), session.saved.id, book)
-        self.window.worker.run_task(job)
+        self.worker.run_task(job)
 
     def drop_draft(self, book_id: str) -> None:
         """Remove the draft now; any write still queued is older and will be skipped."""
@@ -64,17 +87,21 @@ class BookSaver:
 
     # --- saving ------------------------------------------------------------------------
     def save(self) -> bool:
-        """See :meth:`EditorWindow.save`."""
-        window = self.window
-        session = window.session
+        """Start saving: the phrasebook replaces its old version in the library (one
+        transaction, backup first) in a worker. True when a save was started (or
+        there was nothing to save), False when refused (problems, or a save runs).
+
+        Edits stay possible meanwhile; :attr:`saved` is emitted once it is done.
+        """
+        session = self.document.session
         if session is None or not session.dirty:
             return True
         if self.saving is not None:
-            window.status(QCoreApplication.translate("EditorWindow", "Already saving…"))
+            self.status.emit(QCoreApplication.translate("EditorWindow", "Already saving…"))
             return False
         problems = session.problems()
         if problems:
-            window.status(
+            self.status.emit(
                 QCoreApplication.translate("EditorWindow", "Not saved: %1 problem(s), e.g. %2")
                 .replace("%1", str(len(problems)))
                 .replace("%2", f"{problems[0].field}: {problems[0].message}")
@@ -82,11 +109,10 @@ class BookSaver:
             return False
         book = session.book
         self.saving = book
-        window.save_action.setEnabled(False)
-        window.status(QCoreApplication.translate("EditorWindow", "Saving…"))
-        window.update_title()
-        window.worker.run_task(
-            partial(_save_job, window.library, book),
+        self.status.emit(QCoreApplication.translate("EditorWindow", "Saving…"))
+        self.saving_changed.emit()
+        self.worker.run_write(
+            partial(_save_job, self.library, book),
             partial(self._save_done, session, book),
             partial(self._save_failed, session),
         )
@@ -96,13 +122,12 @@ class BookSaver:
         self,
         session: model.EditSession,
         book: Phrasebook,
-        result: tuple[ImportReport, list[Phrasebook]],
+        result: tuple[SaveReport, list[Phrasebook]],
     ) -> None:
-        window = self.window
+        document = self.document
         report, books = result
         self.saving = None
-        window.save_action.setEnabled(True)
-        if window.session is session:
+        if document.session is session:
             first_save = session.is_new
             saved_id = session.saved.id
             session.saved = book
@@ -113,41 +138,47 @@ class BookSaver:
                 self._draft_timer.start()
             else:
                 self.drop_draft(saved_id)
-                window.undo.setClean()
+                document.undo.setClean()
         else:
             self.drop_draft(book.id)
-        window.books = books
-        window.rebuild_tree(force=True)
-        window.refresh_form()
-        window.update_title()
+        document.books = books
+        self.saving_changed.emit()
+        self.library_changed.emit()
         backup = f" (backup: {report.backup})" if report.backup else ""
-        window.status(QCoreApplication.translate("EditorWindow", "Saved.") + backup)
-        window.saved.emit()
+        self.status.emit(QCoreApplication.translate("EditorWindow", "Saved.") + backup)
+        self.saved.emit()
         after, self._after_save = self._after_save, None
         if after is not None:
             after()
 
     def _save_failed(self, session: model.EditSession, exc: Exception) -> None:
-        window = self.window
         self.saving = None
         self._after_save = None
-        window.save_action.setEnabled(True)
-        window.update_title()
-        if window.session is session:
+        self.saving_changed.emit()
+        if self.document.session is session:
             self._draft_timer.start()  # the edits stay, in the window and in the draft
-        window.status(
+        self.status.emit(
             QCoreApplication.translate("EditorWindow", "Not saved: %1").replace("%1", str(exc))
         )
-        window.report_save_error(str(exc))
+        self.prompts.show_error(
+            exc,
+            title=QCoreApplication.translate("EditorWindow", "Not saved"),
+            context=QCoreApplication.translate(
+                "EditorWindow", "The phrasebook could not be saved; your edits are kept.\n\n%1"
+            ),
+        )
 
     # --- leaving unsaved changes -------------------------------------------------------
     def maybe_keep_changes(self, retry: Callable[[], object] | None = None) -> bool:
-        """See :meth:`EditorWindow.maybe_keep_changes`."""
-        window = self.window
-        session = window.session
+        """Before leaving unsaved changes: True when it is fine to go on now.
+
+        While a save runs, or when the trainer chooses Save, it is False and
+        ``retry`` (if given) runs once the save succeeded."""
+        document = self.document
+        session = document.session
         if self.saving is not None:
             self._after_save = retry
-            window.status(
+            self.status.emit(
                 QCoreApplication.translate(
                     "EditorWindow", "Saving… (this goes on once the phrasebook is saved)"
                 )
@@ -155,7 +186,7 @@ class BookSaver:
             return False
         if session is None or not session.dirty:
             return True
-        choice = window.ask_unsaved()
+        choice = self.prompts.ask_unsaved()
         if choice == "save":
             self._after_save = retry
             if not self.save():
@@ -163,22 +194,18 @@ class BookSaver:
             return False
         if choice == "discard":
             self.drop_draft(session.saved.id)
-            window.undo.clear()
+            document.undo.clear()
             if session.is_new:  # never saved: nothing of it remains
-                window.session = None
-                window.entry_index = -1
-                window.rebuild_tree(force=True)
-                window.refresh_form()
-                window.update_title()
+                document.session = None
+                document.entry_index = -1
+                self.session_closed.emit()
             else:
                 session.book = session.saved
             return True
         return False
 
 
-def _save_job(
-    library: PhrasebookLibrary, book: Phrasebook
-) -> tuple[ImportReport, list[Phrasebook]]:
+def _save_job(library: EditorLibrary, book: Phrasebook) -> tuple[SaveReport, list[Phrasebook]]:
     """In a worker: replace ``book`` in the library, then read the library back."""
     lines = {e.id: i + 1 for i, e in enumerate(book.entries)}
     report = library.import_loaded([LoadedPhrasebook(book, "<editor>", lines)])

@@ -1,5 +1,6 @@
 """Usage statistics for trainers: most / least used entries per week, never used,
-filtered by language and region, exportable as CSV."""
+filtered by language and region, exportable as CSV. The usage log is counted
+in the worker; the lists are filtered on screen."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,19 +24,24 @@ from chatassist.core.languages import CUSTOMER_LANGUAGES
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.regions import REGION_IDS
 from chatassist.storage import stats
-from chatassist.storage.database import Database
+from chatassist.ui.worker import Worker
 
 
 class StatsView(QWidget):
+    #: The counts were read again and the lists show them.
+    refreshed = Signal()
+
     def __init__(
         self,
-        database: Database,
+        usage_counts: Callable[[], list[stats.UsageCount]],
         books: Callable[[], list[Phrasebook]],
+        worker: Worker,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.database = database
+        self.usage_counts = usage_counts
         self.books = books
+        self.worker = worker
         self.counts: list[stats.UsageCount] = []
         self.week = QComboBox()
         self.week.setAccessibleName(self.tr("Week"))
@@ -70,7 +77,11 @@ class StatsView(QWidget):
         layout.addLayout(lists)
 
     def refresh(self) -> None:
-        self.counts = stats.weekly_counts(self.database)
+        """Count the usage log again (in the worker), then show it."""
+        self.worker.run_latest((self, "counts"), self.usage_counts, self._counted)
+
+    def _counted(self, counts: list[stats.UsageCount]) -> None:
+        self.counts = counts
         self.week.blockSignals(True)
         self.week.clear()
         self.week.addItem(self.tr("all weeks"), None)
@@ -78,6 +89,7 @@ class StatsView(QWidget):
             self.week.addItem(self.tr("week of %1").replace("%1", week.isoformat()), week)
         self.week.blockSignals(False)
         self.show_lists()
+        self.refreshed.emit()
 
     def _filters(self) -> tuple[date | None, str | None, str | None]:
         week = self.week.currentData()

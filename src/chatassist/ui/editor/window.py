@@ -6,6 +6,12 @@ One phrasebook is edited at a time (an :class:`EditSession`); every edit is an
 undoable command, each committed edit writes a crash draft, and saving
 replaces the phrasebook in the library in one transaction (backup first), in a
 worker: the UI thread never waits on the database.
+
+The window builds its views and its parts (``BookSaver``, ``FileActions``,
+``MachineDrafts``), which share the :class:`EditorDocument` and never see the
+window, and wires them in one place (:meth:`EditorWindow._connect`). It works
+with an :class:`EditorServices` bundle and asks the trainer through
+:class:`EditorPrompts`.
 """
 
 from __future__ import annotations
@@ -13,16 +19,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QTreeWidget,
@@ -32,15 +35,17 @@ from PySide6.QtWidgets import (
 )
 
 from chatassist.core.phrasebook.model import Phrasebook
-from chatassist.storage.library import BookChange, PhrasebookLibrary
 from chatassist.ui.editor import model
 from chatassist.ui.editor.book_form import BookForm
 from chatassist.ui.editor.coverage_view import CoverageView
+from chatassist.ui.editor.document import EditorDocument
 from chatassist.ui.editor.drafts import discard_draft, load_draft
 from chatassist.ui.editor.entry_form import EntryForm
 from chatassist.ui.editor.file_actions import FileActions
 from chatassist.ui.editor.machine_drafts import MachineDrafts
+from chatassist.ui.editor.prompts import DialogPrompts
 from chatassist.ui.editor.saving import BookSaver
+from chatassist.ui.editor.services import EditorPrompts, EditorServices
 from chatassist.ui.editor.stats_view import StatsView
 from chatassist.ui.editor.tree import (
     BOOK_NODE,
@@ -50,7 +55,6 @@ from chatassist.ui.editor.tree import (
     fill_tree,
     filter_tree,
 )
-from chatassist.ui.editor.undo import BookEdit
 from chatassist.ui.worker import Worker
 
 __all__ = ["BOOK_NODE", "ROLE", "SCENARIO_NODE", "EditorWindow"]
@@ -59,32 +63,29 @@ __all__ = ["BOOK_NODE", "ROLE", "SCENARIO_NODE", "EditorWindow"]
 class EditorWindow(QMainWindow):
     #: a phrasebook was saved to the library (the sidebar rebuilds its suggestions)
     saved = Signal()
+    #: the library was read (at start-up, in the worker) and is shown
+    loaded = Signal()
 
     def __init__(
         self,
-        library: PhrasebookLibrary,
+        services: EditorServices,
         worker: Worker,
         data_dir: Path,
         *,
-        translator: Any = None,
+        prompts: EditorPrompts | None = None,
         default_tone: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.library = library
+        self.services = services
         self.worker = worker
         self.data_dir = data_dir
-        self.translator = translator
-        self.session: model.EditSession | None = None
-        self.entry_index = -1
-        self.books: list[Phrasebook] = []
-        self.undo = QUndoStack(self)
-        self.undo = QUndoStack(self)
-        self._tree_key: tuple[Any, ...] = ()
-        #: the background save and the crash draft
-        self.saver = BookSaver(self, data_dir)
-        self.file_actions = FileActions(self)
-        self.machine_drafts = MachineDrafts(self)
+        #: the questions to the trainer (dialogs over this window unless given)
+        self.prompts: EditorPrompts = prompts or DialogPrompts(self)
+        #: the library as read, the phrasebook under edit, the selected entry, undo
+        self.document = EditorDocument(self)
+        self.undo = self.document.undo
+        self._tree_key: tuple[object, ...] = ()
         self.setWindowTitle(self.tr("Phrasebook editor"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Filter entries…"))
@@ -100,35 +101,72 @@ class EditorWindow(QMainWindow):
         lv.addWidget(self.search)
         lv.addWidget(self.tree)
         self.form = EntryForm()
-        self.form.field_edited.connect(self._field_edited)
-        self.form.variant_edited.connect(self._variant_edited)
         self.book_form = BookForm()
-        self.book_form.field_edited.connect(self._book_field_edited)
         self.coverage = CoverageView(default_tone or {})
-        self.coverage.jump.connect(self.jump_to)
-        self.stats = StatsView(library.database, lambda: self._all_books())
+        self.stats = StatsView(services.usage_counts, self.document.all_books, worker)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("&Entry"))
         self.tabs.addTab(self.book_form, self.tr("&Phrasebook"))
         self.tabs.addTab(self.coverage, self.tr("&Coverage"))
         self.tabs.addTab(self.stats, self.tr("S&tatistics"))
-        self.tabs.currentChanged.connect(self._tab_changed)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 3)
         self.setCentralWidget(split)
+        #: the background save and the crash draft; import and export; machine drafts
+        self.saver = BookSaver(
+            self.document, services.library, worker, self.prompts, data_dir, self
+        )
+        self.file_actions = FileActions(
+            self.document,
+            services.library,
+            worker,
+            self.prompts,
+            self.saver.maybe_keep_changes,
+            self,
+        )
+        self.machine_drafts = MachineDrafts(
+            self.document, self.form, worker, services.translator, self
+        )
         self._build_actions()
-        self.undo.indexChanged.connect(self._index_changed)
+        self._connect()
         self.resize(1200, 800)
         self.reload()
+
+    def _connect(self) -> None:
+        """Wire the views' and the parts' signals to their slots: the one place
+        that knows who talks to whom."""
+        saver, files, drafts = self.saver, self.file_actions, self.machine_drafts
+        self.search.textChanged.connect(self._apply_filter)
+        self.tree.currentItemChanged.connect(self._item_selected)
+        self.form.field_edited.connect(self._field_edited)
+        self.form.variant_edited.connect(self._variant_edited)
+        self.book_form.field_edited.connect(self._book_field_edited)
+        self.coverage.jump.connect(self.jump_to)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.document.changed.connect(self._changed)
+        self.undo.indexChanged.connect(self._index_changed)
+        self.worker.failed.connect(self.status)
+        saver.saving_changed.connect(self._saving_changed)
+        saver.library_changed.connect(self._library_changed)
+        saver.session_closed.connect(self._library_changed)
+        saver.saved.connect(self.saved)
+        saver.status.connect(self.status)
+        files.busy.connect(lambda busy: self.setEnabled(not busy))
+        files.imported.connect(self._imported)
+        files.saved.connect(self.saved)
+        files.status.connect(self.status)
+        drafts.status.connect(self.status)
 
     # --- actions ------------------------------------------------------------------
     def _build_actions(self) -> None:
         bar = self.addToolBar(self.tr("Editing"))
         bar.setObjectName("editing")
 
-        def add(text: str, slot: Callable[[], object], keys: Any = "") -> QAction:
+        def add(
+            text: str, slot: Callable[[], object], keys: QKeySequence.StandardKey | str = ""
+        ) -> QAction:
             action = QAction(text, self)
             if keys:
                 action.setShortcut(QKeySequence(keys))
@@ -140,7 +178,7 @@ class EditorWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.save_action = add(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self.save_action = add(self.tr("&Save"), self.saver.save, QKeySequence.StandardKey.Save)
         bar.addAction(self.undo_action)
         bar.addAction(self.redo_action)
         bar.addSeparator()
@@ -148,8 +186,8 @@ class EditorWindow(QMainWindow):
         add(self.tr("Ne&w phrasebook…"), self.new_book, "Ctrl+Shift+N")
         add(self.tr("&Delete entry"), self.delete_entry)
         bar.addSeparator()
-        add(self.tr("&Machine draft"), self.draft_translation, "Ctrl+Shift+T")
-        add(self.tr("&Approve"), self.approve_cell, "Ctrl+Shift+A")
+        add(self.tr("&Machine draft"), self.machine_drafts.draft_translation, "Ctrl+Shift+T")
+        add(self.tr("&Approve"), self.machine_drafts.approve_cell, "Ctrl+Shift+A")
         bar.addSeparator()
         add(self.tr("&Import…"), self.file_actions.import_dialog, "Ctrl+I")
         add(self.tr("E&xport…"), self.file_actions.export_dialog, "Ctrl+E")
@@ -157,20 +195,68 @@ class EditorWindow(QMainWindow):
     def status(self, text: str) -> None:
         self.statusBar().showMessage(text)
 
+    # --- the document, for the composition root and tests ---------------------
+    @property
+    def session(self) -> model.EditSession | None:
+        return self.document.session
+
+    @session.setter
+    def session(self, session: model.EditSession | None) -> None:
+        self.document.session = session
+
+    @property
+    def entry_index(self) -> int:
+        return self.document.entry_index
+
+    @entry_index.setter
+    def entry_index(self, index: int) -> None:
+        self.document.entry_index = index
+
+    @property
+    def books(self) -> list[Phrasebook]:
+        return self.document.books
+
+    def _all_books(self) -> list[Phrasebook]:
+        return self.document.all_books()
+
     # --- library and tree ------------------------------------------------------
     def reload(self) -> None:
-        """Re-read the library (after a save or an import)."""
-        self.books = self.library.phrasebooks()
+        """Read the library again, in the worker; :attr:`loaded` is emitted when it
+        is shown."""
+        self.status(self.tr("Reading the phrasebooks…"))
+        self.worker.run_latest(
+            (self, "reload"), self.services.library.phrasebooks, self._reloaded, self._load_failed
+        )
+
+    def _reloaded(self, books: list[Phrasebook]) -> None:
+        self.document.books = books
+        self.status("")
         if self.session is None and self.books:
             self.open_book(self.books[0].id)
         self.rebuild_tree(force=True)
+        self.loaded.emit()
 
-    def _all_books(self) -> list[Phrasebook]:
-        current = self.session.book if self.session else None
-        out = [current if current and b.id == current.id else b for b in self.books]
-        if current is not None and all(b.id != current.id for b in self.books):
-            out.append(current)
-        return out
+    def _load_failed(self, exc: Exception) -> None:
+        self.status(self.tr("Could not load the phrasebooks: %1").replace("%1", str(exc)))
+        self.prompts.show_error(
+            exc,
+            title=self.tr("Phrasebook editor"),
+            context=self.tr("Could not load the phrasebooks: %1"),
+        )
+
+    def _library_changed(self) -> None:
+        """A save read the library back, or the unsaved new phrasebook was dropped."""
+        self.rebuild_tree(force=True)
+        self.refresh_form()
+        self.update_title()
+
+    def _saving_changed(self) -> None:
+        self.save_action.setEnabled(self.saver.saving is None)
+        self.update_title()
+
+    def _imported(self, book_id: str) -> None:
+        self.open_book(book_id)
+        self.rebuild_tree(force=True)
 
     def rebuild_tree(self, force: bool = False) -> None:
         books = self._all_books()
@@ -203,7 +289,7 @@ class EditorWindow(QMainWindow):
         """Edit ``book_id`` (asks about unsaved changes first); offer its crash draft."""
         if self.session is not None and self.session.book.id == book_id:
             return True
-        if not self.maybe_keep_changes(retry=partial(self._reopen, book_id)):
+        if not self.saver.maybe_keep_changes(retry=partial(self._reopen, book_id)):
             return False
         book = next((b for b in self.books if b.id == book_id), None)
         if book is None:
@@ -224,7 +310,7 @@ class EditorWindow(QMainWindow):
         self.undo.clear()
         self.entry_index = 0 if book.entries else -1
         draft = load_draft(self.data_dir, book.id)
-        if draft is not None and draft != book and self.ask_restore_draft(book.id):
+        if draft is not None and draft != book and self.prompts.ask_restore_draft(book.id):
             self.edit(draft, self.tr("Restore draft"))
             if self.entry_index < 0 and self.session.book.entries:
                 self.entry_index = 0
@@ -235,12 +321,12 @@ class EditorWindow(QMainWindow):
     def new_book(self) -> bool:
         """Ask for an id and start editing an empty phrasebook (created in the library
         when it is first saved)."""
-        if not self.maybe_keep_changes(retry=self.new_book):
+        if not self.saver.maybe_keep_changes(retry=self.new_book):
             return False
         taken = {b.id for b in self.books}
         error = ""
         while True:
-            book_id = self.ask_new_book_id(error)
+            book_id = self.prompts.ask_new_book_id(error)
             if book_id is None:
                 return False
             book_id = book_id.strip()
@@ -262,14 +348,6 @@ class EditorWindow(QMainWindow):
             return self.tr("The id %1 is already used.").replace("%1", book_id)
         return self.tr("Use lower-case letters, digits, '.', '_' or '-'.")
 
-    def ask_new_book_id(self, error: str = "") -> str | None:
-        """The id for a new phrasebook, or None (cancelled); tests replace this method."""
-        prompt = self.tr("Id of the new phrasebook (lower-case letters, digits, '.', '_', '-'):")
-        text, ok = QInputDialog.getText(
-            self, self.tr("New phrasebook"), f"{error}\n{prompt}" if error else prompt
-        )
-        return text if ok else None
-
     def _reopen(self, book_id: str) -> None:
         """Open ``book_id`` once the save that held it back is done (tree follows)."""
         if self.open_book(book_id):
@@ -288,9 +366,7 @@ class EditorWindow(QMainWindow):
         return entry_items(self.tree)
 
     def edit(self, after: Phrasebook, text: str, merge_key: str = "") -> None:
-        if self.session is None or after == self.session.book:
-            return
-        self.undo.push(BookEdit(self.session, after, text, self._changed, merge_key))
+        self.document.edit(after, text, merge_key)
 
     def _changed(self) -> None:
         """After every edit, undo and redo: draft, tree, form, title."""
@@ -324,7 +400,7 @@ class EditorWindow(QMainWindow):
     def update_title(self) -> None:
         name = self.session.book.id if self.session else ""
         mark = "*" if self.session and self.session.dirty else ""
-        saving = self.tr(" (saving…)") if self.saving is not None else ""
+        saving = self.tr(" (saving…)") if self.saver.saving is not None else ""
         self.setWindowTitle(self.tr("Phrasebook editor") + f" — {name}{mark}{saving}")
 
     def _field_edited(self, field: str, value: str) -> None:
@@ -365,91 +441,13 @@ class EditorWindow(QMainWindow):
         after = model.remove_entry(self.session.book, self.entry_index)
         self.edit(after, self.tr("Delete entry"))
 
-    def approve_cell(self) -> None:
-        self.machine_drafts.approve_cell()
-
-    def draft_translation(self) -> None:
-        """Machine-translate the selected empty cell from another variant (unvetted)."""
-        self.machine_drafts.draft_translation()
-
-    # --- saving, closing --------------------------------------------------------------
-    @property
-    def saving(self) -> Phrasebook | None:
-        """The snapshot being saved in a worker (None: no save running)."""
-        return self.saver.saving
-
-    def save(self) -> bool:
-        """Start saving: the phrasebook replaces its old version in the library (one
-        transaction, backup first) in a worker. True when a save was started (or
-        there was nothing to save), False when refused (problems, or a save runs).
-
-        Edits stay possible meanwhile; :attr:`saved` is emitted once it is done.
-        """
-        return self.saver.save()
-
-    def report_save_error(self, message: str) -> None:
-        """Tell the trainer the save failed (tests replace this method)."""
-        QMessageBox.warning(
-            self,
-            self.tr("Not saved"),
-            self.tr("The phrasebook could not be saved; your edits are kept.\n\n%1").replace(
-                "%1", message
-            ),
-        )
-
-    def maybe_keep_changes(self, retry: Callable[[], object] | None = None) -> bool:
-        """Before leaving unsaved changes: True when it is fine to go on now.
-
-        While a save runs, or when the trainer chooses Save, it is False and
-        ``retry`` (if given) runs once the save succeeded."""
-        return self.saver.maybe_keep_changes(retry)
-
-    def ask_unsaved(self) -> str:
-        """ "save", "discard" or "cancel" (tests replace this method)."""
-        buttons = (
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to this phrasebook?"),
-            buttons,
-            QMessageBox.StandardButton.Save,
-        )
-        return {
-            QMessageBox.StandardButton.Save: "save",
-            QMessageBox.StandardButton.Discard: "discard",
-        }.get(answer, "cancel")
-
-    def ask_restore_draft(self, book_id: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore draft"),
-            self.tr("Unsaved edits of %1 were left from last time. Restore them?").replace(
-                "%1", book_id
-            ),
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
+    # --- closing ----------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         # While a save runs (or one is started by "Save"), the window closes after it.
-        if self.maybe_keep_changes(retry=self.close):
+        if self.saver.maybe_keep_changes(retry=self.close):
             event.accept()
         else:
             event.ignore()
-
-    # --- import, export ---------------------------------------------------------------
-    def import_file(
-        self, path: Path, confirm: Callable[[list[BookChange]], bool] | None = None
-    ) -> bool:
-        """Preview what ``path`` adds, changes and removes; apply all of it or nothing."""
-        return self.file_actions.import_file(path, confirm)
-
-    def export_current(self, path: Path) -> None:
-        """Write the phrasebook as shown (.yaml, .csv or .xlsx by the file's suffix)."""
-        self.file_actions.export_current(path)
 
     # --- coverage and statistics ---------------------------------------------------
     def _tab_changed(self, _index: int) -> None:

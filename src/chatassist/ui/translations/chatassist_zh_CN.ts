@@ -487,6 +487,34 @@
         <source>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</translation>
     </message>
+    <message>
+        <location filename="../editor/window.py" line="226" />
+        <source>Reading the phrasebooks…</source>
+        <translation>正在读取短语库…</translation>
+    </message>
+    <message>
+        <location filename="../editor/window.py" line="240" />
+        <source>Could not load the phrasebooks: %1</source>
+        <translation>无法加载短语库：%1</translation>
+    </message>
+    <message>
+        <location filename="../editor/file_actions.py" line="83" />
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../errors.py" line="34" />
+        <source>Internal error (%1); the details are in the log.</source>
+        <translation>内部错误（%1）；详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="69" />
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>EntryForm</name>
