@@ -15,18 +15,33 @@ Layout (one sheet, or one CSV file, per phrasebook; see docs/editor.md):
 Reading builds the phrasebook, then validates it with the YAML loader's own
 rules (the canonical YAML is parsed again), and reports every problem at its
 sheet, row and column: ``book.xlsx:Sheet1:R12:C4: message``.
+
+Hostile files are bounded (see docs/phrasebook-format.md, "Limits"): only
+regular files are read, of at most :data:`MAX_FILE_BYTES`; a workbook may
+unpack to at most :data:`MAX_UNPACKED_BYTES`; a sheet's declared size is
+ignored (a stale one used to cut rows off, a huge one to use gigabytes) and
+values beyond :data:`MAX_ROWS` rows, :data:`MAX_COLUMNS` columns or
+:data:`MAX_CELL_CHARS` characters in a cell make the file refused, never
+silently cut short.
+
+CSV export neutralises formula injection (OWASP): a cell starting with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading ``'``, so
+a spreadsheet shows it as text instead of running it; a cell that already
+starts with ``'`` gets one more. Reading a CSV removes exactly that quote, so
+our own export round-trips exactly.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chatassist.core.files import write_atomic
+from chatassist.core.files import FileRefused, read_regular, write_atomic
 from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES, sort_key
 from chatassist.core.phrasebook.loader import LoadedPhrasebook, parse_text
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
@@ -41,6 +56,15 @@ ENTRY_COLUMNS = ("entry_id", "kind", "scenarios", "tags", "segments", "regions",
 VARIANT_COLUMNS = ("language", "tone", "text", "vetted")
 _LANG_GROUPS = ("title", "description", "gloss", "body", "keywords")
 _YES = ("yes", "true", "1", "y")
+#: a CSV or XLSX file on disk
+MAX_FILE_BYTES = 32 << 20
+#: everything inside an .xlsx (a zip): the sheet XML, shared strings, styles
+MAX_UNPACKED_BYTES = 256 << 20
+MAX_ZIP_MEMBERS = 1000
+MAX_ROWS = 100_000
+MAX_COLUMNS = 256
+MAX_CELL_CHARS = 131_072
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NO = ("no", "false", "0", "n", "")
 
 
@@ -173,9 +197,24 @@ def to_rows(book: Phrasebook) -> list[list[str]]:
     return rows
 
 
+def neutralise_cell(value: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula (see the module docstring)."""
+    return "'" + value if value.startswith((*_FORMULA_START, "'")) else value
+
+
+def restore_cell(value: str) -> str:
+    """The inverse of :func:`neutralise_cell`."""
+    if value.startswith("'") and value[1:].startswith((*_FORMULA_START, "'")):
+        return value[1:]
+    return value
+
+
 def to_csv(book: Phrasebook) -> str:
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(to_rows(book))
+    rows = [[neutralise_cell(c) for c in row] for row in to_rows(book)]
+    # CRLF (RFC 4180): csv quotes a cell holding any character of the line
+    # terminator, so a text with a lone "\r" is quoted and reads back whole.
+    csv.writer(buf, lineterminator="\r\n").writerows(rows)
     return buf.getvalue()
 
 
@@ -390,31 +429,157 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def read_csv(path: Path) -> tuple[LoadedPhrasebook | None, list[Problem]]:
+def _read_file(path: Path) -> tuple[bytes | None, list[Problem]]:
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        return read_regular(path, MAX_FILE_BYTES), []
+    except FileRefused as exc:
+        return None, [Problem(str(path), 0, 0, exc.reason)]
     except OSError as exc:
         return None, [Problem(str(path), 0, 0, f"cannot read: {exc.strerror or exc}")]
+
+
+def read_csv(path: Path) -> tuple[LoadedPhrasebook | None, list[Problem]]:
+    data, problems = _read_file(path)
+    if data is None:
+        return None, problems
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return None, [Problem(str(path), 0, 0, f"not UTF-8 (byte {exc.start})")]
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+        line = data[: exc.start].count(b"\n") + 1
+        return None, [Problem(str(path), line, 0, f"not UTF-8 (byte {exc.start})")]
+    rows: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        # csv's own cell limit is MAX_CELL_CHARS (131,072, its default); the
+        # module-wide setting is left alone.
+        for row in reader:
+            if len(rows) >= MAX_ROWS + 1:
+                return None, [
+                    Problem(
+                        str(path), reader.line_num, 0, f"more than {MAX_ROWS:,} rows (the limit)"
+                    )
+                ]
+            if len(row) > MAX_COLUMNS:
+                return None, [
+                    Problem(
+                        str(path),
+                        reader.line_num,
+                        0,
+                        f"{len(row)} columns; the limit is {MAX_COLUMNS}",
+                    )
+                ]
+            rows.append([restore_cell(c) for c in row])
+    except csv.Error as exc:
+        reason = str(exc)
+        if "field larger than field limit" in reason:
+            reason = f"a cell is over {csv.field_size_limit():,} characters (the limit)"
+        return None, [Problem(str(path), reader.line_num, 0, f"not a readable CSV file: {reason}")]
     return from_rows(rows, str(path))
+
+
+def _unpacked_size_problem(path: Path) -> str | None:
+    """Why the workbook (a zip) is refused before parsing it, or None."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        return f"not a readable .xlsx workbook: {exc}"
+    if len(members) > MAX_ZIP_MEMBERS:
+        return f"holds {len(members):,} files; the limit is {MAX_ZIP_MEMBERS:,}"
+    total = sum(m.file_size for m in members)
+    if total > MAX_UNPACKED_BYTES:
+        return f"unpacks to {total:,} bytes; the limit is {MAX_UNPACKED_BYTES:,}"
+    return None
 
 
 def read_xlsx(path: Path) -> tuple[LoadedPhrasebook | None, list[Problem]]:
     """The first sheet of the workbook is the phrasebook."""
+    data, problems = _read_file(path)
+    if data is None:
+        return None, problems
+    refused = _unpacked_size_problem(path)
+    if refused:
+        return None, [Problem(str(path), 0, 0, refused)]
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        return None, [Problem(str(path), 0, 0, f"not a readable .xlsx workbook: {exc}")]
+        return None, [Problem(str(path), 0, 0, f"not a readable .xlsx workbook: {_why(exc)}")]
     try:
         ws = wb.worksheets[0]
-        rows = [[_cell_text(c) for c in row] for row in ws.iter_rows(values_only=True)]
-        return from_rows(rows, f"{path}:{ws.title}")
+        where = f"{path}:{ws.title}"
+        try:
+            rows, beyond = _sheet_rows(ws)
+        except Exception as exc:  # the sheet XML is parsed lazily, here
+            return None, [Problem(where, 0, 0, f"not a readable .xlsx workbook: {_why(exc)}")]
+        if beyond:
+            return None, [Problem(where + beyond[0], 0, 0, beyond[1])]
+        return from_rows(rows, where)
     finally:
         wb.close()
+
+
+def _why(exc: Exception) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"{text} ({type(exc).__name__})" if type(exc).__name__ not in text else text
+
+
+def _present_rows(ws: Any) -> Iterator[tuple[int, list[tuple[int, Any]]]]:
+    """(row number, [(column, value)...]) for each row of the sheet XML holding a
+    value, in file order; blank cells and rows are skipped, nothing is filled in.
+
+    openpyxl's own row iterator fills every missing row and cell up to the last
+    one (a value at row 999,999,999 would take forever), so this reads its sheet
+    parser directly, as its read-only worksheet does."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = ws.parent
+    with ws._get_source() as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=True,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        for n, cells in parser.parse():
+            values = [(c["column"], c["value"]) for c in cells if c["value"] not in (None, "")]
+            if values:
+                yield n, values
+
+
+def _sheet_rows(ws: Any) -> tuple[list[list[str]], tuple[str, str] | None]:
+    """The sheet's cells as text, bounded; (":R..:C..", why) for a value beyond a limit.
+
+    The declared size (``<dimension>``) is ignored: openpyxl would otherwise stop
+    at a stale one (dropping rows) or fill a huge one with empty cells."""
+    ws.reset_dimensions()
+    rows: list[list[str]] = []
+    for n, cells in _present_rows(ws):
+        if n > MAX_ROWS:
+            return rows, (f":R{n}", f"a value beyond row {MAX_ROWS:,} (the limit); not read")
+        width = max(col for col, _ in cells)
+        if width > MAX_COLUMNS:
+            return rows, (
+                f":R{n}:C{width}",
+                f"a value beyond column {MAX_COLUMNS} (the limit); not read",
+            )
+        row = [""] * width
+        for col, value in cells:
+            text = _cell_text(value)
+            if len(text) > MAX_CELL_CHARS:
+                return rows, (
+                    f":R{n}:C{col}",
+                    f"a cell of {len(text):,} characters; the limit is {MAX_CELL_CHARS:,}",
+                )
+            row[col - 1] = text
+        rows.extend([] for _ in range(n - 1 - len(rows)))
+        rows.append(row)
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows, None
 
 
 def parse_tabular_file(path: Path) -> tuple[LoadedPhrasebook | None, list[Problem]]:
