@@ -2,7 +2,8 @@
 # Debian packages a fresh machine lacks for a real Qt window (xcb) and for
 # CJK / Thai / Hangul / Arabic text. Installs them when run as root, otherwise
 # prints the exact command to run. Offscreen Qt (tests) needs none of the xcb
-# libraries, but the fonts are needed for glyph tests and screenshots.
+# libraries, but the fonts are needed for glyph tests and screenshots, and the
+# team library's tests need PostgreSQL's server binaries.
 set -euo pipefail
 
 PACKAGES=(
@@ -10,6 +11,8 @@ PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1
   libfontconfig1 fontconfig libdbus-1-3
   fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+  # The team library's tests start a real PostgreSQL server (initdb/pg_ctl, pg_trgm).
+  postgresql postgresql-contrib
 )
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
