@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from chatassist.settings import Settings
     from chatassist.storage.database import Database
     from chatassist.storage.library import PhrasebookLibrary
+    from chatassist.storage.team.link import TeamLink
     from chatassist.storage.translation_cache import SqliteTranslationCache
     from chatassist.storage.usage import UsageLog
 
@@ -78,7 +79,8 @@ class App:
         from chatassist.storage.library import PhrasebookLibrary
 
         library = PhrasebookLibrary(db)
-        if library.is_empty():
+        # A team member's library is the team's (pulled by sync), never the bundled one.
+        if library.is_empty() and self.team_link is None:
             library.import_bundled(paths_mod.bundled_phrasebooks())
         return db
 
@@ -86,7 +88,19 @@ class App:
     def library(self) -> PhrasebookLibrary:
         from chatassist.storage.library import PhrasebookLibrary
 
+        link = self.team_link
+        if link is not None and link.role == "trainer":
+            from chatassist.storage.team.trainer_library import TeamTrainerLibrary
+
+            return TeamTrainerLibrary(self.database, link.server, self.paths.team_drafts)
         return PhrasebookLibrary(self.database)
+
+    @property
+    def team_link(self) -> TeamLink | None:
+        """The team library this data folder is joined to (settings), if any."""
+        from chatassist.storage.team.link import link
+
+        return link(self.settings)
 
     @service
     def detector(self) -> LanguageDetector:
@@ -158,6 +172,10 @@ class App:
     def usage(self) -> UsageLog:
         from chatassist.storage.usage import UsageLog
 
+        if self.team_link is not None:
+            from chatassist.storage.team.usage_upload import TeamUsageLog
+
+            return TeamUsageLog(self.database)
         return UsageLog(self.database)
 
     def build_assistant(self) -> Assistant:

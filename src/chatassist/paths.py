@@ -44,6 +44,11 @@ class AppPaths:
     def translation_cache(self) -> Path:
         return self.data_dir / "translation-cache.sqlite3"
 
+    @property
+    def team_drafts(self) -> Path:
+        """Trainers' edits the team server refused (conflicts, offline), as YAML."""
+        return self.data_dir / "team-drafts"
+
     def ensure(self) -> None:
         """Create the data folder (called by commands that write, not at import)."""
         try:

@@ -73,6 +73,14 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("font_size", int, 10, "base font size in points", tuple(range(8, 21))),
     Setting("suggestion_count", int, 5, "how many replies to suggest", tuple(range(1, 10))),
     Setting("window_geometry", str, "", "saved window size and position (base64)"),
+    Setting(
+        "team_server",
+        str,
+        "",
+        "team library's PostgreSQL URL (no password: PGPASSWORD, ~/.pgpass or the keyring); "
+        "empty when not joined",
+    ),
+    Setting("team_role", str, "agent", "role in the team library", ("agent", "trainer")),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}

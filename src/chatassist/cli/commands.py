@@ -14,6 +14,7 @@ from chatassist.cli import (
     packs_cmd,
     phrasebook_cmd,
     suggest_cmd,
+    team_cmd,
     translate_cmd,
 )
 
@@ -25,6 +26,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     detect_cmd,
     translate_cmd,
     packs_cmd,
+    team_cmd,
 )
 
 

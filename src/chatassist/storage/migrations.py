@@ -75,7 +75,34 @@ def _v2_usage_and_search(db: pw.Database) -> None:
     sqlite_adapter.rebuild_search_index(db)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_library, _v2_usage_and_search)
+def _v3_team_replica(db: pw.Database) -> None:
+    """What a data folder remembers of its team library (storage/team/replica.py):
+    the revision it has, who changed each entry, usage not yet uploaded, the team's heat."""
+    for sql in (
+        """CREATE TABLE team_state (
+            key VARCHAR(64) NOT NULL PRIMARY KEY,
+            value TEXT NOT NULL)""",
+        """CREATE TABLE team_entry (
+            entry_id VARCHAR(255) NOT NULL PRIMARY KEY,
+            revision INTEGER NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at DATETIME NOT NULL)""",
+        """CREATE TABLE team_usage_queue (
+            upload_id VARCHAR(36) NOT NULL PRIMARY KEY,
+            entry_id VARCHAR(255) NOT NULL,
+            language VARCHAR(255) NOT NULL,
+            tone VARCHAR(255) NOT NULL,
+            region VARCHAR(255) NOT NULL DEFAULT '',
+            scenarios TEXT NOT NULL DEFAULT '[]',
+            used_at DATETIME NOT NULL)""",
+        """CREATE TABLE team_heat (
+            entry_id VARCHAR(255) NOT NULL PRIMARY KEY,
+            score REAL NOT NULL)""",
+    ):
+        db.execute_sql(sql)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_library, _v2_usage_and_search, _v3_team_replica)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,241 @@
+"""Trainers publish phrasebooks to the team library: one server transaction,
+optimistic concurrency per entry.
+
+Every entry a trainer writes carries the server revision their copy was based
+on. If the server's entry has a newer revision (someone else saved, added or
+deleted it meanwhile), the whole publish is refused, naming the entry and who
+changed it; nothing is written. Agents' roles have no write grants, so the
+server itself refuses them whatever the client does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import peewee as pw
+
+from chatassist.core.phrasebook.model import Entry, Phrasebook
+from chatassist.core.textfold import fold
+from chatassist.storage.library import BookChange
+from chatassist.storage.team.connection import NOTIFY_CHANNEL
+from chatassist.storage.team.errors import Conflict, PublishConflict
+from chatassist.storage.team.replica import ChangedBy, utc_naive
+from chatassist.storage.team.server_models import ServerModels, bind
+
+
+@dataclass
+class PublishResult:
+    revision: int
+    user: str
+    at: datetime
+    written: list[str] = field(default_factory=list)  # added or changed entries
+    moved: list[str] = field(default_factory=list)  # only their position changed
+    removed: list[str] = field(default_factory=list)
+
+    def changed_by(self) -> list[ChangedBy]:
+        return [ChangedBy(e, self.revision, self.user, self.at) for e in self.written + self.moved]
+
+    def lines(self) -> list[str]:
+        return [
+            f"published revision {self.revision}: {len(self.written)} entries written, "
+            f"{len(self.moved)} moved, {len(self.removed)} removed (by {self.user})"
+        ]
+
+
+def publish(
+    db: pw.Database,
+    work: Sequence[tuple[Phrasebook, BookChange]],
+    base: dict[str, int],
+) -> PublishResult:
+    """Write the changed phrasebooks in one server transaction, or raise PublishConflict."""
+    m = bind(db)
+    with db.atomic():
+        row = db.execute_sql(
+            "UPDATE library_state SET revision = revision + 1 RETURNING revision, "
+            "current_user, now()"
+        ).fetchone()
+        result = PublishResult(int(row[0]), str(row[1]), utc_naive(row[2]))
+        conflicts: list[Conflict] = []
+        plans = [_plan(m, book, change, base, conflicts) for book, change in work]
+        if conflicts:
+            raise PublishConflict(conflicts)
+        for book, plan in zip((b for b, _ in work), plans, strict=True):
+            _write(m, book, plan, result)
+        db.execute_sql("SELECT pg_notify(%s, %s)", (NOTIFY_CHANNEL, str(result.revision)))
+    return result
+
+
+@dataclass
+class _Plan:
+    write: list[Entry]
+    move: list[tuple[str, int]]
+    remove: list[str]
+
+
+def _plan(
+    m: ServerModels,
+    book: Phrasebook,
+    change: BookChange,
+    base: dict[str, int],
+    conflicts: list[Conflict],
+) -> _Plan:
+    ids = [e.id for e in book.entries]
+    E = m.entry
+    server = {
+        r["id"]: r
+        for r in E.select(
+            E.id, E.phrasebook, E.position, E.revision, E.changed_by, E.changed_at, E.deleted
+        )
+        .where((E.phrasebook == book.id) | (E.id.in_(ids)))
+        .dicts()
+    }
+    touched = set(change.added) | set(change.changed)
+    plan = _Plan([], [], [])
+    for position, entry in enumerate(book.entries):
+        srv = server.get(entry.id)
+        if entry.id in touched:
+            if srv is not None and int(srv["revision"]) > base.get(entry.id, 0):
+                what = (
+                    "deleted"
+                    if srv["deleted"]
+                    else ("added" if entry.id not in base else "changed")
+                )
+                conflicts.append(_conflict(entry.id, srv, what))
+            plan.write.append(entry)
+        elif srv is None or srv["deleted"] or srv["phrasebook"] != book.id:
+            # Unchanged here but not so there: deleted or moved by someone since our copy
+            # is a conflict; otherwise the server lacks it and gets it whole.
+            if srv is not None and int(srv["revision"]) > base.get(entry.id, 0):
+                what = "deleted" if srv["deleted"] else f"moved to {srv['phrasebook']}"
+                conflicts.append(_conflict(entry.id, srv, what))
+            plan.write.append(entry)
+        elif int(srv["position"]) != position:
+            plan.move.append((entry.id, position))
+    for entry_id in change.removed:
+        srv = server.get(entry_id)
+        if srv is None or srv["deleted"]:
+            continue
+        if int(srv["revision"]) > base.get(entry_id, 0):
+            conflicts.append(_conflict(entry_id, srv, "changed"))
+        plan.remove.append(entry_id)
+    return plan
+
+
+def _conflict(entry_id: str, srv: dict[str, Any], what: str) -> Conflict:
+    at = srv["changed_at"]
+    when = (
+        at.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if isinstance(at, datetime) else str(at)
+    )
+    return Conflict(entry_id, str(srv["phrasebook"]), str(srv["changed_by"]), when, what)
+
+
+def _write(m: ServerModels, book: Phrasebook, plan: _Plan, result: PublishResult) -> None:
+    rev = result.revision
+    header = {
+        "version": book.version,
+        "title": dict(book.title),
+        "description": dict(book.description),
+        "do_not_translate": list(book.do_not_translate),
+        "revision": rev,
+        "changed_by": result.user,
+        "changed_at": result.at.replace(tzinfo=UTC),
+        "deleted": False,
+    }
+    P = m.phrasebook
+    position = P.select(pw.fn.COALESCE(pw.fn.MAX(P.position) + 1, 0)).scalar()
+    P.insert(id=book.id, position=position, **header).on_conflict(
+        conflict_target=[P.id], update={getattr(P, k): v for k, v in header.items()}
+    ).execute()
+    positions = {e.id: i for i, e in enumerate(book.entries)}
+    write_ids = [e.id for e in plan.write]
+    gone = write_ids + plan.remove
+    if gone:
+        for model in (m.keyword, m.variant, m.search_text):
+            model.delete().where(model.entry.in_(gone)).execute()
+    E = m.entry
+    if plan.write:
+        rows = [_entry_row(e, book.id, positions[e.id], rev, result) for e in plan.write]
+        columns = [k for k in rows[0] if k != "id"]
+        E.insert_many(rows).on_conflict(
+            conflict_target=[E.id],
+            update={getattr(E, c): pw.EXCLUDED[_column(E, c)] for c in columns},
+        ).execute()
+        _insert_children(m, plan.write)
+    for entry_id, pos in plan.move:
+        E.update(position=pos, revision=rev, changed_by=result.user).where(
+            E.id == entry_id
+        ).execute()
+    if plan.remove:
+        E.update(deleted=True, revision=rev, changed_by=result.user).where(
+            E.id.in_(plan.remove)
+        ).execute()
+    result.written += write_ids
+    result.moved += [e for e, _ in plan.move]
+    result.removed += plan.remove
+
+
+def _column(model: Any, name: str) -> str:
+    return str(model._meta.fields[name].column_name)
+
+
+def _entry_row(
+    e: Entry, book_id: str, position: int, rev: int, result: PublishResult
+) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "phrasebook": book_id,
+        "position": position,
+        "kind": e.kind,
+        "scenarios": list(e.scenarios),
+        "tags": list(e.tags),
+        "segments": list(e.segments),
+        "regions": list(e.regions),
+        "pinned": e.pinned,
+        "gloss": dict(e.gloss),
+        "body": dict(e.body),
+        "revision": rev,
+        "changed_by": result.user,
+        "changed_at": result.at.replace(tzinfo=UTC),
+        "deleted": False,
+    }
+
+
+def search_rows(e: Entry) -> list[tuple[str, str, str]]:
+    """(language, field, text) the server's search indexes, as the local index does."""
+    rows = [(v.language, "variant", v.text) for v in e.variants]
+    rows += [(lang, "keyword", " · ".join(words)) for lang, words in e.keywords.items() if words]
+    rows += [(lang, "gloss", text) for lang, text in e.gloss.items()]
+    rows += [(lang, "body", text) for lang, text in e.body.items()]
+    return rows
+
+
+def _insert_children(m: ServerModels, entries: Sequence[Entry]) -> None:
+    keywords: list[dict[str, Any]] = []
+    variants: list[dict[str, Any]] = []
+    texts: list[dict[str, Any]] = []
+    for e in entries:
+        for lang, words in e.keywords.items():
+            keywords += [
+                {"entry": e.id, "language": lang, "position": i, "text": w}
+                for i, w in enumerate(words)
+            ]
+        variants += [
+            {
+                "entry": e.id,
+                "language": v.language,
+                "tone": v.tone,
+                "text": v.text,
+                "vetted": v.vetted,
+            }
+            for v in e.variants
+        ]
+        texts += [
+            {"entry": e.id, "language": lang, "field": f, "text": t, "folded": fold(t)}
+            for lang, f, t in search_rows(e)
+        ]
+    for model, rows in ((m.keyword, keywords), (m.variant, variants), (m.search_text, texts)):
+        for start in range(0, len(rows), 1000):
+            model.insert_many(rows[start : start + 1000]).execute()

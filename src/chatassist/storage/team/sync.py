@@ -1,0 +1,208 @@
+"""Pulling the team library into the local replica.
+
+Everything that changed since the replica's revision is read from the server
+in one snapshot (REPEATABLE READ, read only), then applied locally in one
+SQLite transaction together with the new revision. A server that goes away
+mid-way leaves the replica at its old revision, untouched; the next sync
+starts again from there. Suggestions and search only ever read the replica.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import peewee as pw
+
+from chatassist.storage import sqlite_adapter
+from chatassist.storage.database import Database
+from chatassist.storage.library import PhrasebookLibrary
+from chatassist.storage.models import EntryRow, KeywordRow, PhrasebookRow, VariantRow
+from chatassist.storage.team import replica, schema, usage_upload
+from chatassist.storage.team.replica import CHUNK, ChangedBy
+from chatassist.storage.team.replica_models import TeamEntryRow
+from chatassist.storage.team.server_models import bind
+
+PAGE = 2000
+_ENTRY_FIELDS = (
+    "id",
+    "phrasebook",
+    "position",
+    "kind",
+    "scenarios",
+    "tags",
+    "segments",
+    "regions",
+    "pinned",
+    "gloss",
+    "body",
+)
+_BOOK_FIELDS = ("id", "version", "position", "title", "description", "do_not_translate")
+
+
+@dataclass
+class SyncReport:
+    server: str
+    before: int
+    after: int
+    books: int = 0
+    entries: int = 0
+    removed: int = 0
+    uploaded: int = 0
+    seconds: float = 0.0
+    changed_ids: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.after != self.before
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "server": self.server,
+            "revision_before": self.before,
+            "revision": self.after,
+            "phrasebooks": self.books,
+            "entries": self.entries,
+            "removed": self.removed,
+            "uploaded_uses": self.uploaded,
+            "seconds": round(self.seconds, 3),
+        }
+
+    def lines(self) -> list[str]:
+        if not self.changed:
+            head = f"{self.server}: up to date at revision {self.after}"
+        else:
+            head = (
+                f"{self.server}: revision {self.before} -> {self.after}: {self.entries} entries "
+                f"updated, {self.removed} removed, {self.books} phrasebooks"
+            )
+        return [head, f"uploaded {self.uploaded} uses"]
+
+
+@dataclass
+class _Pulled:
+    revision: int
+    books: list[dict[str, Any]]
+    entries: list[dict[str, Any]]
+    keywords: list[dict[str, Any]]
+    variants: list[dict[str, Any]]
+    heat: dict[str, float]
+
+
+def sync(
+    database: Database,
+    db: pw.Database,
+    server: str,
+    *,
+    on_page: Callable[[int], None] | None = None,
+) -> SyncReport:
+    """Upload queued usage, then pull what changed since the replica's revision."""
+    started = time.perf_counter()
+    schema.require_current(db, server)
+    uploaded = usage_upload.upload(database, db)
+    local = replica.state(database)
+    since = local.revision if local.server == server else 0
+    if since == 0 and not PhrasebookLibrary(database).is_empty():
+        # The first pull replaces the local library with the team's: keep a copy.
+        database.backup("before-team-sync")
+    pulled = _pull(db, since, on_page)
+    report = SyncReport(server, since, pulled.revision, uploaded=uploaded)
+    _apply(database, server, since, pulled, report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _pull(db: pw.Database, since: int, on_page: Callable[[int], None] | None) -> _Pulled:
+    m = bind(db)
+    with db.atomic():
+        db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        revision = int(db.execute_sql("SELECT revision FROM library_state").fetchone()[0])
+        heat = usage_upload.team_heat(db)
+        pulled = _Pulled(revision, [], [], [], [], heat)
+        if revision == since:
+            return pulled
+        P, E, K, V = m.phrasebook, m.entry, m.keyword, m.variant
+        pulled.books = list(
+            P.select().where((P.revision > since) & (P.revision <= revision)).dicts()
+        )
+        last = ""
+        while True:
+            page = list(
+                E.select()
+                .where((E.revision > since) & (E.revision <= revision) & (E.id > last))
+                .order_by(E.id)
+                .limit(PAGE)
+                .dicts()
+            )
+            if not page:
+                break
+            last = page[-1]["id"]
+            pulled.entries += page
+            ids = [r["id"] for r in page if not r["deleted"]]
+            if ids:
+                pulled.keywords += list(
+                    K.select(K.entry, K.language, K.position, K.text)
+                    .where(K.entry.in_(ids))
+                    .order_by(K.entry, K.language, K.position)
+                    .dicts()
+                )
+                pulled.variants += list(
+                    V.select(V.entry, V.language, V.tone, V.text, V.vetted)
+                    .where(V.entry.in_(ids))
+                    .order_by(V.id)
+                    .dicts()
+                )
+            if on_page is not None:
+                on_page(len(pulled.entries))
+    return pulled
+
+
+def _apply(
+    database: Database, server: str, since: int, pulled: _Pulled, report: SyncReport
+) -> None:
+    sqlite = database.db
+    live_books = [b for b in pulled.books if not b["deleted"]]
+    dead_books = [b["id"] for b in pulled.books if b["deleted"]]
+    live = [e for e in pulled.entries if not e["deleted"]]
+    changed = [e["id"] for e in pulled.entries]
+
+    def work() -> None:
+        if since == 0:
+            # A first (or re-started) sync: the replica becomes the team's library.
+            sqlite.execute_sql("DELETE FROM search_index")
+            PhrasebookRow.delete().execute()
+            TeamEntryRow.delete().execute()
+        for book in live_books:
+            values = {k: book[k] for k in _BOOK_FIELDS}
+            PhrasebookRow.insert(**values).on_conflict(
+                conflict_target=[PhrasebookRow.id],
+                update={getattr(PhrasebookRow, k): values[k] for k in _BOOK_FIELDS if k != "id"},
+            ).execute()
+        for start in range(0, len(changed), CHUNK):
+            chunk = changed[start : start + CHUNK]
+            sqlite_adapter.delete_from_search_index(sqlite, chunk)
+            EntryRow.delete().where(EntryRow.id.in_(chunk)).execute()  # cascades
+        replica.bulk_insert(EntryRow, [{k: e[k] for k in _ENTRY_FIELDS} for e in live])
+        replica.bulk_insert(KeywordRow, pulled.keywords)
+        replica.bulk_insert(VariantRow, pulled.variants)
+        live_ids = [e["id"] for e in live]
+        for start in range(0, len(live_ids), CHUNK):
+            sqlite_adapter.rebuild_search_index(sqlite, live_ids[start : start + CHUNK])
+        replica.drop_entries([e["id"] for e in pulled.entries if e["deleted"]])
+        replica.record_entries(
+            ChangedBy(e["id"], int(e["revision"]), str(e["changed_by"]), e["changed_at"])
+            for e in live
+        )
+        for book_id in dead_books:
+            PhrasebookRow.delete().where(PhrasebookRow.id == book_id).execute()
+        replica.replace_heat(pulled.heat)
+        replica.write_state(server, pulled.revision, datetime.now(UTC))
+
+    database.run(work)
+    report.books = len(pulled.books)
+    report.entries = len(live)
+    report.removed = len(pulled.entries) - len(live)
+    report.changed_ids = changed

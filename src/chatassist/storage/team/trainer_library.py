@@ -1,0 +1,74 @@
+"""A trainer's library on a joined data folder: imports and editor saves go to
+the team server first (one server transaction, optimistic per entry), then to
+the local replica. A refused or failed publish writes nothing anywhere and
+keeps the trainer's edit as a draft file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from chatassist.core.phrasebook.loader import LoadedPhrasebook
+from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.phrasebook.writer import dump
+from chatassist.storage.database import Database
+from chatassist.storage.library import (
+    ImportReport,
+    PhrasebookLibrary,
+    diff_phrasebook,
+    write_atomic,
+)
+from chatassist.storage.team import connection, publish, replica
+from chatassist.storage.team.errors import PublishConflict, TeamError
+
+
+class TeamTrainerLibrary(PhrasebookLibrary):
+    def __init__(self, database: Database, server: str, drafts_dir: Path) -> None:
+        super().__init__(database)
+        self.server = server
+        self.drafts_dir = drafts_dir
+        self.last_publish: publish.PublishResult | None = None
+
+    def import_loaded(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
+        self._check_foreign_ids(loaded)
+        current = {b.id: b for b in self.phrasebooks()}
+        work = []
+        for lb in loaded:
+            change = diff_phrasebook(lb, current.get(lb.phrasebook.id))
+            if change.status != "unchanged":
+                work.append((lb.phrasebook, change))
+        result = None
+        if work:
+            base = replica.entry_revisions(self.database)
+            try:
+                with connection.session(self.server) as db:
+                    result = publish.publish(db, work, base)
+            except TeamError as exc:
+                draft = self.keep_draft([book for book, _ in work])
+                if isinstance(exc, PublishConflict):
+                    raise PublishConflict(exc.conflicts, draft) from exc
+                exc.args = (
+                    f"{exc}; nothing was published, your edit was kept as a draft in {draft}",
+                )
+                raise
+        report = super().import_loaded(loaded)
+        if result is not None:
+            published = result
+
+            def remember() -> None:
+                replica.record_entries(published.changed_by())
+                replica.drop_entries(published.removed)
+
+            self.database.run(remember)
+            self.last_publish = result
+        return report
+
+    def keep_draft(self, books: Sequence[Phrasebook]) -> Path:
+        """The refused books as phrasebook YAML (one folder per attempt), written atomically."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        folder = self.drafts_dir / stamp
+        folder.mkdir(parents=True, exist_ok=True)
+        for book in books:
+            write_atomic(folder / f"{book.id}.yaml", dump(book))
+        return folder

@@ -1,0 +1,148 @@
+"""join, publish -> sync, conflicting saves, agents refused by the server, status and leave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chatassist.app import App
+from chatassist.core.phrasebook.loader import load_files
+from chatassist.storage.library import diff_phrasebook
+from chatassist.storage.team import connection, publish, replica
+from chatassist.storage.team.errors import TeamPermissionDenied
+from conftest import EXTRA, Cli, Team, write_book
+
+pytestmark = pytest.mark.loopback_network
+
+
+def variant_text(folder: Path, entry_id: str, language: str = "en") -> str | None:
+    app = App.from_args(str(folder))
+    try:
+        for book in app.library.phrasebooks():
+            entry = book.entry(entry_id)
+            if entry is not None:
+                return next(v.text for v in entry.variants if v.language == language)
+        return None
+    finally:
+        app.close()
+
+
+def book_ids(folder: Path) -> list[str]:
+    app = App.from_args(str(folder))
+    try:
+        return [b.id for b in app.library.phrasebooks()]
+    finally:
+        app.close()
+
+
+def test_trainer_publishes_and_an_agent_syncs_changes_and_removals(
+    cli: Cli, team: Team, tmp_path: Path
+) -> None:
+    trainer, agent = tmp_path / "alice", tmp_path / "bob"
+    code, _out, err = cli(trainer, "team", "join", team.url("alice"), "--role", "trainer")
+    assert (code, err) == (0, "")
+    assert book_ids(trainer) == []  # the team's (empty) library, not the bundled one
+    src = write_book(tmp_path / "src", extra=EXTRA)
+    code, _out, err = cli(trainer, "phrasebook", "import", str(src))
+    assert (code, err) == (0, "")
+
+    report = cli.json(agent, "team", "join", team.url("bob"))
+    assert report["role"] == "agent" and report["entries"] == 3 and report["revision"] == 1
+    assert book_ids(agent) == ["team-shipping"]
+    assert variant_text(agent, "ship.where", "ja") == "お荷物は現在配送中でございます。"
+
+    # A trainer's fix and a removal reach the agent at the next sync, and nothing else moves.
+    write_book(tmp_path / "src", where_en="Your parcel left our warehouse today.")
+    assert cli(trainer, "phrasebook", "import", str(src))[0] == 0
+    report = cli.json(agent, "team", "sync")
+    assert (report["revision_before"], report["revision"]) == (1, 2)
+    assert (report["entries"], report["removed"]) == (1, 1)
+    assert variant_text(agent, "ship.where") == "Your parcel left our warehouse today."
+    assert variant_text(agent, "ship.lost") is None
+    app = App.from_args(str(agent))
+    try:
+        hits = app.library.search("พัสดุ")  # the agent's search runs on its replica
+        assert [h.entry_id for h in hits] == ["ship.where"]
+        who = replica.changed_by(app.database, "ship.where")
+        assert who is not None and who.user == "alice" and who.revision == 2
+    finally:
+        app.close()
+    assert cli.json(agent, "team", "sync")["revision"] == 2  # nothing new: nothing changes
+
+    status = cli.json(agent, "team", "status")
+    assert status["role"] == "agent" and status["online"] is True
+    assert status["revision"] == status["server_revision"] == 2
+    assert status["pending_local_changes"] == {"uses": 0, "drafts": 0}
+    assert status["last_sync"]
+
+
+def test_a_save_based_on_an_old_revision_is_refused_naming_who_and_kept_as_draft(
+    cli: Cli, team: Team, tmp_path: Path
+) -> None:
+    alice, carol = tmp_path / "alice", tmp_path / "carol"
+    src = write_book(tmp_path / "src")
+    assert cli(alice, "team", "join", team.url("alice"), "--role", "trainer")[0] == 0
+    assert cli(alice, "phrasebook", "import", str(src))[0] == 0
+    assert cli(carol, "team", "join", team.url("carol"), "--role", "trainer")[0] == 0
+
+    alices = write_book(tmp_path / "a", where_en="Alice's wording.")
+    assert cli(alice, "phrasebook", "import", str(alices))[0] == 0
+    carols = write_book(tmp_path / "c", where_en="Carol's wording.")
+    code, _out, err = cli(carol, "phrasebook", "import", str(carols))
+    assert code == 1
+    assert "entry 'ship.where'" in err and "changed by alice" in err
+    drafts = list((carol / "team-drafts").iterdir())
+    assert len(drafts) == 1 and "Carol's wording." in (drafts[0] / "team-shipping.yaml").read_text()
+    assert str(drafts[0]) in err
+    # Nothing was written: the server still has Alice's text, Carol's replica her old copy.
+    assert variant_text(carol, "ship.where") == "Your parcel is on its way."
+    assert cli.json(carol, "team", "sync")["revision"] == 2
+    assert variant_text(carol, "ship.where") == "Alice's wording."
+    assert cli.json(carol, "team", "status")["pending_local_changes"] == {"uses": 0, "drafts": 1}
+    # After syncing, Carol's redo is based on the current revision and goes through.
+    assert cli(carol, "phrasebook", "import", str(carols))[0] == 0
+    assert cli.json(alice, "team", "sync")["revision"] == 3
+    assert variant_text(alice, "ship.where") == "Carol's wording."
+
+
+def test_the_server_refuses_an_agents_write_whatever_the_client_does(
+    team: Team, tmp_path: Path
+) -> None:
+    loaded = load_files([write_book(tmp_path / "src")])
+    work = [(lb.phrasebook, diff_phrasebook(lb, None)) for lb in loaded]
+    with (
+        pytest.raises(TeamPermissionDenied, match="agents cannot write"),
+        connection.session(team.url("bob")) as db,
+    ):
+        publish.publish(db, work, {})
+    with connection.session(team.url("alice")) as db:
+        assert db.execute_sql("SELECT revision FROM library_state").fetchone() == (0,)
+        assert db.execute_sql("SELECT count(*) FROM entry").fetchone() == (0,)
+
+
+def test_joining_as_trainer_needs_the_trainer_role(cli: Cli, team: Team, tmp_path: Path) -> None:
+    code, _out, err = cli(tmp_path / "bob", "team", "join", team.url("bob"), "--role", "trainer")
+    assert code == 1
+    assert "may not publish" in err and "GRANT chatassist_trainer TO bob" in err
+
+
+def test_leave_keeps_the_local_library(cli: Cli, team: Team, tmp_path: Path) -> None:
+    alice = tmp_path / "alice"
+    assert cli(alice, "team", "join", team.url("alice"), "--role", "trainer")[0] == 0
+    assert cli(alice, "phrasebook", "import", str(write_book(tmp_path / "src")))[0] == 0
+    code, out, err = cli(alice, "team", "leave")
+    assert code == 0 and "local library stays" in out
+    assert book_ids(alice) == ["team-shipping"]
+    code, out, err = cli(alice, "team", "status")
+    assert code == 1 and "not linked" in err
+
+
+def test_joining_replaces_a_local_library_after_a_backup(
+    cli: Cli, team: Team, tmp_path: Path
+) -> None:
+    agent = tmp_path / "bob"
+    assert book_ids(agent)  # the bundled phrasebooks
+    assert cli(agent, "team", "join", team.url("bob"))[0] == 0
+    assert book_ids(agent) == []
+    assert list((agent / "backups").glob("*before-team-sync*"))
