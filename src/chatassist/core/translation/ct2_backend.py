@@ -130,7 +130,8 @@ class CTranslate2Backend:
                 files=_model_files(model_dir),
             )
             encode, decode = _tokenizer(pack)
-        except (RuntimeError, ValueError, OSError) as exc:
+        # IndexError: CTranslate2's answer to a zero-filled model.bin (#20 item 8)
+        except (RuntimeError, ValueError, OSError, IndexError) as exc:
             raise BackendError(
                 f"cannot load the language pack {pack.name} from {pack.path}: {exc}"
             ) from exc

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from chatassist.core.files import FileRefused, check_regular
 from chatassist.core.translation.codes import customer_code
 from chatassist.core.translation.errors import InvalidPackError
 
@@ -51,8 +52,12 @@ class PackManifest:
 def inspect_archive(path: Path, limits: PackLimits) -> PackManifest:
     """Check ``path`` without unpacking it; raise InvalidPackError saying what is wrong."""
     where = path.name
-    if not path.is_file():
-        raise InvalidPackError(f"{path}: no such file")
+    try:
+        check_regular(path)  # a FIFO or a device would hang the zip reader
+    except FileRefused as exc:
+        raise InvalidPackError(str(exc)) from exc
+    except OSError:
+        raise InvalidPackError(f"{path}: no such file") from None
     if path.stat().st_size > limits.max_archive_bytes:
         raise InvalidPackError(f"{where}: larger than {limits.max_archive_bytes} bytes")
     if not zipfile.is_zipfile(path):
@@ -139,6 +144,8 @@ def _read_metadata(
         metadata = json.loads(archive.read(info).decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise InvalidPackError(f"{where}: metadata.json is not valid JSON ({exc})") from exc
+    except RecursionError as exc:  # json has no depth limit of its own
+        raise InvalidPackError(f"{where}: metadata.json is nested too deeply") from exc
     return check_metadata(where, metadata)
 
 

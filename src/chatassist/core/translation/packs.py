@@ -2,23 +2,30 @@
 
 Each pack lives in ``<packs>/translate-<from>_<to>/`` (argos codes). An archive
 is checked first (pack_archive), unpacked into a hidden staging folder inside
-the packs folder and renamed into place, so a bad or interrupted install leaves
-nothing behind. Listeners (the translation service) hear about every folder that
+the packs folder, load-tested (its model is loaded and translates one word)
+and only then swapped in, so a bad or interrupted install leaves nothing
+behind and a broken pack never replaces a working one. The swap is two
+renames; a ``.trash-*`` folder records which pack it is replacing before the
+first, so when a crash falls between the two, the next scan puts the
+previous pack back (:meth:`PackManager.recover`). Swaps hold a lock on the
+packs folder (POSIX ``flock``) so that two processes never interleave them. Listeners (the translation service) hear about every folder that
 changed, so a replaced pack is used without restarting the app.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chatassist.core.files import FileRefused, read_regular, write_atomic
 from chatassist.core.translation import pack_index
 from chatassist.core.translation.codes import (
     argos_pack_name,
@@ -40,11 +47,13 @@ from chatassist.core.translation.pack_archive import (
     inspect_archive,
 )
 from chatassist.core.translation.pack_index import DEFAULT_INDEX_URL, IndexEntry
+from chatassist.errors import ChatassistError
 
 _HIDDEN = "."  # staging, trash and download files; never listed as packs
 #: seconds after which a staging, trash or partial download file is a leftover
 LEFTOVER_AGE = 60 * 60
 _INDEX_CACHE = ".index.json"
+_REPLACING = "replacing"  # in a .trash-* folder: the name of the pack folder being replaced
 _MAX_INDEX_BYTES = 16 << 20
 
 
@@ -73,14 +82,17 @@ class PackManager:
         index_url: str = DEFAULT_INDEX_URL,
         limits: PackLimits | None = None,
         timeout: float = 30.0,
+        load_test: Callable[[InstalledPack], None] | None = None,
     ) -> None:
         self.packs_dir = packs_dir
+        self.load_test = load_test or load_test_pack
         self.index_url = index_url
         self.limits = limits or PackLimits()
         self.timeout = timeout
         self._listeners: list[Callable[[Path], None]] = []
         self._lock = threading.RLock()
         self._snapshot = _Snapshot()
+        self._folder_locks = 0  # how deep this manager holds the packs folder's flock
 
     # -- listing -------------------------------------------------------------------
 
@@ -95,8 +107,43 @@ class PackManager:
             return PackScan()
         with self._lock:
             if mtime != self._snapshot.mtime_ns:
+                if self.recover():
+                    mtime = self.packs_dir.stat().st_mtime_ns
                 self._snapshot = _Snapshot(mtime, _scan(self.packs_dir))
             return self._snapshot.scan
+
+    def recover(self) -> list[Path]:
+        """Put back every pack whose replacement was interrupted between its two
+        renames (the pack folder is missing, its previous version is in a
+        ``.trash-*`` folder). Returns the folders restored."""
+        restored: list[Path] = []
+        try:
+            trashes = sorted(self.packs_dir.glob(".trash-*"))
+        except OSError:
+            return restored
+        if not any((t / _REPLACING).is_file() for t in trashes):
+            return restored
+        with self._lock, self._folder_lock():
+            for trash in trashes:
+                try:
+                    name = (trash / _REPLACING).read_text(encoding="utf-8").strip()
+                    previous = trash / "previous"
+                    target = self.packs_dir / name
+                    if (
+                        name
+                        and "/" not in name
+                        and not name.startswith(_HIDDEN)
+                        and previous.is_dir()
+                        and not target.exists()
+                    ):
+                        os.replace(previous, target)
+                        restored.append(target)
+                    (trash / _REPLACING).unlink()
+                except OSError:
+                    continue  # housekeeping; try again next scan
+        if restored:
+            self._changed()
+        return restored
 
     def find(self, from_code: str, to_code: str) -> InstalledPack | None:
         """The installed pack for a pair (customer or argos codes), if any."""
@@ -115,17 +162,36 @@ class PackManager:
         Raises InvalidPackError, leaving the packs folder as it was, when the file is
         not a valid pack."""
         manifest = inspect_archive(archive, self.limits)
-        self.packs_dir.mkdir(parents=True, exist_ok=True)
-        self._clean_leftovers()
-        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.packs_dir))
+        try:
+            self.packs_dir.mkdir(parents=True, exist_ok=True)
+            self.recover()
+            self._clean_leftovers()
+            staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.packs_dir))
+        except OSError as exc:
+            raise PackError(
+                f"cannot install {archive.name}: the packs folder {self.packs_dir} "
+                f"cannot be written ({exc.strerror or exc})"
+            ) from exc
         try:
             unpacked = staging / "pack"
             extract_archive(archive, manifest, unpacked, self.limits)
+            self._load_test(archive, unpacked)
             return self._move_into_place(unpacked, manifest.from_code, manifest.to_code)
         except OSError as exc:
             raise PackError(f"cannot install {archive.name} into {self.packs_dir}: {exc}") from exc
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+    def _load_test(self, archive: Path, unpacked: Path) -> None:
+        pack = _read_pack(unpacked)
+        if pack is None:
+            raise InvalidPackError(f"{archive.name}: the unpacked pack cannot be read")
+        try:
+            self.load_test(pack)
+        except ChatassistError as exc:
+            raise InvalidPackError(
+                f"{archive.name}: the pack does not work ({exc}); nothing was installed"
+            ) from exc
 
     def remove(self, from_code: str, to_code: str) -> InstalledPack:
         """Remove the pack for a pair; PackNotInstalledError if there is none."""
@@ -134,7 +200,7 @@ class PackManager:
             raise PackNotInstalledError(
                 f"no pack installed for {from_code}→{to_code} (see: chatassist packs list)"
             )
-        with self._lock:
+        with self._lock, self._folder_lock():
             trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=self.packs_dir))
             os.replace(pack.path, trash / "pack")
             self._changed()
@@ -144,7 +210,7 @@ class PackManager:
 
     def _move_into_place(self, unpacked: Path, from_code: str, to_code: str) -> InstalledPack:
         final = self.packs_dir / argos_pack_name(from_code, to_code)
-        with self._lock:
+        with self._lock, self._folder_lock():
             # Older folders of the same pair (e.g. argos-style translate-en_es-1_0) go too.
             replaced = [
                 p.path
@@ -155,6 +221,8 @@ class PackManager:
                 replaced.insert(0, final)
             trash = Path(tempfile.mkdtemp(prefix=".trash-", dir=self.packs_dir))
             if final.exists():
+                # Say what is being replaced before the first rename (see recover()).
+                write_atomic(trash / _REPLACING, final.name)
                 os.replace(final, trash / "previous")
             os.replace(unpacked, final)
             for i, old in enumerate(p for p in replaced if p != final):
@@ -167,6 +235,35 @@ class PackManager:
         if pack is None:  # pragma: no cover - the archive was checked before
             raise InvalidPackError(f"{final}: installed pack cannot be read")
         return pack
+
+    @contextlib.contextmanager
+    def _folder_lock(self) -> Iterator[None]:
+        """An exclusive lock between processes on the packs folder (flock on the
+        folder itself: no lock file left behind), re-entrant within this manager
+        (taken under ``self._lock``); a no-op where flock does not exist."""
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            yield
+            return
+        with self._lock:
+            if self._folder_locks:
+                self._folder_locks += 1
+                try:
+                    yield
+                finally:
+                    self._folder_locks -= 1
+                return
+            fd = os.open(self.packs_dir, os.O_RDONLY)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                self._folder_locks = 1
+                try:
+                    yield
+                finally:
+                    self._folder_locks = 0
+            finally:
+                os.close(fd)  # closing releases the lock
 
     def _changed(self) -> None:
         self._snapshot = _Snapshot()
@@ -270,11 +367,10 @@ def _scan(packs_dir: Path) -> PackScan:
 
 def _read_pack(folder: Path) -> InstalledPack | None:
     try:
-        metadata = check_metadata(
-            folder.name, json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-        )
+        raw = read_regular(folder / "metadata.json", PackLimits().max_metadata_bytes)
+        metadata = check_metadata(folder.name, json.loads(raw.decode("utf-8")))
         model = (folder / "model" / "model.bin").stat()
-    except (OSError, ValueError, InvalidPackError):
+    except (OSError, ValueError, RecursionError, FileRefused, InvalidPackError):
         return None
     version = metadata["package_version"]
     size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
@@ -300,3 +396,13 @@ def _newest_mtime(path: Path) -> float:
                 except OSError:
                     continue
     return newest
+
+
+def load_test_pack(pack: InstalledPack) -> None:
+    """Load the pack's model and tokenizer and translate one word; PackError
+    (BackendError) when it cannot: a zero-filled or garbage ``model.bin``
+    passes every check of the archive but this one."""
+    from chatassist.core.translation.ct2_backend import CTranslate2Backend, DecodingOptions
+
+    backend = CTranslate2Backend(DecodingOptions(beam_size=1, max_decoding_length=4))
+    backend.translate_sentences(pack, ["Hello"])
