@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,19 @@ SETTINGS: tuple[Setting, ...] = (
         "empty when not joined",
     ),
     Setting("team_role", str, "agent", "role in the team library", ("agent", "trainer")),
+    Setting(
+        "global_hotkey_enabled",
+        bool,
+        # macOS asks for the Accessibility permission before an app may see other apps' keys.
+        sys.platform != "darwin",
+        "raise the sidebar from any program with the global hotkey and analyse the clipboard",
+    ),
+    Setting(
+        "global_hotkey",
+        str,
+        "Ctrl+Alt+Space",
+        "the global hotkey, in Qt's portable key-sequence text (e.g. Ctrl+Alt+Space)",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}

@@ -58,6 +58,15 @@ class ClipboardWatch(QObject):
         self._seen = text
         self.clipboard.setText(text)
 
+    def outside_text(self) -> str | None:
+        """The clipboard's text as a customer message, or None when it is empty, too
+        long, or the sidebar's own copy (asked for by the global hotkey)."""
+        text = self.clipboard.text()
+        if text == self._own:
+            return None
+        stripped = text.strip()
+        return stripped if stripped and len(stripped) <= MAX_MESSAGE_CHARS else None
+
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         # Poll only while in the background: in front, dataChanged is reliable.
         if state == Qt.ApplicationState.ApplicationActive:

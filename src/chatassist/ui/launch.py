@@ -14,9 +14,11 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QWidget
 
 from chatassist.app import App
+from chatassist.settings import Settings
 from chatassist.ui import single_instance
 from chatassist.ui.backend import load_backend, load_translator
 from chatassist.ui.customers import CustomerBook
+from chatassist.ui.global_hotkey import GlobalHotkey
 from chatassist.ui.qt_app import start_qt
 from chatassist.ui.sidebar import Sidebar
 from chatassist.ui.worker import Worker
@@ -51,7 +53,13 @@ def launch(app: App, check_message: str | None = None) -> int:
     sidebar.editor_requested.connect(partial(_open_editor, app, worker, sidebar, {}))
     sidebar.packs_requested.connect(partial(_open_packs, app, worker, sidebar))
     sidebar.pack_wanted.connect(partial(_open_packs, app, worker, sidebar))
+    hotkey = GlobalHotkey(sidebar)
+    hotkey.activated.connect(sidebar.analyse_clipboard)
+    hotkey.failed.connect(sidebar.show_status)
+    apply_hotkey = partial(_apply_hotkey, hotkey, settings)
+    sidebar.settings_saved.connect(apply_hotkey)
     sidebar.show()
+    apply_hotkey()
     sidebar.load_backend_with(partial(load_backend, app))
     worker.run_task(
         partial(load_translator, app), sidebar.set_translator, sidebar.translator_failed
@@ -61,10 +69,16 @@ def launch(app: App, check_message: str | None = None) -> int:
     try:
         return int(qapp.exec())
     finally:
+        hotkey.stop()
         instance.close()
         worker.wait_for_done()
         del session
         app.close()
+
+
+def _apply_hotkey(hotkey: GlobalHotkey, settings: Settings) -> None:
+    enabled = bool(settings.get("global_hotkey_enabled"))
+    hotkey.apply(enabled, str(settings.get("global_hotkey")))
 
 
 def _check_then_quit(sidebar: Sidebar, message: str) -> None:

@@ -1,5 +1,6 @@
 """The settings dialog: agent language, interface language, always on top,
-clipboard watch, font size, number of suggestions, and where the data lives."""
+clipboard watch, global hotkey, font size, number of suggestions, and where the
+data lives."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QKeySequenceEdit,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from chatassist.settings import Settings
 from chatassist.ui import names
+from chatassist.ui.global_hotkey import HotkeyError, to_pynput
 from chatassist.ui.widgets import wrapped_label
 
 
@@ -55,6 +58,25 @@ class SettingsDialog(QDialog):
         self.agent_gender = QComboBox()
         self.agent_gender.addItem(self.tr("Female (Thai ค่ะ)"), "female")
         self.agent_gender.addItem(self.tr("Male (Thai ครับ)"), "male")
+        self.hotkey_enabled = QCheckBox(
+            self.tr(
+                "Global &hotkey: bring the sidebar forward from any program and analyse the clipboard"
+            )
+        )
+        self.hotkey = QKeySequenceEdit()
+        self.hotkey.setMaximumSequenceLength(1)
+        self.hotkey.setAccessibleName(self.tr("Global hotkey"))
+        self.hotkey_problem = wrapped_label("")
+        self.hotkey_problem.setStyleSheet("color: #b00020;")
+        self.hotkey_problem.hide()
+        hotkey_note = wrapped_label(
+            self.tr(
+                "On macOS the hotkey needs the Accessibility permission: System Settings → "
+                "Privacy & Security → Accessibility → allow chatassist. On Linux it needs an "
+                "X11 session (not Wayland)."
+            )
+        )
+        hotkey_note.setStyleSheet("color: #555;")
         self.font_size = QSpinBox()
         self.font_size.setRange(8, 20)
         self.font_size.setSuffix(" pt")
@@ -86,6 +108,10 @@ class SettingsDialog(QDialog):
         form.addRow("", self.always_on_top)
         form.addRow("", self.clipboard_watch)
         form.addRow(self.tr("&Your gender (polite words in replies)"), self.agent_gender)
+        form.addRow("", self.hotkey_enabled)
+        form.addRow(self.tr("Hotkey"), self.hotkey)
+        form.addRow("", self.hotkey_problem)
+        form.addRow("", hotkey_note)
         form.addRow(self.tr("&Font size"), self.font_size)
         form.addRow(self.tr("&Suggested replies"), self.suggestion_count)
         form.addRow(self.tr("Data folder"), folder_row)
@@ -115,11 +141,43 @@ class SettingsDialog(QDialog):
         self.always_on_top.setChecked(bool(s.get("always_on_top")))
         self.clipboard_watch.setChecked(bool(s.get("clipboard_watch")))
         self.agent_gender.setCurrentIndex(max(0, self.agent_gender.findData(s.get("agent_gender"))))
+        self.hotkey_enabled.setChecked(bool(s.get("global_hotkey_enabled")))
+        self.hotkey.setKeySequence(QKeySequence(str(s.get("global_hotkey"))))
         self.font_size.setValue(int(s.get("font_size")))
         self.suggestion_count.setValue(int(s.get("suggestion_count")))
 
+    def hotkey_problem_text(self, exc: HotkeyError) -> str:
+        texts = {
+            "needs_modifier": self.tr(
+                "The hotkey needs Ctrl, Alt or Meta: a single key would be taken away "
+                "from every other program."
+            ),
+            "shift_only": self.tr(
+                "The hotkey needs Ctrl, Alt or Meta: with Shift alone it would take a "
+                "typed character."
+            ),
+            "unusable_key": self.tr("This key cannot be used for the hotkey."),
+        }
+        return texts.get(exc.kind, self.tr("Press a key combination for the hotkey."))
+
+    def hotkey_text(self) -> str:
+        return self.hotkey.keySequence().toString(QKeySequence.SequenceFormat.PortableText)
+
     def accept(self) -> None:
+        hotkey = self.hotkey_text()
+        if self.hotkey_enabled.isChecked() or hotkey:
+            try:
+                to_pynput(hotkey)
+            except HotkeyError as exc:
+                # Keep the dialog open with everything typed; say what is wrong.
+                self.hotkey_problem.setText(self.hotkey_problem_text(exc))
+                self.hotkey_problem.show()
+                self.hotkey.setFocus()
+                return
         s = self.settings
+        s.set("global_hotkey_enabled", self.hotkey_enabled.isChecked())
+        if hotkey:
+            s.set("global_hotkey", hotkey)
         s.set("agent_language", self.agent_language.currentData())
         s.set("ui_language", self.ui_language.currentData())
         s.set("always_on_top", self.always_on_top.isChecked())

@@ -59,6 +59,8 @@ class Sidebar(QWidget):
     #: A missing pack was asked for: open the packs dialog over the widget on this
     #: pair (argos codes) and download it.
     pack_wanted = Signal(QWidget, str, str)
+    #: The agent saved the settings dialog (after the sidebar applied them).
+    settings_saved = Signal()
 
     def __init__(
         self,
@@ -421,6 +423,7 @@ class Sidebar(QWidget):
     def _settings_saved(self) -> None:
         self.apply_settings()
         self.reanalyze()
+        self.settings_saved.emit()
 
     def apply_settings(self) -> None:
         font = self.font()
@@ -433,6 +436,15 @@ class Sidebar(QWidget):
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, on_top)
             if visible:
                 self.show()
+
+    def analyse_clipboard(self) -> None:
+        """The global hotkey: come forward and take the clipboard as the customer message
+        (unless it is the sidebar's own copy, or not a chat message)."""
+        self.bring_forward()
+        text = self.clipboard.outside_text()
+        if text is not None:
+            self.receive_message(text)
+        self.message.setFocus()
 
     def bring_forward(self) -> None:
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)

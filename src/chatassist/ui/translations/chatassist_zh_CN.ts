@@ -187,223 +187,226 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../editor/window.py" line="88"/>
-        <location filename="../editor/window.py" line="328"/>
+        <location filename="../editor/window.py" line="89"/>
+        <location filename="../editor/window.py" line="243"/>
+        <location filename="../editor/window.py" line="404"/>
         <source>Phrasebook editor</source>
-        <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the background save and the crash draft</extracomment>
+        <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the library was read (at start-up, in the worker) and is shown the questions to the trainer (dialogs over this window unless given) the library as read, the phrasebook under edit, the selected entry, undo</extracomment>
         <translation>短语库编辑器</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="90"/>
+        <location filename="../editor/window.py" line="91"/>
         <source>Filter entries…</source>
         <translation>筛选条目…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="92"/>
+        <location filename="../editor/window.py" line="93"/>
         <source>Filter entries</source>
         <translation>筛选条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="95"/>
+        <location filename="../editor/window.py" line="96"/>
         <source>Phrasebooks, scenarios and entries</source>
         <translation>短语库、场景和条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="111"/>
+        <location filename="../editor/window.py" line="108"/>
         <source>&amp;Entry</source>
         <translation>条目(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="112"/>
+        <location filename="../editor/window.py" line="109"/>
         <source>&amp;Phrasebook</source>
         <translation>短语库(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="113"/>
+        <location filename="../editor/window.py" line="110"/>
         <source>&amp;Coverage</source>
         <translation>覆盖(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="114"/>
+        <location filename="../editor/window.py" line="111"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="128"/>
+        <location filename="../editor/window.py" line="164"/>
         <source>Editing</source>
+        <extracomment>the background save and the crash draft; import and export; machine drafts</extracomment>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="139"/>
+        <location filename="../editor/window.py" line="177"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="141"/>
+        <location filename="../editor/window.py" line="179"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="143"/>
+        <location filename="../editor/window.py" line="181"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="147"/>
+        <location filename="../editor/window.py" line="185"/>
         <source>&amp;New entry</source>
         <translation>新建条目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="148"/>
+        <location filename="../editor/window.py" line="186"/>
         <source>Ne&amp;w phrasebook…</source>
         <translation>新建短语库(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="149"/>
+        <location filename="../editor/window.py" line="187"/>
         <source>&amp;Delete entry</source>
         <translation>删除条目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="151"/>
+        <location filename="../editor/window.py" line="189"/>
         <source>&amp;Machine draft</source>
         <translation>机器草稿(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="152"/>
+        <location filename="../editor/window.py" line="190"/>
         <source>&amp;Approve</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="154"/>
+        <location filename="../editor/window.py" line="192"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="155"/>
+        <location filename="../editor/window.py" line="193"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="228"/>
-        <location filename="../editor/window.py" line="429"/>
+        <location filename="../editor/prompts.py" line="46"/>
+        <location filename="../editor/window.py" line="314"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="256"/>
+        <location filename="../editor/window.py" line="342"/>
         <source>New phrasebook %1: fill in its titles, then save.</source>
         <translation>新短语库 %1：请填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="262"/>
+        <location filename="../editor/window.py" line="348"/>
         <source>The id %1 is already used.</source>
         <translation>ID %1 已被使用。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="263"/>
+        <location filename="../editor/window.py" line="349"/>
         <source>Use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>请使用小写字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="267"/>
+        <location filename="../editor/prompts.py" line="54"/>
         <source>Id of the new phrasebook (lower-case letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;-&apos;):</source>
         <translation>新短语库的 ID（小写字母、数字、“.”、“_”、“-”）：</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="269"/>
+        <location filename="../editor/prompts.py" line="59"/>
         <source>New phrasebook</source>
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="327"/>
+        <location filename="../editor/window.py" line="403"/>
         <source> (saving…)</source>
         <translation>（正在保存…）</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="334"/>
-        <location filename="../editor/window.py" line="341"/>
-        <location filename="../editor/window.py" line="348"/>
+        <location filename="../editor/window.py" line="410"/>
+        <location filename="../editor/window.py" line="417"/>
+        <location filename="../editor/window.py" line="424"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="358"/>
+        <location filename="../editor/window.py" line="434"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="366"/>
+        <location filename="../editor/window.py" line="442"/>
         <source>Delete entry</source>
         <translation>删除条目</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="38"/>
+        <location filename="../editor/machine_drafts.py" line="53"/>
         <source>Approve %1</source>
+        <extracomment>A line for the status bar.</extracomment>
         <translation>审核通过 %1</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="49"/>
+        <location filename="../editor/machine_drafts.py" line="66"/>
         <source>Machine translation is not available.</source>
         <translation>机器翻译不可用。</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="62"/>
+        <location filename="../editor/machine_drafts.py" line="78"/>
         <source>There is no other variant to translate from.</source>
         <translation>没有可用于翻译的其他版本。</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="76"/>
+        <location filename="../editor/machine_drafts.py" line="89"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="90"/>
+        <location filename="../editor/machine_drafts.py" line="109"/>
         <source>Machine draft %1</source>
         <translation>机器草稿 %1</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="95"/>
+        <location filename="../editor/machine_drafts.py" line="114"/>
         <source>Machine draft added; approve it once checked.</source>
         <translation>已添加机器草稿；检查后请审核通过。</translation>
     </message>
     <message>
-        <location filename="../editor/machine_drafts.py" line="102"/>
+        <location filename="../editor/machine_drafts.py" line="121"/>
         <source>Could not translate: %1</source>
         <translation>无法翻译：%1</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="73"/>
+        <location filename="../editor/saving.py" line="100"/>
         <source>Already saving…</source>
-        <extracomment>the snapshot being saved in a worker (None: no save running) what to do once the running save succeeded (close, open another phrasebook...)</extracomment>
+        <extracomment>A save started or ended (see :attr:`saving`). The library was read back after a save (``document.books`` is new). A save went through: the library changed (the sidebar rebuilds). The unsaved new phrasebook was discarded: nothing is under edit now. A line for the status bar. the snapshot being saved in a worker (None: no save running) what to do once the running save succeeded (close, open another phrasebook...)</extracomment>
         <translation>正在保存中…</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="78"/>
+        <location filename="../editor/saving.py" line="105"/>
         <source>Not saved: %1 problem(s), e.g. %2</source>
         <translation>未保存：%1 个问题，例如 %2</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="86"/>
+        <location filename="../editor/saving.py" line="112"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="139"/>
+        <location filename="../editor/saving.py" line="161"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="124"/>
+        <location filename="../editor/saving.py" line="148"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="394"/>
+        <location filename="../editor/saving.py" line="165"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="395"/>
+        <location filename="../editor/saving.py" line="166"/>
         <source>The phrasebook could not be saved; your edits are kept.
 
 %1</source>
@@ -412,108 +415,99 @@
 %1</translation>
     </message>
     <message>
-        <location filename="../editor/saving.py" line="151"/>
+        <location filename="../editor/saving.py" line="182"/>
         <source>Saving… (this goes on once the phrasebook is saved)</source>
         <translation>正在保存…（保存完成后将继续）</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="416"/>
+        <location filename="../editor/prompts.py" line="33"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="417"/>
+        <location filename="../editor/prompts.py" line="34"/>
         <source>Save the changes to this phrasebook?</source>
         <translation>保存对此短语库的更改吗？</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="430"/>
+        <location filename="../editor/prompts.py" line="47"/>
         <source>Unsaved edits of %1 were left from last time. Restore them?</source>
         <translation>上次有 %1 的未保存编辑，要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="97"/>
+        <location filename="../editor/file_actions.py" line="135"/>
+        <location filename="../editor/file_actions.py" line="141"/>
         <source>Not imported: %1</source>
         <translation>未导入：%1</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="86"/>
+        <location filename="../editor/file_actions.py" line="125"/>
         <source>Imported %1.</source>
         <translation>已导入 %1。</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="51"/>
-        <location filename="../editor/file_actions.py" line="66"/>
+        <location filename="../editor/file_actions.py" line="76"/>
+        <location filename="../editor/file_actions.py" line="107"/>
         <source>Importing…</source>
+        <extracomment>asked before leaving unsaved changes; runs ``retry`` later when it says &quot;not now&quot; An import or its preview is running (True) or over (False): edits wait. An import is over: True when it was applied, False when declined or failed. An import was applied; the phrasebook to edit now (the argument). The library changed (the sidebar rebuilds). A line for the status bar.</extracomment>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="102"/>
+        <location filename="../editor/file_actions.py" line="140"/>
         <source>Import failed</source>
         <translation>导入失败</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="120"/>
+        <location filename="../editor/file_actions.py" line="164"/>
+        <location filename="../editor/file_actions.py" line="171"/>
         <source>Not exported: %1</source>
         <translation>未导出：%1</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="124"/>
+        <location filename="../editor/file_actions.py" line="170"/>
         <source>Export failed</source>
         <translation>导出失败</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="127"/>
+        <location filename="../editor/file_actions.py" line="175"/>
         <source>Exported to %1.</source>
         <translation>已导出到 %1。</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="138"/>
+        <location filename="../editor/file_actions.py" line="182"/>
         <source>Import phrasebook</source>
         <translation>导入短语库</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="140"/>
+        <location filename="../editor/file_actions.py" line="184"/>
         <source>Phrasebooks (*.yaml *.yml *.csv *.xlsx)</source>
         <translation>短语库 (*.yaml *.yml *.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="151"/>
+        <location filename="../editor/file_actions.py" line="195"/>
         <source>Export phrasebook</source>
         <translation>导出短语库</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="153"/>
+        <location filename="../editor/file_actions.py" line="197"/>
         <source>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="226" />
+        <location filename="../editor/window.py" line="226"/>
         <source>Reading the phrasebooks…</source>
         <translation>正在读取短语库…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="240" />
+        <location filename="../editor/window.py" line="240"/>
+        <location filename="../editor/window.py" line="244"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载短语库：%1</translation>
     </message>
     <message>
-        <location filename="../editor/file_actions.py" line="83" />
+        <location filename="../editor/file_actions.py" line="83"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <location filename="../errors.py" line="34" />
-        <source>Internal error (%1); the details are in the log.</source>
-        <translation>内部错误（%1）；详细信息已写入日志。</translation>
-    </message>
-    <message>
-        <location filename="../errors.py" line="69" />
-        <source>&amp;Copy details</source>
-        <translation>复制详细信息(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -602,46 +596,67 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../errors.py" line="33"/>
+        <source>Internal error (%1); the details are in the log.</source>
+        <translation>内部错误（%1）；详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="69"/>
+        <source>&amp;Copy details</source>
+        <translation>复制详细信息(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>FillDialog</name>
     <message>
-        <location filename="../fill_dialog.py" line="41"/>
+        <location filename="../fill_dialog.py" line="45"/>
         <source>Fill in the reply</source>
         <translation>填写回复</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="60"/>
+        <location filename="../fill_dialog.py" line="65"/>
         <source>&amp;Copy reply</source>
         <translation>复制回复(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="67"/>
+        <location filename="../fill_dialog.py" line="72"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="91"/>
+        <location filename="../fill_dialog.py" line="106"/>
         <source>Fill in to copy: %1</source>
         <translation>填写后才能复制：%1</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="87" />
+        <location filename="../fill_dialog.py" line="87"/>
         <source>date: 2026-11-28</source>
         <translation>日期：2026-11-28</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="88" />
+        <location filename="../fill_dialog.py" line="88"/>
         <source>e.g. 3-5 days, 48 hours</source>
         <translation>例如 3-5 天、48 小时</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="89" />
+        <location filename="../fill_dialog.py" line="89"/>
         <source>amount: 19.90</source>
         <translation>金额：19.90</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="90" />
+        <location filename="../fill_dialog.py" line="90"/>
         <source>number: 14</source>
         <translation>数字：14</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalHotkey</name>
+    <message>
+        <location filename="../global_hotkey.py" line="162"/>
+        <source>The global hotkey %1 does not work here (%2); the sidebar works without it.</source>
+        <translation>全局快捷键 %1 在此无法使用（%2）；侧边栏无需它也能正常工作。</translation>
     </message>
 </context>
 <context>
@@ -1417,88 +1432,128 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="41"/>
+        <location filename="../settings_dialog.py" line="44"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="48"/>
+        <location filename="../settings_dialog.py" line="51"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="51"/>
+        <location filename="../settings_dialog.py" line="54"/>
         <source>Keep the sidebar &amp;above other windows</source>
         <translation>侧边栏保持在其他窗口之上(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="53"/>
+        <location filename="../settings_dialog.py" line="56"/>
         <source>Use text I &amp;copy in other programs as the customer message</source>
         <translation>把我在其他程序中复制的文字作为客户消息(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="62"/>
+        <location filename="../settings_dialog.py" line="63"/>
+        <source>Global &amp;hotkey: bring the sidebar forward from any program and analyse the clipboard</source>
+        <translation>全局快捷键(&amp;H)：在任何程序中调出侧边栏并分析剪贴板</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="68"/>
+        <source>Global hotkey</source>
+        <translation>全局快捷键</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="74"/>
+        <source>On macOS the hotkey needs the Accessibility permission: System Settings → Privacy &amp; Security → Accessibility → allow chatassist. On Linux it needs an X11 session (not Wayland).</source>
+        <translation>在 macOS 上，快捷键需要“辅助功能”权限：系统设置 → 隐私与安全性 → 辅助功能 → 允许 chatassist。在 Linux 上需要 X11 会话（不支持 Wayland）。</translation>
+    </message>
+    <message>
         <location filename="../settings_dialog.py" line="87"/>
+        <location filename="../settings_dialog.py" line="117"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="63"/>
+        <location filename="../settings_dialog.py" line="88"/>
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="70"/>
+        <location filename="../settings_dialog.py" line="95"/>
         <source>The database, settings and language packs live here. To use another folder, start chatassist with --data-dir FOLDER (or set CHATASSIST_DATA_DIR); it takes effect on the next start.</source>
         <translation>数据库、设置和语言包都保存在这里。如需使用其他文件夹，请用 --data-dir 文件夹 启动 chatassist（或设置 CHATASSIST_DATA_DIR），下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76"/>
+        <location filename="../settings_dialog.py" line="101"/>
         <source>The interface language changes on the next start.</source>
         <translation>界面语言在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="80"/>
+        <location filename="../settings_dialog.py" line="105"/>
         <source>&amp;Agent language (glosses, translations)</source>
         <translation>客服语言（释义、译文）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="81"/>
+        <location filename="../settings_dialog.py" line="106"/>
         <source>&amp;Interface language</source>
         <translation>界面语言(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="85"/>
+        <location filename="../settings_dialog.py" line="112"/>
+        <source>Hotkey</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="115"/>
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="86"/>
+        <location filename="../settings_dialog.py" line="116"/>
         <source>&amp;Suggested replies</source>
         <translation>推荐回复数(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92"/>
+        <location filename="../settings_dialog.py" line="122"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="94"/>
+        <location filename="../settings_dialog.py" line="124"/>
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56" />
+        <location filename="../settings_dialog.py" line="152"/>
+        <source>The hotkey needs Ctrl, Alt or Meta: a single key would be taken away from every other program.</source>
+        <translation>快捷键需要包含 Ctrl、Alt 或 Meta：单个按键会让其他所有程序无法使用该键。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="156"/>
+        <source>The hotkey needs Ctrl, Alt or Meta: with Shift alone it would take a typed character.</source>
+        <translation>快捷键需要包含 Ctrl、Alt 或 Meta：只用 Shift 会占用输入的字符。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="159"/>
+        <source>This key cannot be used for the hotkey.</source>
+        <translation>此按键不能用作快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="161"/>
+        <source>Press a key combination for the hotkey.</source>
+        <translation>请按下用作快捷键的组合键。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="59"/>
         <source>Female (Thai ค่ะ)</source>
         <translation>女（泰语用 ค่ะ）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="57" />
+        <location filename="../settings_dialog.py" line="60"/>
         <source>Male (Thai ครับ)</source>
         <translation>男（泰语用 ครับ）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="88" />
+        <location filename="../settings_dialog.py" line="110"/>
         <source>&amp;Your gender (polite words in replies)</source>
         <translation>您的性别（回复中的礼貌用语）(&amp;Y)</translation>
     </message>
@@ -1506,79 +1561,79 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="111"/>
+        <location filename="../sidebar.py" line="113"/>
         <source>Loading phrasebooks and language detection…</source>
-        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. what the parts read: services, the shown analysis, the customers switching customers and their context; copying replies and drafts; the list</extracomment>
+        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers switching customers and their context; copying replies and drafts; the list</extracomment>
         <translation>正在加载话术库和语言识别…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="117"/>
+        <location filename="../sidebar.py" line="119"/>
         <source>Recent customers</source>
         <translation>最近的客户</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="118"/>
+        <location filename="../sidebar.py" line="120"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="119"/>
+        <location filename="../sidebar.py" line="121"/>
         <source>Start a fresh customer (Ctrl+N)</source>
         <translation>开始接待新客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="120"/>
+        <location filename="../sidebar.py" line="122"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="121"/>
+        <location filename="../sidebar.py" line="123"/>
         <source>Settings (Ctrl+,); phrasebook editor: Ctrl+E</source>
         <translation>设置（Ctrl+,）；短语库编辑器：Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="130"/>
+        <location filename="../sidebar.py" line="132"/>
         <source>Repl&amp;ies</source>
         <translation>回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="131"/>
+        <location filename="../sidebar.py" line="133"/>
         <source>Com&amp;pose</source>
         <translation>撰写(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="134"/>
+        <location filename="../sidebar.py" line="136"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="222"/>
+        <location filename="../sidebar.py" line="224"/>
         <source>Ready. Paste a customer message.</source>
         <translation>就绪。请粘贴客户消息。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="226"/>
+        <location filename="../sidebar.py" line="228"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载话术库：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="236"/>
+        <location filename="../sidebar.py" line="238"/>
         <source>Translation is unavailable: %1</source>
         <translation>翻译不可用：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="280"/>
+        <location filename="../sidebar.py" line="282"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="299"/>
-        <location filename="../sidebar.py" line="346"/>
+        <location filename="../sidebar.py" line="301"/>
+        <location filename="../sidebar.py" line="348"/>
         <source>Translation engine is starting…</source>
         <translation>翻译引擎正在启动…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="301"/>
+        <location filename="../sidebar.py" line="303"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
@@ -1620,17 +1675,17 @@
         <translation>回复 %1 仍在翻译中。</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="113"/>
+        <location filename="../sidebar_copy.py" line="114"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="121"/>
+        <location filename="../sidebar_copy.py" line="122"/>
         <source>Nothing to copy yet.</source>
         <translation>还没有可复制的内容。</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="125"/>
+        <location filename="../sidebar_copy.py" line="126"/>
         <source>Copied your translated reply.</source>
         <translation>已复制您的回复译文。</translation>
     </message>
@@ -1649,67 +1704,68 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../editor/stats_view.py" line="40"/>
+        <location filename="../editor/stats_view.py" line="47"/>
         <source>Week</source>
+        <extracomment>The counts were read again and the lists show them.</extracomment>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="42"/>
+        <location filename="../editor/stats_view.py" line="49"/>
         <source>all languages</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="43"/>
+        <location filename="../editor/stats_view.py" line="50"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="45"/>
+        <location filename="../editor/stats_view.py" line="52"/>
         <source>all regions</source>
         <translation>所有地区</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="46"/>
+        <location filename="../editor/stats_view.py" line="53"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="49"/>
+        <location filename="../editor/stats_view.py" line="56"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="59"/>
+        <location filename="../editor/stats_view.py" line="66"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="60"/>
+        <location filename="../editor/stats_view.py" line="67"/>
         <source>Least used</source>
         <translation>最少用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="61"/>
+        <location filename="../editor/stats_view.py" line="68"/>
         <source>Never used</source>
         <translation>从未使用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="76"/>
+        <location filename="../editor/stats_view.py" line="87"/>
         <source>all weeks</source>
         <translation>所有周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="78"/>
+        <location filename="../editor/stats_view.py" line="89"/>
         <source>week of %1</source>
         <translation>%1 当周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="109"/>
+        <location filename="../editor/stats_view.py" line="121"/>
         <source>Export usage statistics</source>
         <translation>导出使用统计</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="109"/>
+        <location filename="../editor/stats_view.py" line="121"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
