@@ -76,9 +76,10 @@ def test_segment_changes_the_offer(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
-def test_no_intent_gives_no_suggestions(capsys: pytest.CaptureFixture[str]) -> None:
+def test_no_intent_gives_the_general_replies(capsys: pytest.CaptureFixture[str]) -> None:
     result = suggest(capsys, "ok 123456")
-    assert result["scenarios"] == [] and result["suggestions"] == []
+    assert result["scenarios"] == []
+    assert result["suggestions"] and all(s["general"] for s in result["suggestions"])
 
 
 def test_batch_is_one_json_object_per_line(

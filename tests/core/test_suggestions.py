@@ -88,6 +88,59 @@ def test_no_scenario_no_suggestions() -> None:
     assert SuggestionEngine([BOOK]).suggest([], SPANISH) == []
 
 
+GENERAL = Phrasebook(
+    id="general",
+    title={"en": "General", "zh-Hans": "通用"},
+    entries=(
+        entry(
+            "general.check",
+            ("hold_on",),
+            [V("es", "direct", "Lo compruebo."), V("en", "direct", "Let me check.")],
+            tags=("general",),
+        ),
+        entry(
+            "general.details",
+            ("greeting",),
+            [V("en", "direct", "Could you tell me more?"), V("ja", "detailed", "詳細を…")],
+            tags=("general", "ask_details"),
+        ),
+    ),
+)
+
+
+def test_no_scenario_offers_the_general_replies_in_the_customer_language() -> None:
+    got = SuggestionEngine([BOOK, GENERAL]).suggest([], SPANISH)
+    assert ids(got) == ["general.check", "general.details"]
+    assert all(s.general for s in got)
+    assert got[0].language == "es" and not got[0].needs_translation
+    assert got[1].needs_translation  # no Spanish variant: translated from English
+    assert got[0].reasons[0].startswith("general reply")
+    assert got[0].to_json()["general"] is True
+
+
+def test_general_replies_stay_out_of_scenario_lists() -> None:
+    engine = SuggestionEngine([BOOK, GENERAL])
+    got = engine.suggest([("order_status", 1.0)], SPANISH)
+    assert got and not any(s.general for s in got)
+    # hold_on has no reply of its own here: the general ones come as the fallback,
+    # marked general, not as a match of their listed scenario.
+    assert all(s.general for s in engine.suggest([("hold_on", 1.0)], SPANISH))
+
+
+def test_a_scenario_without_any_reply_for_the_customer_falls_back_to_general() -> None:
+    engine = SuggestionEngine([BOOK, GENERAL])
+    # customs_tax has only a note for Europe: no reply to send.
+    got = engine.suggest([("customs_tax", 1.0)], SPANISH)
+    assert ids(got) == ["general.check", "general.details"]
+
+
+def test_general_replies_in_japanese_use_the_detailed_tone() -> None:
+    japanese = CustomerProfile(language="ja", tone="detailed", region="japan")
+    got = SuggestionEngine([GENERAL]).suggest([], japanese)
+    details = next(s for s in got if s.entry_id == "general.details")
+    assert details.language == "ja" and details.tone == "detailed"
+
+
 def test_vetted_variant_in_customer_language_beats_draft_and_machine_translation() -> None:
     got = SuggestionEngine([BOOK]).suggest(
         [("order_status", 1.0)], SPANISH, agent_language="zh-Hans"

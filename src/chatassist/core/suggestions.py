@@ -4,6 +4,11 @@ The engine is built once from the phrasebooks (and rebuilt when they change);
 ``suggest`` only reads precomputed indexes, so it stays within a few
 milliseconds on libraries of 10,000 entries. Every suggestion carries the
 reasons for its rank, for the agent and for trainers.
+
+A reply every time: replies tagged ``general`` (phrasebooks/general.yaml:
+acknowledge and ask for details, "let me check that for you", hold on) are
+kept out of the scenario lists and offered, marked ``general``, when no
+scenario is recognised or the recognised ones have no reply for this customer.
 """
 
 from __future__ import annotations
@@ -11,10 +16,10 @@ from __future__ import annotations
 import heapq
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from chatassist.core.languages import language_name
-from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
+from chatassist.core.phrasebook.model import GENERAL_TAG, Entry, Phrasebook, Variant
 from chatassist.core.tones import SEGMENTS, TONES
 
 # Score weights. The scenario match dominates; the rest orders replies within it.
@@ -60,6 +65,8 @@ class Suggestion:
     placeholders: tuple[str, ...]
     #: the phrasebook's do-not-translate terms, for machine translation of this reply
     glossary: tuple[str, ...] = ()
+    #: a general reply (no scenario recognised), not one for the message's scenario
+    general: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -77,6 +84,7 @@ class Suggestion:
             "pinned": self.pinned,
             "scenarios": list(self.scenarios),
             "placeholders": list(self.placeholders),
+            "general": self.general,
         }
 
 
@@ -105,6 +113,7 @@ class SuggestionEngine:
     ) -> None:
         self._by_scenario: dict[str, list[tuple[_Indexed, float]]] = {}
         self._notes: dict[str, list[_Indexed]] = {}
+        self._general: list[_Indexed] = []
         self._entries: dict[str, _Indexed] = {}
         order = 0
         for book in phrasebooks:
@@ -117,6 +126,9 @@ class SuggestionEngine:
                 item = _Indexed(entry, book.id, order, variants, book.do_not_translate, best_bonus)
                 order += 1
                 self._entries[entry.id] = item
+                if entry.kind == "reply" and GENERAL_TAG in entry.tags:
+                    self._general.append(item)
+                    continue
                 for i, scenario in enumerate(entry.scenarios):
                     if entry.kind == "note":
                         self._notes.setdefault(scenario, []).append(item)
@@ -169,11 +181,13 @@ class SuggestionEngine:
     ) -> list[Suggestion]:
         """Replies for the detected ``(scenario id, score)`` pairs, best first.
 
-        No scenario, no suggestions: the agent searches instead of being shown
-        a random guess.
+        No scenario recognised, or no reply for it: the general replies instead
+        (``Suggestion.general``), never a random scenario's.
         """
-        if not scenarios or limit <= 0:
+        if limit <= 0:
             return []
+        if not scenarios:
+            return self.general(customer, agent_language=agent_language, limit=limit)
         top = max(score for _, score in scenarios) or 1.0
         # For each scenario, entries where it is primary / secondary, sorted by an
         # upper bound of their customer-dependent score: scanning stops as soon as
@@ -196,7 +210,22 @@ class SuggestionEngine:
             suggestion = self._rank(item, s, scenario_id, customer, agent_language)
             if suggestion is not None:
                 out.append(suggestion)
-        return out
+        return out or self.general(customer, agent_language=agent_language, limit=limit)
+
+    def general(
+        self, customer: CustomerProfile, *, agent_language: str = "zh-Hans", limit: int = 5
+    ) -> list[Suggestion]:
+        """The general replies for this customer, in the customer's language and tone
+        where a variant exists, best first (phrasebook order breaks ties)."""
+        ranked: list[tuple[float, int, Suggestion]] = []
+        for item in self._general:
+            suggestion = self._rank(item, 0.0, None, customer, agent_language)
+            if suggestion is not None:
+                reasons = ("general reply: no scenario recognised", *suggestion.reasons)
+                general = replace(suggestion, general=True, reasons=reasons)
+                ranked.append((-suggestion.score, item.order, general))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        return [s for _, _, s in ranked[:limit]]
 
     def _top_of_list(
         self, scenario_id: str, weight: float, s: float, customer: CustomerProfile, limit: int

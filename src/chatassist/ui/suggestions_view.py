@@ -77,6 +77,10 @@ class ReplyCard(QFrame):
             marks.append(f'<span style="color:#8a5a00;">{machine}</span>')
         else:
             marks.append(f'<span style="color:#1b7f3b;">✔ {vetted}</span>')
+        if s.general:
+            # Offered because no scenario was recognised: fits any message.
+            general = self.tr("general")
+            marks.append(f'<span style="color:#555;">{general}</span>')
         if s.hot:
             marks.append(f'<span style="color:#c2410c;">🔥 {hot}</span>')
         if s.pinned:

@@ -41,7 +41,7 @@ from chatassist.core.intents.result import (
     ScenarioMatch,
     Urgency,
 )
-from chatassist.core.phrasebook.model import Entry
+from chatassist.core.phrasebook.model import GENERAL_TAG, Entry
 from chatassist.core.scenarios import SCENARIO_IDS, is_urgent
 
 PHRASEBOOK_WEIGHT = 0.8
@@ -276,6 +276,8 @@ def _keyword_targets(entries: Iterable[Entry]) -> list[tuple[str, _Target]]:
     raw: dict[str, str] = {}  # normalised -> first spelling seen, for evidence
     seen_words: dict[str, str | None] = {}  # raw keyword -> normalised, None if unusable
     for entry in entries:
+        if GENERAL_TAG in entry.tags:
+            continue  # general replies fit any message: their keywords are for search only
         for lang, words in entry.keywords.items():
             for word in words:
                 key = seen_words.get(word, "")

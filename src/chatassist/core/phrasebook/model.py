@@ -9,6 +9,8 @@ from chatassist.core.phrasebook.placeholders import placeholder_names
 
 FORMAT_VERSION = 1
 KINDS: tuple[str, ...] = ("reply", "note")
+#: A reply tagged so fits any message: offered when no scenario is recognised.
+GENERAL_TAG = "general"
 
 
 @dataclass(frozen=True)

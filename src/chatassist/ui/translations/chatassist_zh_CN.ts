@@ -1278,6 +1278,11 @@
         <translation>置顶</translation>
     </message>
     <message>
+        <location filename="../suggestions_view.py" line="82"/>
+        <source>general</source>
+        <translation>通用</translation>
+    </message>
+    <message>
         <location filename="../suggestions_view.py" line="92"/>
         <source>Translating from %1…</source>
         <translation>正在从%1翻译…</translation>
