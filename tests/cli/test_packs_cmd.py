@@ -68,3 +68,32 @@ def test_download_offline_is_one_line(
     err = capsys.readouterr().err
     assert err.startswith(f"chatassist: cannot reach the pack index at {url} (offline")
     assert err.count("\n") == 1
+
+
+def test_selftest_reports_every_case_of_every_pack(
+    data_dir: Path, tiny_packs: TinyPacks, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for pair in (("en", "es"), ("zt", "en")):
+        assert main(["packs", "install", str(tiny_packs.get(*pair))]) == 0
+    capsys.readouterr()
+    assert main(["packs", "selftest", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [p["pair"] for p in report["packs"]] == ["en-es", "zt-en"]
+    for pack in report["packs"]:
+        results = {c["case"]: c["result"] for c in pack["cases"]}
+        assert {"order_number", "emoji", "url", "multi_sentence"} <= set(results)
+        assert set(results.values()) <= {"kept", "repaired", "reported"}  # never "lost"
+
+    assert main(["packs", "selftest", "zh-Hant-en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("translate-zt_en 1.0: ") and "0 lost" in out
+    assert "translate-en_es" not in out
+
+
+def test_selftest_names_a_pair_it_cannot_test(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["packs", "selftest", "en-vi"]) == 2
+    assert "no installed pack for en-vi" in capsys.readouterr().err
+    assert main(["packs", "selftest", "english-spanish"]) == 2
+    assert "not a language pair: 'english-spanish'" in capsys.readouterr().err

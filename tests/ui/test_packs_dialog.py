@@ -311,3 +311,34 @@ def test_choose_pair_takes_argos_codes(open_dialog: Any, manager: PackManager) -
     assert dialog.choose_pair("zt", "en")
     assert (dialog.from_combo.currentData(), dialog.to_combo.currentData()) == ("zh-Hant", "en")
     assert not dialog.choose_pair("xx", "en")
+
+
+def test_selftest_runs_in_the_dialog_and_shows_what_survived(
+    qtbot: Any, tmp_path: Path, tiny_packs: TinyPacks
+) -> None:
+    from chatassist.core.translation import CTranslate2Backend, DecodingOptions
+    from chatassist.core.translation.selftest import run_packs
+    from chatassist.core.translation.service import TranslationService
+
+    manager = PackManager(tmp_path / "packs", timeout=5)
+    manager.install_file(tiny_packs.get("en", "es"))
+    service = TranslationService(
+        CTranslate2Backend(DecodingOptions(max_decoding_length=12)), manager
+    )
+    dialog = PacksDialog(
+        manager, Worker(InlineThreadPool()), selftest=lambda packs: run_packs(service, packs)
+    )
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.listed, timeout=5000):
+        dialog.show()
+    assert dialog.test_button.isVisible() and dialog.test_button.isEnabled()
+    with qtbot.waitSignal(dialog.listed, timeout=30000):
+        dialog.test_button.click()
+    item = dialog.table.topLevelItem(0)
+    assert "lost" not in item.text(3) and "repaired" in item.text(3)  # random model
+    assert "order_number: repaired (#48213)" in item.toolTip(3)
+    assert "no token was lost" in dialog.status.text()
+
+
+def test_without_a_selftest_there_is_no_button(open_dialog: Any, manager: PackManager) -> None:
+    assert not open_dialog(manager).test_button.isVisible()

@@ -1,4 +1,4 @@
-"""``chatassist packs list|install FILE|download FROM TO|remove FROM TO``.
+"""``chatassist packs list|install FILE|download FROM TO|remove FROM TO|selftest [PAIR...]``.
 
 Codes are customer codes (zh-Hans, pt) or argos codes (zh, zt, pb). Only
 ``download`` and ``list --available`` go online. JSON shapes: docs/cli.md.
@@ -9,12 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from chatassist.app import App
-from chatassist.core.translation.codes import PIVOT
+from chatassist.core.translation import selftest
+from chatassist.core.translation.codes import PIVOT, to_argos
+from chatassist.core.translation.errors import UnsupportedLanguageError
 from chatassist.core.translation.model import InstalledPack
+from chatassist.errors import UsageError
 
 
 def add_parser(sub: Any) -> None:
@@ -47,6 +51,24 @@ def add_parser(sub: Any) -> None:
     rm.add_argument("target", metavar="TO")
     rm.add_argument("--json", action="store_true", help="print the removed pack as JSON")
     rm.set_defaults(handler=run_remove)
+
+    st = psub.add_parser(
+        "selftest",
+        help="run a fixed battery (order numbers, amounts, URLs, emoji...) through installed packs",
+        description=(
+            "Translate a fixed battery of chat texts with each installed pack (offline) and "
+            "report per case whether every protected token was kept, repaired, reported "
+            "to the agent, or lost. Exit status 1 when a token was lost."
+        ),
+    )
+    st.add_argument(
+        "pairs",
+        nargs="*",
+        metavar="PAIR",
+        help="packs to test, e.g. en-es, zt-en, zh-Hans-en or translate-en_es (default: all)",
+    )
+    st.add_argument("--json", action="store_true", help="print the results as JSON")
+    st.set_defaults(handler=run_selftest)
 
 
 def run_list(args: argparse.Namespace, app: App) -> int:
@@ -122,3 +144,53 @@ def _progress_printer() -> Any:
         print(f"\rdownloading: {done / 1e6:.1f}{of} MB", end="", file=sys.stderr, flush=True)
 
     return show
+
+
+def run_selftest(args: argparse.Namespace, app: App) -> int:
+    packs = select_packs(app.packs.scan().packs, args.pairs)
+    report = selftest.run_packs(app.translator, packs)
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return 1 if report.lost else 0
+    if not packs:
+        print("no language packs installed (chatassist packs install FILE | download FROM TO)")
+        return 0
+    for result in report.packs:
+        counts = ", ".join(f"{result.count(r)} {r}" for r in selftest.RESULTS)
+        print(f"{result.pack.name} {result.pack.version}: {counts}")
+        for case in result.cases:
+            if case.result != selftest.KEPT:
+                print(f"  {case.case}: {case.result}: {', '.join(case.detail)}")
+    if report.lost:
+        print(f"chatassist: {report.lost} case(s) lost a token", file=sys.stderr)
+    return 1 if report.lost else 0
+
+
+def select_packs(installed: Sequence[InstalledPack], pairs: Sequence[str]) -> list[InstalledPack]:
+    """The installed packs named by ``pairs`` (all when empty); UsageError for a pair
+    that is malformed or not installed."""
+    if not pairs:
+        return list(installed)
+    by_pair = {(p.from_code, p.to_code): p for p in installed}
+    chosen = []
+    for text in pairs:
+        pair = parse_pair(text)
+        pack = by_pair.get(pair)
+        if pack is None:
+            raise UsageError(f"no installed pack for {text} (chatassist packs list)")
+        chosen.append(pack)
+    return chosen
+
+
+def parse_pair(text: str) -> tuple[str, str]:
+    """'en-es', 'en_es', 'translate-en_es', 'zh-Hans-en' -> argos codes ('en', 'es')."""
+    body = text.removeprefix("translate-")
+    for separator in ("_", "-"):
+        parts = body.split(separator)
+        for cut in range(1, len(parts)):
+            left, right = separator.join(parts[:cut]), separator.join(parts[cut:])
+            try:
+                return to_argos(left), to_argos(right)
+            except UnsupportedLanguageError:
+                continue
+    raise UsageError(f"not a language pair: {text!r} (write it like en-es or zh-Hans-en)")

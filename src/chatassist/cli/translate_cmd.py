@@ -96,6 +96,12 @@ def _notes(translation: Translation) -> None:
             f"appended at the end: {lost}",
             file=sys.stderr,
         )
+    if report.segmented:
+        print(
+            "chatassist: the model mangled protected tokens; translated around them in "
+            f"pieces (check the word order): {', '.join(report.segmented)}",
+            file=sys.stderr,
+        )
     if report.repaired:
         print(
             f"chatassist: repaired protected token(s): {', '.join(report.repaired)}",

@@ -204,6 +204,12 @@ class ComposePanel(QWidget):
             )
         if report.extra:
             parts.append(self.tr("%1 stray marks removed").replace("%1", str(report.extra)))
+        if report.segmented:
+            parts.append(
+                self.tr("translated around %1, check the word order").replace(
+                    "%1", ", ".join(report.segmented)
+                )
+            )
         return self.tr("Numbers, links or names were changed by the translation: ") + "; ".join(
             parts
         )

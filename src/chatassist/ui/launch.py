@@ -130,9 +130,12 @@ def _open_packs(
     pack itself; after a change the sidebar analyses (and translates) the message
     and the draft again. With a pair (a missing pack), the dialog opens on it and
     starts its download."""
+    from chatassist.core.translation.selftest import run_packs
     from chatassist.ui.packs_dialog import PacksDialog
 
-    dialog = PacksDialog(app.packs, worker, parent)
+    dialog = PacksDialog(
+        app.packs, worker, parent, selftest=lambda packs: run_packs(app.translator, packs)
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.changed.connect(sidebar.reanalyze)
     dialog.open()

@@ -10,7 +10,7 @@ pack is used without restarting; the dialog only refreshes its own list.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from chatassist.core.languages import CUSTOMER_LANGUAGES
+from chatassist.core.translation import selftest
 from chatassist.core.translation.codes import customer_code
 from chatassist.core.translation.errors import DownloadCancelled, PackError
 from chatassist.core.translation.model import InstalledPack
 from chatassist.core.translation.packs import PackManager, PackScan
+from chatassist.core.translation.selftest import PackResult, SelftestReport
 from chatassist.ui import names
 from chatassist.ui.widgets import wrapped_label
 from chatassist.ui.worker import Generation, Worker
@@ -73,8 +75,22 @@ class PacksDialog(QDialog):
     # A pack was installed, downloaded or removed (the sidebar may translate again).
     changed = Signal()
 
-    def __init__(self, packs: PackManager, worker: Worker, parent: QWidget | None = None) -> None:
+    # The self-test finished; its results are in the list and the status line.
+    tested = Signal()
+
+    def __init__(
+        self,
+        packs: PackManager,
+        worker: Worker,
+        parent: QWidget | None = None,
+        *,
+        selftest: Callable[[Sequence[InstalledPack]], SelftestReport] | None = None,
+    ) -> None:
+        """``selftest`` runs the token battery through packs (core.translation.selftest);
+        without it there is no Self-test button."""
         super().__init__(parent)
+        self.selftest = selftest
+        self._tested: dict[tuple[str, str], PackResult] = {}
         self.setObjectName("packs-dialog")
         self.setWindowTitle(self.tr("Language packs"))
         self.packs = packs
@@ -82,6 +98,8 @@ class PacksDialog(QDialog):
         self._list_gen, self._op_gen = Generation(), Generation()
         self._cancel: threading.Event | None = None
         self._busy = False
+        self._installed_count = 0
+        self._scanned: tuple[InstalledPack, ...] = ()
         # Asks for an .argosmodel file; replaced in tests.
         self.choose_file: Callable[[], Path | None] = self._choose_file
         # Asks "remove this pack?"; replaced in tests.
@@ -99,7 +117,9 @@ class PacksDialog(QDialog):
         )
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
-        self.table.setHeaderLabels([self.tr("Pack"), self.tr("Version"), self.tr("Size")])
+        self.table.setHeaderLabels(
+            [self.tr("Pack"), self.tr("Version"), self.tr("Size"), self.tr("Self-test")]
+        )
         self.table.setAccessibleName(self.tr("Installed language packs"))
         self.table.currentItemChanged.connect(lambda *_: self._update_buttons())
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
@@ -109,9 +129,19 @@ class PacksDialog(QDialog):
         self.install_button.clicked.connect(self.install_from_file)
         self.remove_button = QPushButton(self.tr("&Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
+        self.test_button = QPushButton(self.tr("&Self-test"))
+        self.test_button.setToolTip(
+            self.tr(
+                "Translate order numbers, amounts, links, emoji… with the selected pack "
+                "(or all) and show what survives"
+            )
+        )
+        self.test_button.clicked.connect(self.run_selftest)
+        self.test_button.setVisible(self.selftest is not None)
         actions = QHBoxLayout()
         actions.addWidget(self.install_button)
         actions.addWidget(self.remove_button)
+        actions.addWidget(self.test_button)
         actions.addStretch(1)
 
         self.from_combo, self.to_combo = QComboBox(), QComboBox()
@@ -166,6 +196,7 @@ class PacksDialog(QDialog):
         self.remove_button.setEnabled(removable and not self._busy)
         self.install_button.setEnabled(not self._busy)
         self.download_button.setEnabled(not self._busy)
+        self.test_button.setEnabled(not self._busy and self._installed_count > 0)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -197,10 +228,16 @@ class PacksDialog(QDialog):
         selected = self.table.currentItem()
         keep = selected.data(0, _PAIR_ROLE) if selected is not None else None
         self.table.clear()
+        self._installed_count = len(scan.packs)
+        self._scanned = tuple(scan.packs)
         for pack in scan.packs:
             pair = self.tr("%1 → %2").replace("%1", _language(pack.from_code))
             pair = pair.replace("%2", _language(pack.to_code))
-            item = QTreeWidgetItem([pair, pack.version, _size(pack.size_bytes)])
+            tested = self._tested.get((pack.from_code, pack.to_code))
+            verdict = self._verdict(tested) if tested is not None else ""
+            item = QTreeWidgetItem([pair, pack.version, _size(pack.size_bytes), verdict])
+            if tested is not None:
+                item.setToolTip(3, self._details(tested))
             item.setData(0, _PAIR_ROLE, (pack.from_code, pack.to_code))
             item.setToolTip(0, str(pack.path))
             self.table.addTopLevelItem(item)
@@ -208,7 +245,7 @@ class PacksDialog(QDialog):
                 self.table.setCurrentItem(item)
         for folder in scan.broken:
             text = self.tr("Broken folder: %1").replace("%1", folder.name)
-            item = QTreeWidgetItem([text, "", ""])
+            item = QTreeWidgetItem([text, "", "", ""])
             item.setToolTip(
                 0,
                 self.tr(
@@ -217,7 +254,7 @@ class PacksDialog(QDialog):
             )
             item.setForeground(0, Qt.GlobalColor.darkRed)
             self.table.addTopLevelItem(item)
-        for column in range(3):
+        for column in range(4):
             self.table.resizeColumnToContents(column)
         self.empty.setVisible(not scan.packs and not scan.broken)
         self._update_buttons()
@@ -286,6 +323,52 @@ class PacksDialog(QDialog):
             lambda: self.packs.download(source, target, progress=progress, cancelled=cancel.is_set),
             self._installed,
         )
+
+    def run_selftest(self) -> None:
+        """Run the token battery (in the worker) through the selected pack, or all."""
+        if self.selftest is None or self._busy:
+            return
+        item = self.table.currentItem()
+        pair = item.data(0, _PAIR_ROLE) if item is not None else None
+        packs = [p for p in self._scanned if pair is None or (p.from_code, p.to_code) == pair]
+        if not packs:
+            return
+        run = self.selftest
+        self.show_status(self.tr("Testing %1 pack(s)…").replace("%1", str(len(packs))))
+        self._start(lambda: run(packs), self._selftest_done)
+
+    def _selftest_done(self, report: SelftestReport) -> None:
+        for result in report.packs:
+            self._tested[(result.pack.from_code, result.pack.to_code)] = result
+        lost = report.lost
+        if lost:
+            text = self.tr("Self-test: %1 case(s) lost a token; see the list.").replace(
+                "%1", str(lost)
+            )
+        else:
+            text = self.tr(
+                "Self-test: no token was lost. Repaired tokens were put back by chatassist; "
+                "reported ones are shown to the agent."
+            )
+        self.show_status(text)
+        self.refresh()
+        self.tested.emit()
+
+    def _verdict(self, result: PackResult) -> str:
+        parts = [
+            (self.tr("%1 kept"), result.count(selftest.KEPT)),
+            (self.tr("%1 repaired"), result.count(selftest.REPAIRED)),
+            (self.tr("%1 reported"), result.count(selftest.REPORTED)),
+            (self.tr("%1 lost"), result.count(selftest.LOST)),
+        ]
+        return ", ".join(text.replace("%1", str(n)) for text, n in parts if n)
+
+    def _details(self, result: PackResult) -> str:
+        lines = []
+        for case in result.cases:
+            line = f"{case.case}: {case.result}"
+            lines.append(f"{line} ({', '.join(case.detail)})" if case.detail else line)
+        return "\n".join(lines)
 
     def cancel_download(self) -> None:
         if self._cancel is not None:

@@ -120,12 +120,39 @@ def test_every_token_survives_a_backend_that_mangles_sentinels(
         assert result.text.count(token.text) >= MESSAGE.count(token.text), token
     report = result.protected
     assert len(report.tokens) == 9
-    if mangle is MANGLERS["drop"]:
-        assert len(report.appended) == 9
+    if mangle in (MANGLERS["drop"], MANGLERS["duplicate"], MANGLERS["invent"]):
+        # Sentences whose sentinels were lost or invented are translated again in
+        # segments around the tokens: every token back in its place, none appended.
+        assert len(report.segmented) == 9 and not report.appended
+        # (a model that invents sentinels in every piece: those are removed and counted)
+        assert bool(report.extra) is (mangle is MANGLERS["invent"])
     if mangle is MANGLERS["lowercase"]:
-        assert len(report.repaired) == 9 and not report.appended
-    if mangle is MANGLERS["duplicate"]:
-        assert report.extra == 9 and not report.appended
+        assert len(report.repaired) == 9 and not report.appended and not report.segmented
     # The model never saw the tokens themselves.
     seen = " ".join(s for _, sentences in backend.calls for s in sentences)
     assert "SF1234567890" not in seen and "help_desk" not in seen and "shipped" not in seen
+
+
+def test_a_sentence_with_a_lost_sentinel_is_translated_in_segments(fake_service: Any) -> None:
+    drop = lambda s: re.sub(r"ZX\d+Q", "", s).upper()  # noqa: E731
+    service, backend = fake_service(drop)
+    result = service.translate("Thanks for waiting. Your order #48213 ships 🙏 today!", "en", "es")
+    assert result.text == "THANKS FOR WAITING. YOUR ORDER #48213 SHIPS 🙏 TODAY!"
+    assert result.protected.segmented == ("#48213", "🙏") and not result.protected.appended
+    # First the whole sentences, then only the mangled one's pieces (one batch).
+    assert backend.calls[-1][1] == ["Your order", "ships", "today!"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delivered on 2026-11-28.", ("date", "2026-11-28")),
+        ("Llega el 28/11/2026", ("date", "28/11/2026")),
+        ("11月28日发货", ("date", "11月28日")),
+        ("Thanks 🙏🏽!", ("emoji", "🙏🏽")),
+        ("Family 👨\u200d👩\u200d👧 ok", ("emoji", "👨\u200d👩\u200d👧")),
+        ("Japan 🇯🇵", ("emoji", "🇯🇵")),
+    ],
+)
+def test_dates_and_emoji_are_protected(text: str, expected: tuple[str, str]) -> None:
+    assert expected in kinds(text)

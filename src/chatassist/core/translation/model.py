@@ -48,7 +48,7 @@ class InstalledPack:
 @dataclass(frozen=True)
 class ProtectedToken:
     """A span kept out of translation. ``kind``: placeholder, url, email, order_number,
-    amount or glossary."""
+    amount, date, emoji, code (version numbers), glossary or literal (text that looks like a sentinel)."""
 
     kind: str
     text: str
@@ -62,17 +62,21 @@ class TokenReport:
     in the source: those the model altered are in ``repaired`` (put back in place);
     those it lost are in ``appended`` (added at the end of the text, so never
     dropped silently). ``extra`` counts stray sentinels the model invented (removed).
+    ``segmented`` lists the tokens of sentences the model mangled the sentinels of,
+    translated again piece by piece around the tokens (tokens in place; the word
+    order of such a sentence deserves a look).
     """
 
     tokens: tuple[ProtectedToken, ...] = ()
     repaired: tuple[str, ...] = ()
     appended: tuple[str, ...] = ()
     extra: int = 0
+    segmented: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         """True when the model kept every token in place untouched."""
-        return not (self.repaired or self.appended or self.extra)
+        return not (self.repaired or self.appended or self.extra or self.segmented)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +84,7 @@ class TokenReport:
             "repaired": list(self.repaired),
             "appended": list(self.appended),
             "extra": self.extra,
+            "segmented": list(self.segmented),
             "ok": self.ok,
         }
 
@@ -90,6 +95,7 @@ class TokenReport:
             repaired=tuple(data["repaired"]),
             appended=tuple(data["appended"]),
             extra=int(data["extra"]),
+            segmented=tuple(data.get("segmented", ())),
         )
 
 

@@ -1,12 +1,19 @@
 """Keep tokens that must not be translated out of the model's reach.
 
-Placeholders (``{name}``), URLs, e-mails, amounts, order and tracking numbers
-and glossary terms (a phrasebook's do-not-translate list) are replaced by
-sentinels ``ZX0Q``, ``ZX1Q``... before translation: short Latin letter-digit
-words that NMT models copy through unchanged. After translation each sentinel
-is replaced by its token. A sentinel the model altered (``zx 1 q``) is
-repaired; one it lost is appended at the end of the text; one it invented is
-removed; all three are reported in the TokenReport, never silently dropped.
+Placeholders (``{name}``), URLs, e-mails, amounts, dates, order and tracking
+numbers, emoji and glossary terms (a phrasebook's do-not-translate list) are
+replaced by sentinels ``ZX0Q``, ``ZX1Q``... before translation: short Latin
+letter-digit words that NMT models usually copy through unchanged. After
+translation each sentinel is replaced by its token. A sentinel the model altered
+(``zx 1 q``) is repaired; one it lost is appended at the end of the text; one it
+invented is removed; all three are reported in the TokenReport, never silently
+dropped.
+
+Sentinels are the first strategy because the model then translates whole
+sentences (word order stays natural). Where a model loses or invents sentinels
+in a sentence, the service translates that sentence again in segments: the text
+between the sentinels, each piece on its own (``segments``), re-joined around the
+untouched tokens. That survives any model; it is reported as ``segmented``.
 """
 
 from __future__ import annotations
@@ -25,6 +32,16 @@ _CURRENCY_AFTER = (
     r"|AUD|CAD|元|円|원|บาท|€|zł|₫|руб\.?)"
 )
 _NUMBER = r"\d(?:[\d.,\u00a0\u202f]*\d)?"
+# Pictographs with their modifiers, ZWJ sequences, keycaps and flags: models drop them.
+_EMOJI_BASE = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF]"
+_EMOJI = (
+    rf"(?:[\U0001F1E6-\U0001F1FF]{{2}}|[#*0-9]\uFE0F?\u20E3"
+    rf"|{_EMOJI_BASE}[\uFE0F\U0001F3FB-\U0001F3FF]*(?:\u200D{_EMOJI_BASE}[\uFE0F\U0001F3FB-\U0001F3FF]*)*)"
+)
+_DATE = (
+    r"(?<![\d./-])(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}"
+    r"|\d{4}年\d{1,2}月\d{1,2}日|\d{1,2}月\d{1,2}日)(?![\d/-]|\.\d)"
+)
 
 # Order matters only for ties (same start, same length): earlier kinds win.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -37,6 +54,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\.[A-Za-z]{2,}" + _NOT_ALNUM_AFTER
         ),
     ),
+    ("date", re.compile(_DATE)),
     (
         "amount",
         re.compile(
@@ -51,6 +69,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"#[A-Za-z0-9][A-Za-z0-9-]{2,}"
             r"|(?<![A-Za-z0-9-])(?=[A-Z-]*\d)[A-Z0-9](?:[A-Z0-9-]{3,}[A-Z0-9])(?![A-Za-z0-9-])"
+        ),
+    ),
+    ("emoji", re.compile(_EMOJI)),
+    # Version-like numbers (0.85.3-x, v2.4.1): models turn "0.85.x" into "0,85 x".
+    (
+        "code",
+        re.compile(
+            r"(?<![\w.])v?\d+\.\d+\.(?:\d+|x)(?:\.(?:\d+|x))*(?:-[A-Za-z0-9]+)?(?![\w-]|\.\w)"
         ),
     ),
 )
@@ -149,3 +175,54 @@ def unmask(translated: str, masked: Masked) -> tuple[str, TokenReport]:
         text = " ".join([text.rstrip(), *appended]) if text.strip() else " ".join(appended)
     report = TokenReport(tokens, tuple(repaired), tuple(appended), extra)
     return text, report
+
+
+def sentinel_indexes(text: str) -> list[int]:
+    """The sentinel numbers in ``text``, in order, including altered ones (``zx 1 q``)."""
+    return [int(m.group(1)) for m in _SENTINEL_IN_OUTPUT.finditer(text)]
+
+
+def sentinels_survived(source: str, translated: str) -> bool:
+    """True when ``translated`` holds each sentinel of ``source`` exactly once (maybe
+    altered, which unmask repairs) and no other."""
+    return sorted(sentinel_indexes(source)) == sorted(sentinel_indexes(translated))
+
+
+_EXACT_SENTINEL = re.compile(r"(\s*)(ZX\d{1,3}Q)(\s*)")
+_HAS_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a masked sentence: text to translate, or kept as it is (a sentinel
+    with the whitespace around it, or a piece without letters like ", ")."""
+
+    text: str
+    translate: bool
+
+
+def segments(masked_sentence: str) -> list[Segment]:
+    """Split a masked sentence at its sentinels; re-joining the texts gives it back."""
+    out: list[Segment] = []
+    position = 0
+    for match in _EXACT_SENTINEL.finditer(masked_sentence):
+        out.extend(_text_segments(masked_sentence[position : match.start()]))
+        out.append(Segment(match.group(), False))
+        position = match.end()
+    out.extend(_text_segments(masked_sentence[position:]))
+    return out
+
+
+def _text_segments(piece: str) -> list[Segment]:
+    if not piece:
+        return []
+    stripped = piece.strip()
+    if not _HAS_WORD.search(stripped):
+        return [Segment(piece, False)]
+    lead = piece[: len(piece) - len(piece.lstrip())]
+    trail = piece[len(piece.rstrip()) :]
+    parts = [Segment(lead, False)] if lead else []
+    parts.append(Segment(stripped, True))
+    if trail:
+        parts.append(Segment(trail, False))
+    return parts

@@ -11,7 +11,8 @@ import hashlib
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from chatassist.core.languages import CUSTOMER_LANGUAGES
@@ -32,7 +33,7 @@ from chatassist.core.translation.model import (
 from chatassist.core.translation.script import DEFAULT_VARIANT, ScriptHop, check_variant
 
 # Bump when masking, splitting or joining changes: old cache entries then stop matching.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 
 
 class TranslationService:
@@ -129,6 +130,13 @@ class TranslationService:
                 pairs.append(AvailablePair(source, target, route))
         return pairs
 
+    def isolated(self, packs: Sequence[InstalledPack]) -> TranslationService:
+        """A service over ``packs`` only, without any cache, sharing this one's loaded
+        models (the self-test runs each pack on its own, always fresh)."""
+        return TranslationService(
+            self._backend, _FixedPacks(tuple(packs)), None, traditional_variant=self._variant
+        )
+
     # -- warm-up and invalidation -----------------------------------------------
 
     def warm_up(self, pairs: Iterable[tuple[str, str]] = ()) -> None:
@@ -179,23 +187,58 @@ class TranslationService:
         masked = [protect.mask(text, glossary) for text in texts]
         split = [sentences.split_text(m.text) for m in masked]
         flat = [s for lines in split for line in lines for s in line.sentences]
+        translated = self._through(hops, flat)
+        # Sentences whose sentinels the model lost or invented: again, in segments.
+        mangled = {
+            i
+            for i, (src, out) in enumerate(zip(flat, translated, strict=True))
+            if protect.sentinel_indexes(src) and not protect.sentinels_survived(src, out)
+        }
+        order = sorted(mangled)
+        again = self._in_segments(hops, [flat[i] for i in order])
+        for i, text in zip(order, again, strict=True):
+            translated[i] = text
+        out: list[Translation] = []
+        position = 0
+        target_code = hops[-1].to_code
+        for m, lines in zip(masked, split, strict=True):
+            start = position
+            per_line = []
+            for line in lines:
+                per_line.append(translated[position : position + len(line.sentences)])
+                position += len(line.sentences)
+            joined = sentences.join_text(lines, per_line, target_code)
+            text, report = protect.unmask(joined, m)
+            segmented = [
+                m.tokens[n].text
+                for i in range(start, position)
+                if i in mangled
+                for n in protect.sentinel_indexes(flat[i])
+                if n < len(m.tokens)
+            ]
+            if segmented:
+                report = replace(report, segmented=tuple(dict.fromkeys(segmented)))
+            out.append(Translation(text, source, target, route, uses, report))
+        return out
+
+    def _through(self, hops: Sequence[routing.Hop], flat: list[str]) -> list[str]:
+        """Run sentences through every hop of a route."""
         for hop in hops:
             if isinstance(hop, ScriptHop):
                 flat = hop.convert(flat)
             else:
                 flat = self._backend.translate_sentences(hop, flat) if flat else []
-        out: list[Translation] = []
-        position = 0
-        target_code = hops[-1].to_code
-        for m, lines in zip(masked, split, strict=True):
-            per_line = []
-            for line in lines:
-                per_line.append(flat[position : position + len(line.sentences)])
-                position += len(line.sentences)
-            joined = sentences.join_text(lines, per_line, target_code)
-            text, report = protect.unmask(joined, m)
-            out.append(Translation(text, source, target, route, uses, report))
-        return out
+        return list(flat)
+
+    def _in_segments(self, hops: Sequence[routing.Hop], masked: list[str]) -> list[str]:
+        """Translate each masked sentence piece by piece between its sentinels (all
+        pieces of all sentences in one batch) and re-join them around the sentinels."""
+        pieces = [protect.segments(sentence) for sentence in masked]
+        texts = [seg.text for parts in pieces for seg in parts if seg.translate]
+        done = iter(self._through(hops, texts))
+        return [
+            "".join(next(done) if seg.translate else seg.text for seg in parts) for parts in pieces
+        ]
 
     def _lookup(self, key: str) -> str | None:
         with self._lock:
@@ -221,6 +264,19 @@ class TranslationService:
             self._memory.move_to_end(key)
             while len(self._memory) > self._memory_entries:
                 self._memory.popitem(last=False)
+
+
+class _FixedPacks:
+    """A PackSource of given packs (changes reach the parent service's backend)."""
+
+    def __init__(self, packs: tuple[InstalledPack, ...]) -> None:
+        self._packs = packs
+
+    def installed(self) -> Sequence[InstalledPack]:
+        return self._packs
+
+    def subscribe(self, callback: Callable[[Path], None]) -> None:
+        pass
 
 
 def _cache_key(

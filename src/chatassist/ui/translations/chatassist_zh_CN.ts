@@ -155,7 +155,12 @@
         <translation>已删除 %1 个多余标记</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="207"/>
+        <location filename="../compose_panel.py" line="209"/>
+        <source>translated around %1, check the word order</source>
+        <translation>已绕开 %1 分段翻译，请检查语序</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="213"/>
         <source>Numbers, links or names were changed by the translation: </source>
         <translation>翻译改动了数字、链接或名称：</translation>
     </message>
@@ -980,168 +985,218 @@
 <context>
     <name>PacksDialog</name>
     <message>
-        <location filename="../packs_dialog.py" line="79"/>
+        <location filename="../packs_dialog.py" line="95"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="96"/>
+        <location filename="../packs_dialog.py" line="114"/>
         <source>Language packs translate customer messages offline. Packs from the argos index translate to and from English; other pairs go through English.</source>
         <translation>语言包用于离线翻译客户消息。argos 索引中的语言包只在英语和其他语言之间互译；其他语言对经由英语中转。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="102"/>
+        <location filename="../packs_dialog.py" line="121"/>
         <source>Pack</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="102"/>
+        <location filename="../packs_dialog.py" line="121"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="102"/>
+        <location filename="../packs_dialog.py" line="121"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="103"/>
+        <location filename="../packs_dialog.py" line="121"/>
+        <source>Self-test</source>
+        <translation>自检</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="123"/>
         <source>Installed language packs</source>
         <translation>已安装的语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="107"/>
+        <location filename="../packs_dialog.py" line="127"/>
         <source>No language pack is installed yet.</source>
         <translation>尚未安装任何语言包。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="108"/>
+        <location filename="../packs_dialog.py" line="128"/>
         <source>&amp;Install from file…</source>
         <translation>从文件安装(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="110"/>
+        <location filename="../packs_dialog.py" line="130"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="123"/>
+        <location filename="../packs_dialog.py" line="132"/>
+        <source>&amp;Self-test</source>
+        <translation>自检(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="135"/>
+        <source>Translate order numbers, amounts, links, emoji… with the selected pack (or all) and show what survives</source>
+        <translation>用所选语言包（或全部）翻译订单号、金额、链接、表情符号等，并显示哪些保持不变</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="153"/>
         <source>&amp;From</source>
         <translation>源语言(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="125"/>
+        <location filename="../packs_dialog.py" line="155"/>
         <source>&amp;To</source>
         <translation>目标语言(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="127"/>
+        <location filename="../packs_dialog.py" line="157"/>
         <source>&amp;Download…</source>
         <translation>下载(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="128"/>
+        <location filename="../packs_dialog.py" line="158"/>
         <source>Download the pack from the argos index (online)</source>
         <translation>从 argos 索引下载语言包（需要联网）</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="137"/>
+        <location filename="../packs_dialog.py" line="167"/>
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="138"/>
+        <location filename="../packs_dialog.py" line="168"/>
         <source>&amp;Cancel download</source>
         <translation>取消下载(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="148"/>
+        <location filename="../packs_dialog.py" line="178"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="201"/>
-        <location filename="../packs_dialog.py" line="331"/>
+        <location filename="../packs_dialog.py" line="234"/>
+        <location filename="../packs_dialog.py" line="414"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="210"/>
+        <location filename="../packs_dialog.py" line="247"/>
         <source>Broken folder: %1</source>
         <translation>损坏的文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="215"/>
+        <location filename="../packs_dialog.py" line="252"/>
         <source>Not a valid pack; it is skipped. Delete %1 or install the pack again.</source>
         <translation>这不是有效的语言包，已跳过。请删除 %1 或重新安装该语言包。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="235"/>
+        <location filename="../packs_dialog.py" line="272"/>
         <source>Installing %1…</source>
         <translation>正在安装 %1…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="243"/>
+        <location filename="../packs_dialog.py" line="280"/>
         <source>Remove the language pack %1?</source>
         <translation>删除语言包 %1？</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="247"/>
+        <location filename="../packs_dialog.py" line="284"/>
         <source>Removing %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="273"/>
+        <location filename="../packs_dialog.py" line="310"/>
         <source>Choose two different languages.</source>
         <translation>请选择两种不同的语言。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="280"/>
+        <location filename="../packs_dialog.py" line="317"/>
         <source>Downloading the pack index…</source>
         <translation>正在下载语言包索引…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="294"/>
+        <location filename="../packs_dialog.py" line="337"/>
+        <source>Testing %1 pack(s)…</source>
+        <translation>正在测试 %1 个语言包…</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="345"/>
+        <source>Self-test: %1 case(s) lost a token; see the list.</source>
+        <translation>自检：%1 个用例丢失了标记，请查看列表。</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="350"/>
+        <source>Self-test: no token was lost. Repaired tokens were put back by chatassist; reported ones are shown to the agent.</source>
+        <translation>自检：没有丢失任何标记。“已修复”的标记由 chatassist 放回原处；“已报告”的会提示客服。</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="359"/>
+        <source>%1 kept</source>
+        <translation>%1 个保持</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="360"/>
+        <source>%1 repaired</source>
+        <translation>%1 个已修复</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="361"/>
+        <source>%1 reported</source>
+        <translation>%1 个已报告</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="362"/>
+        <source>%1 lost</source>
+        <translation>%1 个丢失</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="377"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="305"/>
+        <location filename="../packs_dialog.py" line="388"/>
         <source>Downloading… %1 of %2</source>
         <translation>正在下载… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="333"/>
+        <location filename="../packs_dialog.py" line="416"/>
         <source>Installed %1 (version %2).</source>
         <translation>已安装 %1（版本 %2）。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="339"/>
+        <location filename="../packs_dialog.py" line="422"/>
         <source>Removed %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="345"/>
+        <location filename="../packs_dialog.py" line="428"/>
         <source>Download cancelled; nothing was installed.</source>
         <translation>下载已取消，未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="350"/>
+        <location filename="../packs_dialog.py" line="433"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="374"/>
+        <location filename="../packs_dialog.py" line="457"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="374"/>
+        <location filename="../packs_dialog.py" line="457"/>
         <source>Argos packs (*.argosmodel)</source>
         <translation>Argos 语言包 (*.argosmodel)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="381"/>
+        <location filename="../packs_dialog.py" line="464"/>
         <source>Remove language pack</source>
         <translation>删除语言包</translation>
     </message>
