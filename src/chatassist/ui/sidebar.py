@@ -34,6 +34,7 @@ from chatassist.ui.backend import Backend, TranslatorLike
 from chatassist.ui.clipboard_watch import ClipboardWatch
 from chatassist.ui.compose_panel import ComposePanel
 from chatassist.ui.customers import CustomerBook
+from chatassist.ui.errors import describe
 from chatassist.ui.message_panel import MessagePanel
 from chatassist.ui.settings_dialog import SettingsDialog
 from chatassist.ui.sidebar_copy import ReplyCopier
@@ -225,7 +226,7 @@ class Sidebar(QWidget):
         self.analyze(self.message.text())
 
     def backend_failed(self, error: Exception) -> None:
-        self.show_status(self.tr("Could not load the phrasebooks: %1").replace("%1", str(error)))
+        self.show_status(self.tr("Could not load the phrasebooks: %1").replace("%1", describe(error)))
 
     def set_translator(self, translator: TranslatorLike) -> None:
         self.state.translator = translator
@@ -235,7 +236,7 @@ class Sidebar(QWidget):
             self.translate_draft(self.compose.text())
 
     def translator_failed(self, error: Exception) -> None:
-        self.show_status(self.tr("Translation is unavailable: %1").replace("%1", str(error)))
+        self.show_status(self.tr("Translation is unavailable: %1").replace("%1", describe(error)))
 
     # -- analysis ---------------------------------------------------------------
 
@@ -279,7 +280,7 @@ class Sidebar(QWidget):
 
     def job_failed(self, error: Exception) -> None:
         """A job for what is on screen failed (stale failures never get here)."""
-        self.show_status(self.tr("Something went wrong: %1").replace("%1", str(error)))
+        self.show_status(self.tr("Something went wrong: %1").replace("%1", describe(error)))
 
     def _apply_analysis(self, analysis: Analysis) -> None:
         self.state.analysis = analysis
