@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
+
+from chatassist.core.translation.model import Translator
 
 if TYPE_CHECKING:
     from chatassist.app import App
@@ -18,7 +20,6 @@ if TYPE_CHECKING:
     from chatassist.core.detection import ConversationLanguage, Detection
     from chatassist.core.regions import RegionConfig
     from chatassist.core.suggestions import CustomerProfile, Suggestion
-    from chatassist.core.translation.model import BackTranslation, Translation
     from chatassist.storage.library import SearchHit
 
 
@@ -58,23 +59,10 @@ class UsageSink(Protocol):
     def record(self, entry_id: str, language: str, tone: str, region: str = ...) -> None: ...
 
 
-class TranslatorLike(Protocol):
-    """The part of ``core.translation`` ``Translator`` the sidebar calls (may raise
-    TranslationError; NoPackError names the missing packs)."""
-
-    def translate(
-        self, text: str, source: str, target: str, *, glossary: Sequence[str] = ()
-    ) -> Translation: ...
-
-    def translate_with_back(
-        self,
-        text: str,
-        source: str,
-        target: str,
-        *,
-        back_to: str | None = None,
-        glossary: Sequence[str] = (),
-    ) -> BackTranslation: ...
+#: The translation service as the sidebar sees it: core's ``Translator`` protocol
+#: itself, not a copy that could drift (every method may raise TranslationError;
+#: NoPackError names the missing packs).
+TranslatorLike: TypeAlias = Translator
 
 
 class DetectorLike(Protocol):
