@@ -226,7 +226,9 @@ class Sidebar(QWidget):
         self.analyze(self.message.text())
 
     def backend_failed(self, error: Exception) -> None:
-        self.show_status(self.tr("Could not load the phrasebooks: %1").replace("%1", describe(error)))
+        self.show_status(
+            self.tr("Could not load the phrasebooks: %1").replace("%1", describe(error))
+        )
 
     def set_translator(self, translator: TranslatorLike) -> None:
         self.state.translator = translator
