@@ -105,6 +105,9 @@ def sync(
     uploaded = usage_upload.upload(database, db)
     local = replica.state(database)
     since = local.revision if local.server == server else 0
+    current = int(db.execute_sql("SELECT revision FROM library_state").fetchone()[0])
+    if current < since:
+        since = 0  # the server was restored from an older backup: pull it whole
     if since == 0 and not PhrasebookLibrary(database).is_empty():
         # The first pull replaces the local library with the team's: keep a copy.
         database.backup("before-team-sync")
