@@ -83,3 +83,13 @@ def test_argostranslate_pin_stays_below_the_agpl_release() -> None:
     lines = (ROOT / "requirements" / "argostranslate.txt").read_text(encoding="utf-8").splitlines()
     pins = [line for line in lines if line and not line.startswith("#")]
     assert pins == ["argostranslate>=1.10,<1.11"]
+
+
+def test_the_global_hotkey_library_is_a_declared_dependency() -> None:
+    # ui/global_hotkey.py imports pynput only when the hotkey is on; without a
+    # declared dependency the hotkey would silently never work in a fresh install.
+    from importlib import metadata
+
+    requires = metadata.requires("chatassist") or []
+    assert any(r.lower().startswith("pynput") for r in requires)
+    assert metadata.distribution("pynput")
