@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chatassist.core.files import write_atomic
+from chatassist.core.files import FileRefused, read_regular, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,29 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
+#: limits of settings.json (the file is ours, but anything may have written it)
+MAX_FILE_BYTES = 1 << 20
+MAX_DEPTH = 16
+MAX_VALUES = 10_000
 _UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _check_shape(raw: object) -> None:
+    """ValueError when ``raw`` nests deeper than MAX_DEPTH or holds more than
+    MAX_VALUES values (json itself only stops at Python's recursion limit)."""
+    todo: list[tuple[object, int]] = [(raw, 1)]
+    count = 0
+    while todo:
+        value, depth = todo.pop()
+        count += 1
+        if depth > MAX_DEPTH:
+            raise ValueError(f"nested deeper than {MAX_DEPTH} levels")
+        if count > MAX_VALUES:
+            raise ValueError(f"more than {MAX_VALUES:,} values")
+        if isinstance(value, dict):
+            todo.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            todo.extend((v, depth + 1) for v in value)
 
 
 class Settings:
@@ -110,10 +132,16 @@ class Settings:
     @classmethod
     def load(cls, path: Path) -> Settings:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
+            raw = json.loads(read_regular(path, MAX_FILE_BYTES).decode("utf-8"))
+            _check_shape(raw)
         except FileNotFoundError:
             return cls(path)
-        except (OSError, ValueError) as exc:
+        except FileRefused as exc:
+            # A FIFO or device is not the user's data: nothing to keep, never read it
+            # (reading a FIFO hung every command that reads the settings).
+            log.warning("settings file %s; using defaults", exc)
+            return cls(path)
+        except (OSError, ValueError, RecursionError) as exc:
             log.warning("settings file %s is unreadable (%s); using defaults", path, exc)
             unreadable = cls(path)
             unreadable._keep_original = True

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from chatassist.app import App
+from chatassist.core.phrasebook.export import FORMATS, export_books
 from chatassist.core.phrasebook.loader import PhrasebookInvalid, load_files
 
 
@@ -27,8 +28,14 @@ def add_parser(sub: Any) -> None:
     i.add_argument("--json", action="store_true", help="print the report as JSON")
     i.set_defaults(handler=run_import)
 
-    e = psub.add_parser("export", help="write one YAML file per phrasebook")
+    e = psub.add_parser("export", help="write one file per phrasebook (YAML, CSV or Excel)")
     e.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    e.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="yaml",
+        help="yaml (default), csv or xlsx: the editor's spreadsheet layout",
+    )
     e.add_argument("--json", action="store_true", help="print the written files as JSON")
     e.set_defaults(handler=run_export)
 
@@ -86,7 +93,15 @@ def run_import(args: argparse.Namespace, app: App) -> int:
 
 
 def run_export(args: argparse.Namespace, app: App) -> int:
-    written = app.library.export(args.out)
+    books = app.library.phrasebooks()
+    written = export_books(books, args.out, args.format)
+    damaged = sum(v.text.count("\ufffd") for b in books for e in b.entries for v in e.variants)
+    if damaged:
+        print(
+            f"chatassist: warning: {damaged} character(s) of the library were not valid UTF-8 "
+            "(a damaged database?) and were written as U+FFFD; run: chatassist db check",
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps({"files": [str(p) for p in written]}, ensure_ascii=False, indent=2))
     else:

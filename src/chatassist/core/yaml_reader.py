@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from chatassist.core.files import FileRefused, read_regular
 from chatassist.errors import ChatassistError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff\ufffd]")
@@ -186,12 +187,9 @@ def read_text_file(path: Path, max_bytes: int) -> tuple[str | None, list[Problem
     """Read a UTF-8 file (a BOM is allowed), reporting unreadable or oversized files."""
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, [Problem(name, 0, 0, f"file is {size} bytes; the limit is {max_bytes}")]
-        data = path.read_bytes()
-    except IsADirectoryError:
-        return None, [Problem(name, 0, 0, "is a folder, not a file")]
+        data = read_regular(path, max_bytes)  # FIFOs and devices refused by name
+    except FileRefused as exc:
+        return None, [Problem(name, 0, 0, exc.reason)]
     except OSError as exc:
         return None, [Problem(name, 0, 0, f"cannot read: {exc.strerror or exc}")]
     return decode(name, data)

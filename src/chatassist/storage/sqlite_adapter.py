@@ -6,6 +6,7 @@ the same functions (schema version in a table, tsvector/pg_trgm search).
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import peewee as pw
@@ -22,8 +23,28 @@ PRAGMAS: dict[str, object] = {
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+def lenient_text(raw: bytes) -> str:
+    """Text as stored, with bytes that are not UTF-8 shown as U+FFFD.
+
+    SQLite stores what it is given; a flipped bit or another program can leave
+    bytes that are not UTF-8, and Python's default decoder then fails the whole
+    query ("Could not decode to UTF-8 column 'text'"): suggestions and the
+    export that would salvage the library stopped. ``chatassist db check``
+    reports such cells; ``db repair`` salvages around them."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
+class _LibraryDatabase(pw.SqliteDatabase):  # type: ignore[misc]  # peewee is untyped
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        super()._add_conn_hooks(conn)
+        conn.text_factory = lenient_text
+
+
 def connect(path: Path) -> pw.SqliteDatabase:
-    return pw.SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    return _LibraryDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
 
 
 def looks_like_sqlite(path: Path) -> bool:

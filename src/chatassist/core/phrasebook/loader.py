@@ -43,6 +43,7 @@ __all__ = [
 _ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 _TAG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ID_CHARS = 100
 
 
 class PhrasebookInvalid(InvalidFiles):
@@ -146,6 +147,9 @@ class _Reader(NodeReader):
 
     def ident(self, node: yaml.Node, what: str) -> str | None:
         value = self.text(node, what)
+        if value is not None and len(value) > MAX_ID_CHARS:  # ids name files on export
+            self.problem(node, f"{what} is {len(value):,} characters; the limit is {MAX_ID_CHARS}")
+            return None
         if value is not None and not _ID.fullmatch(value):
             self.problem(
                 node, f"{what} '{value}' must be lower-case letters, digits, '.', '_' or '-'"
