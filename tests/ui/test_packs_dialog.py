@@ -338,6 +338,9 @@ def test_selftest_runs_in_the_dialog_and_shows_what_survived(
     assert "lost" not in item.text(3) and "repaired" in item.text(3)  # random model
     assert "order_number: repaired (#48213)" in item.toolTip(3)
     assert "no token was lost" in dialog.status.text()
+    installed = manager.find("en", "es")
+    assert installed is not None and item.text(4) == installed.sha256[:12]
+    assert installed.sha256 in item.toolTip(4)
 
 
 def test_without_a_selftest_there_is_no_button(open_dialog: Any, manager: PackManager) -> None:

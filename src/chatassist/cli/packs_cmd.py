@@ -133,8 +133,10 @@ def _done(verb: str, pack: InstalledPack, as_json: bool) -> int:
 def _line(pack: InstalledPack) -> str:
     stanza = "  (has stanza/, unused)" if pack.has_stanza else ""
     size = pack.size_bytes / 1e6
+    sha = f"  sha256 {pack.sha256[:12]}" if pack.sha256 else "  sha256 not recorded"
     return (
-        f"{pack.name:<20} {pack.version:<8} {pack.from_code}→{pack.to_code}  {size:.1f} MB{stanza}"
+        f"{pack.name:<20} {pack.version:<8} {pack.from_code}→{pack.to_code}  {size:.1f} MB"
+        f"{sha}{stanza}"
     )
 
 

@@ -118,7 +118,13 @@ class PacksDialog(QDialog):
         self.table = QTreeWidget()
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels(
-            [self.tr("Pack"), self.tr("Version"), self.tr("Size"), self.tr("Self-test")]
+            [
+                self.tr("Pack"),
+                self.tr("Version"),
+                self.tr("Size"),
+                self.tr("Self-test"),
+                self.tr("SHA-256"),
+            ]
         )
         self.table.setAccessibleName(self.tr("Installed language packs"))
         self.table.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -235,7 +241,17 @@ class PacksDialog(QDialog):
             pair = pair.replace("%2", _language(pack.to_code))
             tested = self._tested.get((pack.from_code, pack.to_code))
             verdict = self._verdict(tested) if tested is not None else ""
-            item = QTreeWidgetItem([pair, pack.version, _size(pack.size_bytes), verdict])
+            sha = pack.sha256[:12] if pack.sha256 else self.tr("not recorded")
+            item = QTreeWidgetItem([pair, pack.version, _size(pack.size_bytes), verdict, sha])
+            if pack.sha256:
+                item.setToolTip(
+                    4,
+                    self.tr("SHA-256 of the installed file (%1 bytes): %2")
+                    .replace("%1", str(pack.archive_bytes))
+                    .replace("%2", pack.sha256),
+                )
+            else:
+                item.setToolTip(4, self.tr("Installed before chatassist recorded checksums"))
             if tested is not None:
                 item.setToolTip(3, self._details(tested))
             item.setData(0, _PAIR_ROLE, (pack.from_code, pack.to_code))
@@ -245,7 +261,7 @@ class PacksDialog(QDialog):
                 self.table.setCurrentItem(item)
         for folder in scan.broken:
             text = self.tr("Broken folder: %1").replace("%1", folder.name)
-            item = QTreeWidgetItem([text, "", "", ""])
+            item = QTreeWidgetItem([text, "", "", "", ""])
             item.setToolTip(
                 0,
                 self.tr(
@@ -254,7 +270,7 @@ class PacksDialog(QDialog):
             )
             item.setForeground(0, Qt.GlobalColor.darkRed)
             self.table.addTopLevelItem(item)
-        for column in range(4):
+        for column in range(5):
             self.table.resizeColumnToContents(column)
         self.empty.setVisible(not scan.packs and not scan.broken)
         self._update_buttons()

@@ -27,7 +27,10 @@ class InstalledPack:
     #: Changes whenever the pack's files are replaced (version + model size + mtime);
     #: part of every cache key, so a replaced pack never serves old translations.
     fingerprint: str = ""
-    size_bytes: int = 0
+    size_bytes: int = 0  # installed, all files
+    #: SHA-256 and size of the .argosmodel it was installed from ("" / 0: not recorded).
+    sha256: str = ""
+    archive_bytes: int = 0
 
     @property
     def name(self) -> str:
@@ -42,6 +45,8 @@ class InstalledPack:
             "path": str(self.path),
             "has_stanza": self.has_stanza,
             "size_bytes": self.size_bytes,
+            "sha256": self.sha256 or None,
+            "archive_bytes": self.archive_bytes or None,
         }
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chatassist.core.files import FileRefused, read_regular, write_atomic
-from chatassist.core.translation import pack_index
+from chatassist.core.translation import pack_index, pack_record
 from chatassist.core.translation.codes import (
     argos_pack_name,
     customer_code,
@@ -176,6 +176,7 @@ class PackManager:
             unpacked = staging / "pack"
             extract_archive(archive, manifest, unpacked, self.limits)
             self._load_test(archive, unpacked)
+            pack_record.write_record(unpacked, archive)
             return self._move_into_place(unpacked, manifest.from_code, manifest.to_code)
         except OSError as exc:
             raise PackError(f"cannot install {archive.name} into {self.packs_dir}: {exc}") from exc
@@ -374,6 +375,7 @@ def _read_pack(folder: Path) -> InstalledPack | None:
         return None
     version = metadata["package_version"]
     size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+    record = pack_record.read_record(folder)
     return InstalledPack(
         from_code=metadata["from_code"],
         to_code=metadata["to_code"],
@@ -382,6 +384,8 @@ def _read_pack(folder: Path) -> InstalledPack | None:
         has_stanza=(folder / "stanza").is_dir(),
         fingerprint=f"{version}:{model.st_size}:{model.st_mtime_ns}",
         size_bytes=size,
+        sha256=record.sha256 if record is not None else "",
+        archive_bytes=record.archive_bytes if record is not None else 0,
     )
 
 

@@ -995,208 +995,228 @@
         <translation>语言包用于离线翻译客户消息。argos 索引中的语言包只在英语和其他语言之间互译；其他语言对经由英语中转。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="121"/>
+        <location filename="../packs_dialog.py" line="122"/>
         <source>Pack</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="121"/>
+        <location filename="../packs_dialog.py" line="123"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="121"/>
+        <location filename="../packs_dialog.py" line="124"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="121"/>
+        <location filename="../packs_dialog.py" line="125"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="123"/>
+        <location filename="../packs_dialog.py" line="126"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="129"/>
         <source>Installed language packs</source>
         <translation>已安装的语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="127"/>
+        <location filename="../packs_dialog.py" line="133"/>
         <source>No language pack is installed yet.</source>
         <translation>尚未安装任何语言包。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="128"/>
+        <location filename="../packs_dialog.py" line="134"/>
         <source>&amp;Install from file…</source>
         <translation>从文件安装(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="130"/>
+        <location filename="../packs_dialog.py" line="136"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="132"/>
+        <location filename="../packs_dialog.py" line="138"/>
         <source>&amp;Self-test</source>
         <translation>自检(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="135"/>
+        <location filename="../packs_dialog.py" line="141"/>
         <source>Translate order numbers, amounts, links, emoji… with the selected pack (or all) and show what survives</source>
         <translation>用所选语言包（或全部）翻译订单号、金额、链接、表情符号等，并显示哪些保持不变</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="153"/>
+        <location filename="../packs_dialog.py" line="159"/>
         <source>&amp;From</source>
         <translation>源语言(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="155"/>
+        <location filename="../packs_dialog.py" line="161"/>
         <source>&amp;To</source>
         <translation>目标语言(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="157"/>
+        <location filename="../packs_dialog.py" line="163"/>
         <source>&amp;Download…</source>
         <translation>下载(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="158"/>
+        <location filename="../packs_dialog.py" line="164"/>
         <source>Download the pack from the argos index (online)</source>
         <translation>从 argos 索引下载语言包（需要联网）</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="167"/>
+        <location filename="../packs_dialog.py" line="173"/>
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="168"/>
+        <location filename="../packs_dialog.py" line="174"/>
         <source>&amp;Cancel download</source>
         <translation>取消下载(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="178"/>
+        <location filename="../packs_dialog.py" line="184"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="234"/>
-        <location filename="../packs_dialog.py" line="414"/>
+        <location filename="../packs_dialog.py" line="240"/>
+        <location filename="../packs_dialog.py" line="430"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="247"/>
+        <location filename="../packs_dialog.py" line="244"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="249"/>
+        <source>SHA-256 of the installed file (%1 bytes): %2</source>
+        <translation>所安装文件的 SHA-256（%1 字节）：%2</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="254"/>
+        <source>Installed before chatassist recorded checksums</source>
+        <translation>安装于 chatassist 开始记录校验和之前</translation>
+    </message>
+    <message>
+        <location filename="../packs_dialog.py" line="263"/>
         <source>Broken folder: %1</source>
         <translation>损坏的文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="252"/>
+        <location filename="../packs_dialog.py" line="268"/>
         <source>Not a valid pack; it is skipped. Delete %1 or install the pack again.</source>
         <translation>这不是有效的语言包，已跳过。请删除 %1 或重新安装该语言包。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="272"/>
+        <location filename="../packs_dialog.py" line="288"/>
         <source>Installing %1…</source>
         <translation>正在安装 %1…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="280"/>
+        <location filename="../packs_dialog.py" line="296"/>
         <source>Remove the language pack %1?</source>
         <translation>删除语言包 %1？</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="284"/>
+        <location filename="../packs_dialog.py" line="300"/>
         <source>Removing %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="310"/>
+        <location filename="../packs_dialog.py" line="326"/>
         <source>Choose two different languages.</source>
         <translation>请选择两种不同的语言。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="317"/>
+        <location filename="../packs_dialog.py" line="333"/>
         <source>Downloading the pack index…</source>
         <translation>正在下载语言包索引…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="337"/>
+        <location filename="../packs_dialog.py" line="353"/>
         <source>Testing %1 pack(s)…</source>
         <translation>正在测试 %1 个语言包…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="345"/>
+        <location filename="../packs_dialog.py" line="361"/>
         <source>Self-test: %1 case(s) lost a token; see the list.</source>
         <translation>自检：%1 个用例丢失了标记，请查看列表。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="350"/>
+        <location filename="../packs_dialog.py" line="366"/>
         <source>Self-test: no token was lost. Repaired tokens were put back by chatassist; reported ones are shown to the agent.</source>
         <translation>自检：没有丢失任何标记。“已修复”的标记由 chatassist 放回原处；“已报告”的会提示客服。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="359"/>
+        <location filename="../packs_dialog.py" line="375"/>
         <source>%1 kept</source>
         <translation>%1 个保持</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="360"/>
+        <location filename="../packs_dialog.py" line="376"/>
         <source>%1 repaired</source>
         <translation>%1 个已修复</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="361"/>
+        <location filename="../packs_dialog.py" line="377"/>
         <source>%1 reported</source>
         <translation>%1 个已报告</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="362"/>
+        <location filename="../packs_dialog.py" line="378"/>
         <source>%1 lost</source>
         <translation>%1 个丢失</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="377"/>
+        <location filename="../packs_dialog.py" line="393"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="388"/>
+        <location filename="../packs_dialog.py" line="404"/>
         <source>Downloading… %1 of %2</source>
         <translation>正在下载… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="416"/>
+        <location filename="../packs_dialog.py" line="432"/>
         <source>Installed %1 (version %2).</source>
         <translation>已安装 %1（版本 %2）。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="422"/>
+        <location filename="../packs_dialog.py" line="438"/>
         <source>Removed %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="428"/>
+        <location filename="../packs_dialog.py" line="444"/>
         <source>Download cancelled; nothing was installed.</source>
         <translation>下载已取消，未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="433"/>
+        <location filename="../packs_dialog.py" line="449"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="457"/>
+        <location filename="../packs_dialog.py" line="473"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="457"/>
+        <location filename="../packs_dialog.py" line="473"/>
         <source>Argos packs (*.argosmodel)</source>
         <translation>Argos 语言包 (*.argosmodel)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="464"/>
+        <location filename="../packs_dialog.py" line="480"/>
         <source>Remove language pack</source>
         <translation>删除语言包</translation>
     </message>
@@ -1338,17 +1358,17 @@
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="92"/>
+        <location filename="../suggestions_view.py" line="96"/>
         <source>Translating from %1…</source>
         <translation>正在从%1翻译…</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="97"/>
+        <location filename="../suggestions_view.py" line="101"/>
         <source>Copy this reply (%1)</source>
         <translation>复制这条回复（%1）</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="99"/>
+        <location filename="../suggestions_view.py" line="103"/>
         <source>Reply %1: %2</source>
         <translation>回复 %1：%2</translation>
     </message>
@@ -1833,23 +1853,23 @@
 <context>
     <name>SuggestionsView</name>
     <message>
-        <location filename="../suggestions_view.py" line="141"/>
+        <location filename="../suggestions_view.py" line="145"/>
         <source>Search all phrasebooks (Ctrl+K)</source>
         <extracomment>The search text changed (debounced); empty means &quot;back to the suggestions&quot;.</extracomment>
         <translation>搜索全部话术库（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="142"/>
+        <location filename="../suggestions_view.py" line="146"/>
         <source>Search all phrasebooks</source>
         <translation>搜索全部话术库</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="179"/>
+        <location filename="../suggestions_view.py" line="183"/>
         <source>Suggested replies</source>
         <translation>推荐回复</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="179"/>
+        <location filename="../suggestions_view.py" line="183"/>
         <source>Paste a message to see replies.</source>
         <translation>粘贴消息后显示推荐回复。</translation>
     </message>
