@@ -11,8 +11,11 @@ when several scenarios' entries list the same keyword). Longer cues weigh
 more (`_specificity`); a cue inside a longer matched cue of the same scenario
 adds nothing, inside one of another scenario half. With a language hint, cues
 of other languages count `OTHER_LANGUAGE_FACTOR` as much. Several cues of a
-scenario add up with a decay (`DECAY`). Scenarios under `MIN_RAW` are dropped,
-so a message with no recognisable intent gets an empty result.
+scenario add up with a decay (`DECAY`); a cue repeated in the message (a double
+paste) counts once. Scenarios under `MIN_RAW` are dropped, so a message with no
+recognisable intent gets an empty result; after the first, a scenario is kept
+only on evidence of its own at least `SHOWN_SHARE` as strong as the first's,
+because every scenario returned is shown to the agent as a chip.
 
 Message urgency (`Urgency`): ELEVATED for "!!!" or an urgency cue of the
 lexicon ("urgent", "asap"), or when complaint_escalation matched; HIGH for a
@@ -54,6 +57,9 @@ REMEDY_FACTOR = 0.8
 FIRST_MENTION_FACTOR = 1.15
 BACKOFF_WEIGHT = 0.4
 BACKOFF_MIN_LETTERS = 4
+#: A scenario after the first is shown only with at least this share of the first's
+#: evidence, and with evidence of its own beyond back-off words (no false chips).
+SHOWN_SHARE = 0.5
 
 _LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
 _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
@@ -136,7 +142,11 @@ class IntentDetector:
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]] = defaultdict(list)
         urgency = Urgency.ELEVATED if _EXCLAIM.search(text) else Urgency.NONE
         urgency_evidence: list[str] = ["!!!"] if urgency else []
+        seen_patterns: set[int] = set()
         for hit in hits:
+            if hit.pattern in seen_patterns:
+                continue  # the same cue again ("where is my order where is my order")
+            seen_patterns.add(hit.pattern)
             for t in self._targets[hit.pattern]:
                 if t.urgency:
                     level = _URGENCY_LEVEL[t.scenario]
@@ -216,6 +226,13 @@ class IntentDetector:
                 (r[0] * FIRST_MENTION_FACTOR if r[3] == earliest else r[0], *r[1:]) for r in ranked
             ]
         ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
+        if ranked:
+            top = ranked[0][0]
+            ranked = ranked[:1] + [
+                r
+                for r in ranked[1:]
+                if r[0] >= SHOWN_SHARE * top and any(e.source != WORD for e in r[5])
+            ]
         return [
             ScenarioMatch(
                 sid, round(1 - math.exp(-raw), 3), is_urgent(sid), evidence, round(raw, 3)

@@ -1,0 +1,61 @@
+"""No false chips (issue 12): every scenario returned is shown to the agent, so a
+scenario needs evidence of its own in the message; a repeated paste adds nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from chatassist.core.intents import IntentDetector
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "荷物がまだ届きません。もう1週間以上経っています",
+        "注文した商品がまだ届かないです、遅すぎます",
+        "택배가 아직 안 왔어요 일주일 넘었어요",
+        "배송이 너무 늦어요. 언제 와요?",
+    ],
+)
+def test_late_parcel_in_japanese_or_korean_shows_no_wrong_item_chip(
+    full_detector: IntentDetector, text: str
+) -> None:
+    result = full_detector.detect(text)
+    assert result.ids[:1] == ("shipping_delay",)
+    assert "wrong_item" not in result.ids
+
+
+@pytest.mark.parametrize(
+    "text", ["where is my order", "refund?", "荷物がまだ届きません", "chưa nhận được hàng"]
+)
+def test_a_repeated_paste_adds_no_scenario(full_detector: IntentDetector, text: str) -> None:
+    once = full_detector.detect(text)
+    assert once.ids
+    for repeated in (f"{text} {text}", f"{text}\n{text}\n{text}"):
+        again = full_detector.detect(repeated)
+        assert again.ids == once.ids
+        assert [m.raw for m in again.scenarios] == [m.raw for m in once.scenarios]
+
+
+def test_a_weak_second_scenario_is_not_shown(full_detector: IntentDetector) -> None:
+    result = full_detector.detect("my order is 2 weeks late and still not here")
+    assert result.ids[0] == "shipping_delay"
+    top = result.scenarios[0].raw
+    assert all(m.raw >= 0.5 * top for m in result.scenarios[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("荷物まだ？", "shipping_delay"),
+        ("hindi pa po dumarating yung order ko", "shipping_delay"),
+        ("kan dit in de vaatwasser?", "product_question"),
+        ("is it dishwasher safe?", "product_question"),
+        ("¿la tienen en azul?", "stock_availability"),
+        ("does it run small?", "size_fit"),
+    ],
+)
+def test_first_words_of_issue_12_find_their_scenario(
+    full_detector: IntentDetector, text: str, scenario: str
+) -> None:
+    assert full_detector.detect(text).ids[:1] == (scenario,)
