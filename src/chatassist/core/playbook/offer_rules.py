@@ -1,0 +1,264 @@
+"""Offer rules: which compensation or process reply a customer gets, and why.
+
+Trainers declare the rules in ``resources/offer_rules.yaml``::
+
+    format: 1
+    base_currency: USD
+    rates: {USD: 1, EUR: 1.08, JPY: 0.0067}   # value of one unit in the base currency
+    rules:
+      - id: returning_late_parcel
+        when:                                  # every condition given must hold
+          scenarios: [shipping_delay]          # one of these is among the detected scenarios
+          segments: [returning]                # the customer's segment is one of these
+          regions: [europe]                    # the customer's region is one of these
+          except_regions: [japan]              # ... and not one of these
+          order_value: {at_least: 30 USD, below: 200 USD}   # any declared currency
+        offer: offer.priority_reship_coupon    # a reply entry id from the phrasebooks
+        note: {zh-Hans: ..., en: ...}          # for the agent only: why this offer
+
+Every rule that holds gives its offer, in file order (an entry once, for the
+first rule naming it). A rule with an ``order_value`` condition does not hold
+while the agent has not entered the order value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from chatassist.core.playbook.money import Money, MoneyInvalid, Rates, parse_money
+from chatassist.core.playbook.reading import PlaybookInvalid, PlaybookReader, read_root
+from chatassist.core.playbook.situation import Situation
+from chatassist.core.regions import REGION_IDS
+from chatassist.core.scenarios import SCENARIO_IDS
+from chatassist.core.tones import SEGMENTS
+from chatassist.core.yaml_reader import Problem
+
+__all__ = ["FiredOffer", "OfferRule", "OfferRules", "PlaybookInvalid", "load_offer_rules"]
+
+_CONDITIONS = ("scenarios", "segments", "regions", "except_regions", "order_value")
+
+
+@dataclass(frozen=True)
+class ValueRange:
+    at_least: Money | None = None
+    below: Money | None = None
+
+
+@dataclass(frozen=True)
+class OfferRule:
+    id: str
+    offer: str  # reply entry id
+    note: dict[str, str]  # agent language -> why
+    scenarios: tuple[str, ...] = ()
+    segments: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    except_regions: tuple[str, ...] = ()
+    order_value: ValueRange | None = None
+    line: int = 0  # of the ``offer`` field, for reference checks
+
+
+@dataclass(frozen=True)
+class FiredOffer:
+    rule: str
+    entry_id: str
+    note: str  # in the agent's language
+    reason: str  # note + the conditions that held, for the agent only
+
+
+@dataclass(frozen=True)
+class OfferRules:
+    path: str
+    rates: Rates
+    rules: tuple[OfferRule, ...]
+
+    def parse_value(self, text: str) -> Money:
+        """An order value as the agent typed it, in one of the declared currencies."""
+        return self.rates.parse(text)
+
+    def fire(self, situation: Situation, agent_language: str = "zh-Hans") -> list[FiredOffer]:
+        out: list[FiredOffer] = []
+        seen: set[str] = set()
+        for rule in self.rules:
+            held = self._holds(rule, situation)
+            if held is None or rule.offer in seen:
+                continue
+            seen.add(rule.offer)
+            note = rule.note.get(agent_language) or rule.note["en"]
+            out.append(FiredOffer(rule.id, rule.offer, note, f"{note} ({'; '.join(held)})"))
+        return out
+
+    def check_references(self, entry_ids: Collection[str]) -> list[Problem]:
+        """Rules naming a reply the library does not have (such a rule never shows)."""
+        return [
+            Problem(
+                self.path, r.line, 0, f"rule {r.id}: no reply entry '{r.offer}' in the phrasebooks"
+            )
+            for r in self.rules
+            if r.offer not in entry_ids
+        ]
+
+    def _holds(self, rule: OfferRule, s: Situation) -> list[str] | None:
+        """The conditions that held, described; None when one does not."""
+        held: list[str] = []
+        if rule.scenarios:
+            hit = [sid for sid in s.strong_scenarios() if sid in rule.scenarios]
+            if not hit:
+                return None
+            held.append(f"scenario {hit[0]}")
+        if rule.segments:
+            if s.segment not in rule.segments:
+                return None
+            held.append(f"{s.segment} customer")
+        if rule.regions:
+            if s.region not in rule.regions:
+                return None
+            held.append(f"region {s.region}")
+        if rule.except_regions and s.region in rule.except_regions:
+            return None
+        if rule.except_regions and not rule.regions:
+            held.append(f"region {s.region or 'unknown'}")
+        if rule.order_value is not None:
+            if s.order_value is None:
+                return None
+            try:
+                value = self.rates.in_base(s.order_value)
+            except MoneyInvalid:
+                return None
+            bounds = rule.order_value
+            if bounds.at_least is not None and value < self.rates.in_base(bounds.at_least):
+                return None
+            if bounds.below is not None and value >= self.rates.in_base(bounds.below):
+                return None
+            described = f"order {s.order_value}"
+            if bounds.at_least is not None:
+                described += f", at least {bounds.at_least}"
+            if bounds.below is not None:
+                described += f", below {bounds.below}"
+            held.append(described)
+        return held
+
+
+def load_offer_rules(path: Path) -> OfferRules:
+    """Read and validate the offer rules; raise ``PlaybookInvalid`` listing every problem."""
+    root = read_root(path)
+    reader = _RulesReader(str(path))
+    rules = reader.read(root)
+    reader.finish(str(path))
+    assert rules is not None  # no problems means a complete file
+    return rules
+
+
+class _RulesReader(PlaybookReader):
+    def read(self, root: yaml.Node) -> OfferRules | None:
+        top = self.header(root, "rules", ("base_currency", "rates"))
+        if top is None:
+            return None
+        rates = self._rates(root, top)
+        rules: list[OfferRule] = []
+        seen: dict[str, int] = {}
+        rules_node = top["rules"][1] if "rules" in top else None
+        if rules_node is not None and not isinstance(rules_node, yaml.SequenceNode):
+            self.problem(rules_node, "rules must be a list")
+        elif rules_node is not None:
+            for node in rules_node.value:
+                rule = self._rule(node, rates)
+                if rule is None:
+                    continue
+                if rule.id in seen:
+                    self.problem(
+                        node, f"rule id '{rule.id}' is used twice (first at line {seen[rule.id]})"
+                    )
+                    continue
+                seen[rule.id] = node.start_mark.line + 1
+                rules.append(rule)
+        if rates is None:
+            return None
+        return OfferRules(self.path, rates, tuple(rules))
+
+    def _rates(self, root: yaml.Node, top: dict[str, tuple[yaml.Node, yaml.Node]]) -> Rates | None:
+        if "rates" not in top or "base_currency" not in top:
+            self.problem(root, "file: base_currency and rates are required")
+            return None
+        base = self.text(top["base_currency"][1], "base_currency")
+        fields = self.mapping(top["rates"][1], "rates", (), ())
+        per_unit: dict[str, Decimal] = {}
+        for code, (key_node, value_node) in (fields or {}).items():
+            if not (len(code) == 3 and code.isalpha() and code.isupper() and code.isascii()):
+                self.problem(
+                    key_node, f"rates: '{code}' is not a currency code (three capitals, e.g. EUR)"
+                )
+                continue
+            text = self.text(value_node, f"rate of {code}")
+            try:
+                rate = Decimal(text or "")
+            except ArithmeticError:
+                rate = Decimal(0)
+            if not rate.is_finite() or rate <= 0:
+                self.problem(value_node, f"rate of {code} must be a positive number")
+                continue
+            per_unit[code] = rate
+        if base is not None and base not in per_unit:
+            self.problem(top["base_currency"][1], f"base_currency '{base}' has no rate in rates")
+            return None
+        return Rates(base, per_unit) if base else None
+
+    def _rule(self, node: yaml.Node, rates: Rates | None) -> OfferRule | None:
+        fields = self.mapping(
+            node, "rule", ("id", "when", "offer", "note"), ("id", "when", "offer", "note")
+        )
+        if fields is None:
+            return None
+        rule_id = self.ident(fields["id"][1], "rule id") if "id" in fields else None
+        what = f"rule {rule_id}" if rule_id else "rule"
+        offer = self.ident(fields["offer"][1], f"{what}: offer") if "offer" in fields else None
+        note = self.agent_texts(fields["note"][1], f"{what}: note") if "note" in fields else {}
+        conditions: dict[str, object] = {}
+        if "when" in fields:
+            when_node = fields["when"][1]
+            when = self.mapping(when_node, f"{what}: when", (), _CONDITIONS)
+            if when is not None and not when:
+                self.problem(when_node, f"{what}: when needs at least one condition")
+            for name, (_, value_node) in (when or {}).items():
+                if name == "scenarios":
+                    conditions[name] = self.codes(value_node, name, SCENARIO_IDS, "scenario")
+                elif name == "segments":
+                    conditions[name] = self.codes(value_node, name, SEGMENTS, "segment")
+                elif name in ("regions", "except_regions"):
+                    conditions[name] = self.codes(value_node, name, REGION_IDS, "region")
+                else:
+                    conditions[name] = self._range(value_node, what, rates)
+        if rule_id is None or offer is None or len(note) < 2 or "when" not in fields:
+            return None
+        return OfferRule(
+            id=rule_id,
+            offer=offer,
+            note=note,
+            line=fields["offer"][1].start_mark.line + 1,
+            **conditions,  # type: ignore[arg-type]
+        )
+
+    def _range(self, node: yaml.Node, what: str, rates: Rates | None) -> ValueRange | None:
+        fields = self.mapping(node, f"{what}: order_value", (), ("at_least", "below"))
+        if fields is None:
+            return None
+        if not fields:
+            self.problem(node, f"{what}: order_value needs at_least or below")
+            return None
+        bounds: dict[str, Money] = {}
+        for name, (_, value_node) in fields.items():
+            text = self.text(value_node, f"{what}: order_value {name}")
+            if text is None:
+                continue
+            try:
+                bounds[name] = parse_money(text, rates.per_unit if rates else None)
+            except MoneyInvalid as exc:
+                self.problem(value_node, f"{what}: {exc}")
+        low, high = bounds.get("at_least"), bounds.get("below")
+        if rates and low and high and rates.in_base(low) >= rates.in_base(high):
+            self.problem(node, f"{what}: order_value at_least {low} is not below {high}")
+        return ValueRange(low, high)
