@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from chatassist.core.assist import Assistant
     from chatassist.core.detection import LanguageDetector
     from chatassist.core.intents import CueLexicon
+    from chatassist.core.playbook import LikelyNextHints, OfferRules
     from chatassist.core.regions import RegionConfig
     from chatassist.core.translation.packs import PackManager
     from chatassist.core.translation.service import TranslationService
@@ -169,6 +170,20 @@ class App:
         return load_regions(paths_mod.bundled_resources() / "regions.yaml")
 
     @service
+    def offer_rules(self) -> OfferRules:
+        """The trainers' offer rules (resources/offer_rules.yaml), validated."""
+        from chatassist.core.playbook import load_offer_rules
+
+        return load_offer_rules(paths_mod.bundled_resources() / "offer_rules.yaml")
+
+    @service
+    def likely_next(self) -> LikelyNextHints:
+        """Hidden-intent hints (resources/likely_next.yaml), validated."""
+        from chatassist.core.playbook import load_likely_next
+
+        return load_likely_next(paths_mod.bundled_resources() / "likely_next.yaml")
+
+    @service
     def usage(self) -> UsageLog:
         from chatassist.storage.usage import UsageLog
 
@@ -197,7 +212,9 @@ class App:
         gc.unfreeze()  # let the previous library (now unused) be collected
         gc.collect()
         gc.freeze()
-        return Assistant(self.detector, intents, engine, self.regions)
+        return Assistant(
+            self.detector, intents, engine, self.regions, self.offer_rules, self.likely_next
+        )
 
     @service
     def assistant(self) -> Assistant:

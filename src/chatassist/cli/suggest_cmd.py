@@ -28,6 +28,17 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("--segment", choices=SEGMENTS, help="customer segment")
     p.add_argument(
+        "--order-value",
+        metavar="VALUE",
+        help='value of the order in question with its currency, e.g. "25 USD" (offer rules use it)',
+    )
+    p.add_argument(
+        "--order-age",
+        type=int,
+        metavar="DAYS",
+        help="days since the order was placed (likely-next hints use it)",
+    )
+    p.add_argument(
         "--language", metavar="LANG", help="pin the customer's language instead of detecting it"
     )
     p.add_argument("--tone", choices=TONES, help="override the region's tone")
@@ -54,11 +65,14 @@ def run(args: argparse.Namespace, app: App) -> int:
         raise UsageError(
             f"unknown language '{args.language}' (known: {', '.join(CUSTOMER_LANGUAGES)})"
         )
+    order_value = app.offer_rules.parse_value(args.order_value) if args.order_value else None
     customer = CustomerContext(
         country=args.country.upper() if args.country else None,
         segment=args.segment,
         language=args.language,
         tone=args.tone,
+        order_value=order_value,
+        order_age_days=args.order_age,
     )
     agent_language = args.agent_language or app.settings.get("agent_language")
     assistant = app.assistant
@@ -104,6 +118,11 @@ def print_human(a: Analysis) -> None:
             flags.append("hot")
         if s.pinned:
             flags.append("pinned")
-        print(f"\n{i}. {s.entry_id} ({', '.join(flags)})\n   {s.text}\n   = {s.gloss}")
+        offer = f"\n   offer (rule {s.offer.rule}): {s.offer.reason}" if s.offer else ""
+        print(f"\n{i}. {s.entry_id} ({', '.join(flags)}){offer}\n   {s.text}\n   = {s.gloss}")
+    for hint in a.likely_next:
+        print(f"\nlikely next: {hint.hint.scenario} ({hint.hint.hint}): {hint.hint.reason}")
+        if hint.suggestion is not None:
+            print(f"   {hint.suggestion.entry_id}: {hint.suggestion.text}")
     for n in a.notes:
         print(f"\nnote {n.id}: {n.gloss.get(a.agent_language) or n.gloss.get('en', '')}")

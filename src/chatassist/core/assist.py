@@ -5,6 +5,8 @@ message -> language (detection, conversation memory, or the agent's pin)
         -> region and tone (agent's country, else the language's default)
         -> scenarios (intent detection)
         -> ranked replies and region notes
+        -> the playbook: offers by customer value first (with the rule that
+           fired), "likely next" hints with a prepared reply
 """
 
 from __future__ import annotations
@@ -15,8 +17,19 @@ from typing import Any
 from chatassist.core.detection import ConversationLanguage, Detection, LanguageDetector
 from chatassist.core.intents import IntentDetector, IntentResult
 from chatassist.core.phrasebook.model import Entry
+from chatassist.core.playbook.likely_next import LikelyNext, LikelyNextHints
+from chatassist.core.playbook.money import Money
+from chatassist.core.playbook.offer_rules import OfferRules
+from chatassist.core.playbook.situation import Situation
 from chatassist.core.regions import RegionChoice, RegionConfig
-from chatassist.core.suggestions import CustomerProfile, Suggestion, SuggestionEngine, gloss_for
+from chatassist.core.suggestions import (
+    CustomerProfile,
+    OfferReason,
+    Suggestion,
+    SuggestionEngine,
+    gloss_for,
+    offers_first,
+)
 from chatassist.core.tones import SEGMENTS, TONES
 from chatassist.errors import UsageError
 
@@ -32,8 +45,12 @@ class CustomerContext:
     language: str | None = None  # pinned by the agent
     region: str | None = None  # overrides the region from country/language
     tone: str | None = None  # overrides the region's tone
+    order_value: Money | None = None  # of the order in question, as the agent entered it
+    order_age_days: int | None = None  # days since that order was placed
 
     def __post_init__(self) -> None:
+        if self.order_age_days is not None and self.order_age_days < 0:
+            raise UsageError(f"order age {self.order_age_days} days: must be 0 or more")
         if self.segment is not None and self.segment not in SEGMENTS:
             raise UsageError(f"unknown segment '{self.segment}' (known: {', '.join(SEGMENTS)})")
         if self.tone is not None and self.tone not in TONES:
@@ -55,6 +72,7 @@ class Analysis:
     suggestions: tuple[Suggestion, ...]
     notes: tuple[Entry, ...] = field(default=())
     agent_language: str = "zh-Hans"
+    likely_next: tuple[LikelyNextReply, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -97,6 +115,24 @@ class Analysis:
                 }
                 for n in self.notes
             ],
+            "likely_next": [n.to_json() for n in self.likely_next],
+        }
+
+
+@dataclass(frozen=True)
+class LikelyNextReply:
+    """A hidden-intent hint and its prepared reply (None when the library lacks it)."""
+
+    hint: LikelyNext
+    suggestion: Suggestion | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "hint": self.hint.hint,
+            "scenario": self.hint.scenario,
+            "note": self.hint.note,
+            "reason": self.hint.reason,
+            "suggestion": self.suggestion.to_json() if self.suggestion else None,
         }
 
 
@@ -107,11 +143,15 @@ class Assistant:
         intents: IntentDetector,
         engine: SuggestionEngine,
         regions: RegionConfig,
+        offers: OfferRules | None = None,
+        hints: LikelyNextHints | None = None,
     ) -> None:
         self.detector = detector
         self.intents = intents
         self.engine = engine
         self.regions = regions
+        self.offers = offers
+        self.hints = hints
 
     def analyze(
         self,
@@ -152,6 +192,16 @@ class Assistant:
             scenarios, profile, agent_language=agent_language, limit=limit
         )
         notes = self.engine.notes(scenarios, choice.region.id)
+        situation = Situation(
+            scenarios=tuple(scenarios),
+            segment=customer.segment,
+            region=choice.region.id,
+            order_value=customer.order_value,
+            order_age_days=customer.order_age_days,
+            text=text,
+            language=language,
+        )
+        suggestions = self._with_offers(situation, profile, suggestions, agent_language, limit)
         return Analysis(
             text=text,
             detection=detection,
@@ -164,4 +214,41 @@ class Assistant:
             suggestions=tuple(suggestions),
             notes=tuple(notes),
             agent_language=agent_language,
+            likely_next=self._likely_next(
+                situation, profile, agent_language, {s.entry_id for s in suggestions}
+            ),
+        )
+
+    def _with_offers(
+        self,
+        situation: Situation,
+        profile: CustomerProfile,
+        ranked: list[Suggestion],
+        agent_language: str,
+        limit: int,
+    ) -> list[Suggestion]:
+        """The playbook's step: offers whose rule holds go first, with the rule and reason."""
+        if self.offers is None:
+            return ranked
+        offers: list[tuple[Suggestion, OfferReason]] = []
+        for fired in self.offers.fire(situation, agent_language):
+            shown = self.engine.present(fired.entry_id, profile, agent_language)
+            if shown is not None:  # a rule naming a reply the library lacks shows nothing
+                offers.append((shown, OfferReason(fired.rule, fired.reason)))
+        return offers_first(offers, ranked, limit)
+
+    def _likely_next(
+        self,
+        situation: Situation,
+        profile: CustomerProfile,
+        agent_language: str,
+        shown: set[str],
+    ) -> tuple[LikelyNextReply, ...]:
+        """Hints whose prepared reply is not already among the suggestions."""
+        if self.hints is None:
+            return ()
+        return tuple(
+            LikelyNextReply(h, self.engine.present(h.entry_id, profile, agent_language))
+            for h in self.hints.find(situation, agent_language)
+            if h.entry_id not in shown
         )

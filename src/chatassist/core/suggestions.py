@@ -35,6 +35,9 @@ B_PINNED = 0.20
 B_HOT_MAX = 0.15
 HOT_MARK = 3.0  # decayed uses at which an entry is marked "hot"
 PIVOT_LANGUAGE = "en"
+#: Entries with this tag are offers: shown by the offer rules (core/playbook), with
+#: the rule that fired, not ranked by scenario like other replies.
+OFFER_TAG = "offer"
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,8 @@ class Suggestion:
     glossary: tuple[str, ...] = ()
     #: a general reply (no scenario recognised), not one for the message's scenario
     general: bool = False
+    #: set when an offer rule chose this reply (see ``offers_first``)
+    offer: OfferReason | None = None
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -85,7 +90,38 @@ class Suggestion:
             "scenarios": list(self.scenarios),
             "placeholders": list(self.placeholders),
             "general": self.general,
+            **(
+                {"offer": {"rule": self.offer.rule, "reason": self.offer.reason}}
+                if self.offer
+                else {}
+            ),
         }
+
+
+@dataclass(frozen=True)
+class OfferReason:
+    """Why an offer rule put this reply first; for the agent only, never sent."""
+
+    rule: str
+    reason: str
+
+
+def offers_first(
+    offers: Sequence[tuple[Suggestion, OfferReason]], ranked: Sequence[Suggestion], limit: int
+) -> list[Suggestion]:
+    """The offers (marked with their rule) then the ranked replies, each entry once.
+
+    Offers are always kept; ranked replies fill up to ``limit``.
+    """
+    out = [replace(s, offer=reason) for s, reason in offers]
+    seen = {s.entry_id for s in out}
+    for s in ranked:
+        if len(out) >= limit:
+            break
+        if s.entry_id not in seen:
+            seen.add(s.entry_id)
+            out.append(s)
+    return out
 
 
 @dataclass(frozen=True)
@@ -132,6 +168,8 @@ class SuggestionEngine:
                 for i, scenario in enumerate(entry.scenarios):
                     if entry.kind == "note":
                         self._notes.setdefault(scenario, []).append(item)
+                    elif OFFER_TAG in entry.tags:
+                        break  # reachable by id (present), for the offer rules
                     else:
                         weight = W_PRIMARY if i == 0 else W_SECONDARY
                         self._by_scenario.setdefault(scenario, []).append((item, weight))
