@@ -42,7 +42,7 @@ from chatassist.core.translation.packs import PackManager, PackScan
 from chatassist.core.translation.selftest import PackResult, SelftestReport
 from chatassist.ui import names
 from chatassist.ui.widgets import wrapped_label
-from chatassist.ui.worker import Generation, Worker
+from chatassist.ui.worker import Worker
 
 T = TypeVar("T")
 _PAIR_ROLE = Qt.ItemDataRole.UserRole
@@ -95,7 +95,6 @@ class PacksDialog(QDialog):
         self.setWindowTitle(self.tr("Language packs"))
         self.packs = packs
         self.worker = worker
-        self._list_gen, self._op_gen = Generation(), Generation()
         self._cancel: threading.Event | None = None
         self._busy = False
         self._installed_count = 0
@@ -216,21 +215,19 @@ class PacksDialog(QDialog):
 
     def refresh(self) -> None:
         """List the packs again (scanned in the worker)."""
-        token = self._list_gen.next()
 
         def done(scan: PackScan) -> None:
             if self._alive():
-                self._show_scan(token, scan)
+                self._show_scan(scan)
 
         def error(exc: Exception) -> None:
             if self._alive():
                 self._fail(_one_line(exc))
 
-        self.worker.run_task(self.packs.scan, done, error)
+        # Only the newest scan is shown (the worker drops older ones).
+        self.worker.run_latest((self, "scan"), self.packs.scan, done, error)
 
-    def _show_scan(self, token: int, scan: PackScan) -> None:
-        if not self._list_gen.is_current(token):
-            return
+    def _show_scan(self, scan: PackScan) -> None:
         selected = self.table.currentItem()
         keep = selected.data(0, _PAIR_ROLE) if selected is not None else None
         self.table.clear()
@@ -405,20 +402,19 @@ class PacksDialog(QDialog):
         self.show_status(text.replace("%2", _size(total) if total else "?"))
 
     def _start(self, job: Callable[[], T], on_done: Callable[[T], None]) -> None:
-        token = self._op_gen.next()
         self._set_busy(True)
 
         def done(result: T) -> None:
-            if self._alive() and self._op_gen.is_current(token):
+            if self._alive():
                 self._finish()
                 on_done(result)
 
         def error(exc: Exception) -> None:
-            if self._alive() and self._op_gen.is_current(token):
+            if self._alive():
                 self._finish()
                 self._show_error(exc)
 
-        self.worker.run_task(job, done, error)
+        self.worker.run_latest((self, "operation"), job, done, error)
 
     def _finish(self) -> None:
         self._cancel = None

@@ -222,7 +222,10 @@ class Worker(QObject):
 
 
 class Generation:
-    """A counter that tells whether a result is for the latest request."""
+    """A counter that tells whether a result is for the latest request.
+
+    Prefer :meth:`Worker.run_latest`, which keeps this count for you; this stays
+    for state that is not a worker job."""
 
     def __init__(self) -> None:
         self._value = 0
