@@ -3,13 +3,16 @@
 Fields start with the values kept for the current customer; the preview shows
 the reply formatted for the customer's region (dates, money, name and
 honorific). Copy stays disabled until every placeholder has a value, so a
-reply with ``{order_id}`` left in it cannot be sent by accident.
+reply with ``{order_id}`` left in it cannot be sent by accident. Enter copies
+when every field is filled, else it names the missing field and moves there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -62,6 +65,10 @@ class FillDialog(QDialog):
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet("color: #a4161a;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        # Enter never means Cancel (it would throw the typed values away).
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(False)
+        cancel.setDefault(False)
         self.copy_button = QPushButton(self.tr("&Copy reply"))
         self.copy_button.setDefault(True)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -105,9 +112,20 @@ class FillDialog(QDialog):
             missing = ", ".join(names.placeholder_name(n) for n in filled.missing)
             self.missing.setText(self.tr("Fill in to copy: %1").replace("%1", missing))
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() & (
+            ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.accept()  # copy, or show what is missing; whichever button has focus
+            return
+        super().keyPressEvent(event)
+
     def accept(self) -> None:
-        # Enter in a field triggers the default button even when it is disabled.
-        if not self.filled().ready:
-            self.missing.setFocus()
+        filled = self.filled()
+        if not filled.ready:
+            self._update()
+            field = next((self.fields[n] for n in filled.missing if n in self.fields), None)
+            if field is not None:
+                field.setFocus()
             return
         super().accept()

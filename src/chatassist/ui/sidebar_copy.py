@@ -85,12 +85,20 @@ class ReplyCopier(QObject):
         dialog = FillDialog(item, values, choice, self._dialog_parent, agent_gender=gender)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._filled(dialog, customer))
+        dialog.rejected.connect(lambda: self._keep_values(dialog, customer))
         dialog.finished.connect(lambda _r: setattr(self, "fill_dialog", None))
         self.fill_dialog = dialog
         dialog.open()
 
     def copy_selected_reply(self) -> None:
         self.copy_reply(self.replies.current)
+
+    def _keep_values(self, dialog: FillDialog, customer: Customer) -> None:
+        """The form was closed without copying: what was typed stays with the customer."""
+        typed = {k: v for k, v in dialog.values().items() if v}
+        if typed:
+            customer.values.update(typed)
+            self.details_changed.emit()
 
     def _filled(self, dialog: FillDialog, customer: Customer) -> None:
         customer.values.update({k: v for k, v in dialog.values().items() if v})
