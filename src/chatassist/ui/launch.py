@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QWidget
@@ -22,6 +22,9 @@ from chatassist.ui.global_hotkey import GlobalHotkey
 from chatassist.ui.qt_app import start_qt
 from chatassist.ui.sidebar import Sidebar
 from chatassist.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from chatassist.ui.team_sync import TeamSync
 
 
 def launch(app: App, check_message: str | None = None) -> int:
@@ -61,6 +64,7 @@ def launch(app: App, check_message: str | None = None) -> int:
     sidebar.show()
     apply_hotkey()
     sidebar.load_backend_with(partial(load_backend, app))
+    team_sync = _team_sync(app, worker, sidebar)
     worker.run_task(
         partial(load_translator, app), sidebar.set_translator, sidebar.translator_failed
     )
@@ -69,11 +73,37 @@ def launch(app: App, check_message: str | None = None) -> int:
     try:
         return int(qapp.exec())
     finally:
+        if team_sync is not None:
+            team_sync.stop()
         hotkey.stop()
         instance.close()
         worker.wait_for_done()
         del session
         app.close()
+
+
+def _team_sync(app: App, worker: Worker, sidebar: Sidebar) -> TeamSync | None:
+    """A joined folder follows its team library: at start, every minute and on the
+    server's notification; a change rebuilds the suggestions (docs/team.md)."""
+    link = app.team_link
+    if link is None:
+        return None
+    from chatassist.storage.team.listen import LibraryListener
+    from chatassist.storage.team.sync import sync_linked
+    from chatassist.ui.team_sync import TeamSync
+
+    part = TeamSync(
+        worker,
+        lambda: sync_linked(app.database, link.server),
+        partial(LibraryListener, link.server),
+        parent=sidebar,
+    )
+    part.library_changed.connect(
+        lambda _revision: sidebar.load_backend_with(partial(load_backend, app, rebuild=True))
+    )
+    part.status.connect(sidebar.show_status)
+    part.start()
+    return part
 
 
 def _apply_hotkey(hotkey: GlobalHotkey, settings: Settings) -> None:

@@ -11,7 +11,7 @@ from chatassist.core.phrasebook.loader import load_files
 from chatassist.storage.library import diff_phrasebook
 from chatassist.storage.team import connection, publish, replica
 from chatassist.storage.team.errors import TeamPermissionDenied
-from conftest import EXTRA, Cli, Team, write_book
+from support.team_fixtures import EXTRA, Cli, Team, write_book
 
 pytestmark = pytest.mark.loopback_network
 
@@ -146,3 +146,42 @@ def test_joining_replaces_a_local_library_after_a_backup(
     assert cli(agent, "team", "join", team.url("bob"))[0] == 0
     assert book_ids(agent) == []
     assert list((agent / "backups").glob("*before-team-sync*"))
+
+
+def test_the_servers_own_search_finds_cjk_thai_and_folded_latin(
+    cli: Cli, team: Team, tmp_path: Path
+) -> None:
+    from chatassist.storage.team import search
+
+    alice = tmp_path / "alice"
+    assert cli(alice, "team", "join", team.url("alice"), "--role", "trainer")[0] == 0
+    assert (
+        cli(alice, "phrasebook", "import", str(write_book(tmp_path / "src", extra=EXTRA)))[0] == 0
+    )
+    with connection.session(team.url("bob")) as db:
+        plan = " ".join(
+            r[0]
+            for r in db.execute_sql(
+                "EXPLAIN SELECT * FROM search_text WHERE folded LIKE '%%parcel%%'"
+            ).fetchall()
+        )
+        db.execute_sql("SET enable_seqscan = off")
+        indexed = " ".join(
+            r[0]
+            for r in db.execute_sql(
+                "EXPLAIN SELECT * FROM search_text WHERE folded LIKE '%%parcel%%'"
+            ).fetchall()
+        )
+        assert "search_text_folded_trgm" in indexed, (plan, indexed)
+        assert {r[0] for r in search.search(db, "PARCEL", 10)} == {
+            "ship.where",
+            "ship.late",
+            "ship.lost",
+        }
+        assert [r[:3] for r in search.search(db, "配送中", 10)] == [("ship.where", "ja", "variant")]
+        assert [r[0] for r in search.search(db, "พัสดุ", 10)] == ["ship.where"]
+        assert [r[0] for r in search.search(db, "延误", 10)] == ["ship.late"]
+        assert search.search(db, "   ", 10) == []
+        # A removed entry is no longer found.
+        assert cli(alice, "phrasebook", "import", str(write_book(tmp_path / "src")))[0] == 0
+        assert search.search(db, "lost", 10) == []

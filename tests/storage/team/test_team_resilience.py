@@ -13,8 +13,8 @@ from chatassist.app import App
 from chatassist.storage.team import connection, replica, schema, sync, usage_upload
 from chatassist.storage.team.errors import TeamOffline
 from chatassist.storage.team.usage_upload import TeamUsageLog
-from conftest import EXTRA, Cli, Team, create_database, write_book
 from support.pg_server import PgServer
+from support.team_fixtures import EXTRA, Cli, Team, create_database, write_book
 
 pytestmark = pytest.mark.loopback_network
 

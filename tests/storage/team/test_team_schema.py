@@ -6,7 +6,7 @@ import pytest
 
 from chatassist.storage.team import connection, schema
 from chatassist.storage.team.errors import TeamDatabaseUnsuitable, TeamSchemaNewer
-from conftest import Cli, Team, create_database
+from support.team_fixtures import Cli, Team, create_database
 
 pytestmark = pytest.mark.loopback_network
 

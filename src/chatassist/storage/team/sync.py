@@ -209,3 +209,11 @@ def _apply(
     report.entries = len(live)
     report.removed = len(pulled.entries) - len(live)
     report.changed_ids = changed
+
+
+def sync_linked(database: Database, server: str) -> SyncReport:
+    """Connect to ``server``, sync, disconnect (what the sidebar runs in its worker)."""
+    from chatassist.storage.team import connection
+
+    with connection.session(server) as db:
+        return sync(database, db, server)

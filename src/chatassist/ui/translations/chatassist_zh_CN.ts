@@ -1875,6 +1875,24 @@
     </message>
 </context>
 <context>
+    <name>TeamSync</name>
+    <message>
+        <location filename="../team_sync.py" line="87"/>
+        <source>Team library: back online</source>
+        <translation>团队短语库：已重新连接</translation>
+    </message>
+    <message>
+        <location filename="../team_sync.py" line="91"/>
+        <source>Team library updated to revision %1</source>
+        <translation>团队短语库已更新到第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../team_sync.py" line="103"/>
+        <source>Team library offline, working from the local copy: %1</source>
+        <translation>团队短语库离线，正在使用本地副本：%1</translation>
+    </message>
+</context>
+<context>
     <name>Tone</name>
     <message>
         <location filename="../names.py" line="80"/>

@@ -1,0 +1,26 @@
+"""Search on the team server: pg_trgm over folded text (core.textfold).
+
+The same contract as the local adapter's search (sqlite_adapter.search):
+(entry_id, language, field, text) rows whose folded text contains the folded
+query; case-, accent- and width-insensitive, substrings work for CJK and
+Thai. Three characters or more use the trigram GIN index; shorter queries
+scan and stop at ``limit``.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from chatassist.core.textfold import fold
+
+
+def search(db: pw.Database, query: str, limit: int) -> list[tuple[str, str, str, str]]:
+    folded = fold(query).strip()
+    if not folded:
+        return []
+    pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    rows = db.execute_sql(
+        "SELECT entry_id, language, field, text FROM search_text WHERE folded LIKE %s LIMIT %s",
+        (pattern, limit),
+    ).fetchall()
+    return [(str(e), str(lang), str(f), str(t)) for e, lang, f, t in rows]
