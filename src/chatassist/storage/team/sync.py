@@ -20,7 +20,7 @@ import peewee as pw
 from chatassist.storage import sqlite_adapter
 from chatassist.storage.database import Database
 from chatassist.storage.library import PhrasebookLibrary
-from chatassist.storage.models import EntryRow, KeywordRow, PhrasebookRow, VariantRow
+from chatassist.storage.models import EntryRow, PhrasebookRow
 from chatassist.storage.team import replica, schema, usage_upload
 from chatassist.storage.team.replica import CHUNK, ChangedBy
 from chatassist.storage.team.replica_models import TeamEntryRow
@@ -87,8 +87,8 @@ class _Pulled:
     revision: int
     books: list[dict[str, Any]]
     entries: list[dict[str, Any]]
-    keywords: list[dict[str, Any]]
-    variants: list[dict[str, Any]]
+    keywords: list[tuple[Any, ...]]
+    variants: list[tuple[Any, ...]]
     heat: dict[str, float]
 
 
@@ -127,7 +127,7 @@ def _pull(db: pw.Database, since: int, on_page: Callable[[int], None] | None) ->
         pulled = _Pulled(revision, [], [], [], [], heat)
         if revision == since:
             return pulled
-        P, E, K, V = m.phrasebook, m.entry, m.keyword, m.variant
+        P, E = m.phrasebook, m.entry
         pulled.books = list(
             P.select().where((P.revision > since) & (P.revision <= revision)).dicts()
         )
@@ -146,18 +146,17 @@ def _pull(db: pw.Database, since: int, on_page: Callable[[int], None] | None) ->
             pulled.entries += page
             ids = [r["id"] for r in page if not r["deleted"]]
             if ids:
-                pulled.keywords += list(
-                    K.select(K.entry, K.language, K.position, K.text)
-                    .where(K.entry.in_(ids))
-                    .order_by(K.entry, K.language, K.position)
-                    .dicts()
-                )
-                pulled.variants += list(
-                    V.select(V.entry, V.language, V.tone, V.text, V.vetted)
-                    .where(V.entry.in_(ids))
-                    .order_by(V.id)
-                    .dicts()
-                )
+                # Plain rows (no JSON in them): ~30 per entry, so no per-row model objects.
+                pulled.keywords += db.execute_sql(
+                    "SELECT entry_id, language, position, text FROM keyword "
+                    "WHERE entry_id = ANY(%s) ORDER BY entry_id, language, position",
+                    (ids,),
+                ).fetchall()
+                pulled.variants += db.execute_sql(
+                    "SELECT entry_id, language, tone, text, vetted FROM variant "
+                    "WHERE entry_id = ANY(%s) ORDER BY id",
+                    (ids,),
+                ).fetchall()
             if on_page is not None:
                 on_page(len(pulled.entries))
     return pulled
@@ -189,8 +188,14 @@ def _apply(
             sqlite_adapter.delete_from_search_index(sqlite, chunk)
             EntryRow.delete().where(EntryRow.id.in_(chunk)).execute()  # cascades
         replica.bulk_insert(EntryRow, [{k: e[k] for k in _ENTRY_FIELDS} for e in live])
-        replica.bulk_insert(KeywordRow, pulled.keywords)
-        replica.bulk_insert(VariantRow, pulled.variants)
+        sqlite.cursor().executemany(
+            "INSERT INTO keyword (entry_id, language, position, text) VALUES (?, ?, ?, ?)",
+            pulled.keywords,
+        )
+        sqlite.cursor().executemany(
+            "INSERT INTO variant (entry_id, language, tone, text, vetted) VALUES (?, ?, ?, ?, ?)",
+            pulled.variants,
+        )
         live_ids = [e["id"] for e in live]
         for start in range(0, len(live_ids), CHUNK):
             sqlite_adapter.rebuild_search_index(sqlite, live_ids[start : start + CHUNK])

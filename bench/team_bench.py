@@ -1,0 +1,145 @@
+"""The team library on a real PostgreSQL server, 10,000 entries.
+
+Starts a throw-away PostgreSQL server (tests/support/pg_server.py: Debian's
+binaries, 127.0.0.1, C.UTF-8), runs ``team init``, and publishes a synthetic
+library as a trainer (the bundled entries repeated under new ids, as in
+suggest_bench.py). Then times, each on fresh data:
+
+- the first full sync into an empty agent data folder (server read + local
+  SQLite apply, FTS5 index included);
+- an incremental sync after a trainer changed 10 entries (5 rounds, each with
+  10 other entries; the first round is reported on its own);
+- search on the server (pg_trgm) on every prefix of a set of queries as an
+  agent types them (Latin, CJK, Thai, Hangul, Vietnamese).
+
+Usage: python bench/team_bench.py [--entries 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from chatassist.core.phrasebook.model import Variant  # noqa: E402
+from chatassist.storage.database import Database  # noqa: E402
+from chatassist.storage.library import BookChange, diff_phrasebook  # noqa: E402
+from chatassist.storage.team import connection, publish, replica, schema, search, sync  # noqa: E402
+from suggest_bench import QUERIES, synthetic_library  # noqa: E402
+from support.pg_server import PgServer  # noqa: E402
+
+
+def p95(samples: list[float]) -> float:
+    return statistics.quantiles(samples, n=100)[94]
+
+
+def main() -> int:
+    print(
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores", flush=True
+    )
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    args = parser.parse_args()
+    server = PgServer().init().start()
+    try:
+        server.sql("CREATE ROLE trainer LOGIN")
+        server.sql("CREATE ROLE agent LOGIN")
+        server.sql(
+            "CREATE DATABASE team TEMPLATE template0 ENCODING 'UTF8' "
+            "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+        )
+        admin = server.url(dbname="team")
+        with connection.session(admin) as db:
+            schema.init(db, admin)
+            db.execute_sql(f"GRANT {schema.TRAINER_ROLE} TO trainer")
+            db.execute_sql(f"GRANT {schema.AGENT_ROLE} TO agent")
+        trainer, agent = server.url("trainer", "team"), server.url("agent", "team")
+
+        print("building the synthetic library…", flush=True)
+        loaded = synthetic_library(args.entries)
+        books = [lb.phrasebook for lb in loaded]
+        entries = sum(len(b.entries) for b in books)
+        variants = sum(len(e.variants) for b in books for e in b.entries)
+        started = time.perf_counter()
+        with connection.session(trainer) as db:
+            publish.publish(
+                db,
+                [(b, diff_phrasebook(lb, None)) for b, lb in zip(books, loaded, strict=True)],
+                {},
+            )
+        published = time.perf_counter() - started
+        print(f"library: {entries} entries, {variants} variants, {len(books)} phrasebooks")
+        print(f"trainer's first publish (one server transaction): {published:.2f} s")
+
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            database = Database.open(folder / "agent.sqlite3", backups_dir=folder / "backups")
+            started = time.perf_counter()
+            with connection.session(agent) as db:
+                report = sync.sync(database, db, agent)
+            full = time.perf_counter() - started
+            print(
+                f"first full sync into an empty folder: {full:.2f} s "
+                f"({report.entries} entries, revision {report.after})  [target <= 20 s]"
+            )
+
+            rounds: list[float] = []
+            for round_ in range(5):
+                base = replica.entry_revisions(database)
+                book = books[round_ % len(books)]
+                changed = []
+                for i, e in enumerate(book.entries):
+                    if len(changed) < 10 and e.variants:
+                        v0 = e.variants[0]
+                        e = replace(
+                            e,
+                            variants=(
+                                Variant(v0.language, v0.tone, f"{v0.text} (r{round_})"),
+                                *e.variants[1:],
+                            ),
+                        )
+                        changed.append(e.id)
+                    book = replace(book, entries=(*book.entries[:i], e, *book.entries[i + 1 :]))
+                change = BookChange(book.id, "<bench>", "updated", changed=changed)
+                with connection.session(trainer) as db:
+                    publish.publish(db, [(book, change)], base)
+                started = time.perf_counter()
+                with connection.session(agent) as db:
+                    report = sync.sync(database, db, agent)
+                rounds.append(time.perf_counter() - started)
+                assert report.entries == 10, report
+            print(
+                f"incremental sync of 10 changed entries: first {rounds[0] * 1000:.0f} ms, "
+                f"median of 5 {statistics.median(rounds) * 1000:.0f} ms, "
+                f"max {max(rounds) * 1000:.0f} ms  [target <= 0.5 s]"
+            )
+            database.close()
+
+        samples: list[float] = []
+        with connection.session(agent) as db:
+            for query in QUERIES:
+                for end in range(1, len(query) + 1):
+                    started = time.perf_counter()
+                    search.search(db, query[:end], 200)
+                    samples.append(time.perf_counter() - started)
+        print(
+            f"search on PostgreSQL, every prefix of {len(QUERIES)} queries ({len(samples)} calls): "
+            f"p50 {statistics.median(samples) * 1000:.2f} ms, p95 {p95(samples) * 1000:.2f} ms"
+            "  [target p95 <= 20 ms]"
+        )
+    finally:
+        server.remove()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
