@@ -43,6 +43,7 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
         threaded: bool = False,
         translator: Any = None,
         prompts: FakePrompts | None = None,
+        changed_by: Any = None,
         **kw: Any,
     ) -> EditorWindow:
         kw.setdefault("default_tone", {"en": "direct", "es": "direct", "ja": "detailed"})
@@ -52,6 +53,7 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
             library=library,
             usage_counts=partial(weekly_counts, library.database),
             translator=(lambda: translator) if translator is not None else None,
+            changed_by=changed_by,
         )
         window = EditorWindow(services, worker, data_dir, prompts=prompts or FakePrompts(), **kw)
         qtbot.addWidget(window)

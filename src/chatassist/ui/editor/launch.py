@@ -25,10 +25,16 @@ def editor_services(app: App) -> EditorServices:
         return app.translator
 
     library = app.library
+    changed_by = None
+    if app.team_link is not None:
+        from chatassist.storage.team.replica import changed_by as team_changed_by
+
+        changed_by = partial(team_changed_by, library.database)
     return EditorServices(
         library=library,
         usage_counts=partial(weekly_counts, library.database),
         translator=translator,
+        changed_by=changed_by,
     )
 
 

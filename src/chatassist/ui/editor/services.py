@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from chatassist.core.translation.model import Translator
     from chatassist.storage.library import BookChange
     from chatassist.storage.stats import UsageCount
+    from chatassist.ui.editor.changed_by import ChangedByRecord
 
 
 class SaveReport(Protocol):
@@ -46,6 +47,8 @@ class EditorServices:
     usage_counts: Callable[[], list[UsageCount]]
     #: the translator for machine drafts, built on first call (None: no machine drafts)
     translator: Callable[[], Translator] | None = None
+    #: team mode: who changed an entry last on the server (by entry id; None: no team)
+    changed_by: Callable[[str], ChangedByRecord | None] | None = None
 
 
 class EditorPrompts(Protocol):

@@ -24,6 +24,7 @@ import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QLabel,
     QLineEdit,
     QMainWindow,
     QSplitter,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.ui.editor import model
 from chatassist.ui.editor.book_form import BookForm
+from chatassist.ui.editor.changed_by import ChangedBy
 from chatassist.ui.editor.coverage_view import CoverageView
 from chatassist.ui.editor.document import EditorDocument
 from chatassist.ui.editor.drafts import discard_draft, load_draft
@@ -129,6 +131,14 @@ class EditorWindow(QMainWindow):
         self.machine_drafts = MachineDrafts(
             self.document, self.form, worker, services.translator, self
         )
+        #: team mode: who changed the selected entry last, in the status bar
+        self.changed_by: ChangedBy | None = None
+        if services.changed_by is not None:
+            self.changed_by = ChangedBy(worker, services.changed_by, self)
+            self.changed_by_label = QLabel()
+            self.changed_by_label.setObjectName("changed_by")
+            self.statusBar().addPermanentWidget(self.changed_by_label)
+            self.changed_by.shown.connect(self.changed_by_label.setText)
         self._build_actions()
         self._connect()
         self.resize(1200, 800)
@@ -389,9 +399,13 @@ class EditorWindow(QMainWindow):
             self.book_form.show_book(session.book, problems, id_editable=session.is_new)
         if session is None or not 0 <= self.entry_index < len(session.book.entries):
             self.form.show_entry(None, [])
+            if self.changed_by is not None:
+                self.changed_by.show_entry(None)
             return
         entry = session.book.entries[self.entry_index]
         self.form.show_entry(entry, session.entry_problems(self.entry_index))
+        if self.changed_by is not None:
+            self.changed_by.show_entry(entry.id)
 
     def _index_changed(self, _index: int) -> None:
         if shiboken6.isValid(self):  # the stack also signals while the window is destroyed

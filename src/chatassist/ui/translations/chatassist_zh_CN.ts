@@ -52,6 +52,19 @@
     </message>
 </context>
 <context>
+    <name>ChangedBy</name>
+    <message>
+        <location filename="../editor/changed_by.py" line="60"/>
+        <source>Not on the team server yet</source>
+        <translation>尚未发布到团队服务器</translation>
+    </message>
+    <message>
+        <location filename="../editor/changed_by.py" line="64"/>
+        <source>Last changed by %1 on %2 (team revision %3)</source>
+        <translation>最后修改：%1，%2（团队版本 %3）</translation>
+    </message>
+</context>
+<context>
     <name>ComposePanel</name>
     <message>
         <location filename="../compose_panel.py" line="47"/>
