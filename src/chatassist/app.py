@@ -94,6 +94,10 @@ class App:
             from chatassist.storage.team.trainer_library import TeamTrainerLibrary
 
             return TeamTrainerLibrary(self.database, link.server, self.paths.team_drafts)
+        if link is not None:
+            from chatassist.storage.team.trainer_library import TeamAgentLibrary
+
+            return TeamAgentLibrary(self.database)
         return PhrasebookLibrary(self.database)
 
     @property

@@ -69,6 +69,8 @@ def test_trainer_publishes_and_an_agent_syncs_changes_and_removals(
     finally:
         app.close()
     assert cli.json(agent, "team", "sync")["revision"] == 2  # nothing new: nothing changes
+    code, _out, err = cli(agent, "phrasebook", "import", str(src))
+    assert code == 1 and "follows the team library as an agent" in err
 
     status = cli.json(agent, "team", "status")
     assert status["role"] == "agent" and status["online"] is True

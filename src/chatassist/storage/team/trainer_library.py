@@ -20,7 +20,7 @@ from chatassist.storage.library import (
     write_atomic,
 )
 from chatassist.storage.team import connection, publish, replica
-from chatassist.storage.team.errors import PublishConflict, TeamError
+from chatassist.storage.team.errors import PublishConflict, TeamError, TeamPermissionDenied
 
 
 class TeamTrainerLibrary(PhrasebookLibrary):
@@ -72,3 +72,14 @@ class TeamTrainerLibrary(PhrasebookLibrary):
         for book in books:
             write_atomic(folder / f"{book.id}.yaml", dump(book))
         return folder
+
+
+class TeamAgentLibrary(PhrasebookLibrary):
+    """An agent's replica: it follows the team library and is changed only by sync,
+    so a local import (which the next sync would not undo) is refused, untouched."""
+
+    def import_loaded(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
+        raise TeamPermissionDenied(
+            "this data folder follows the team library as an agent: phrasebooks are "
+            "published by trainers (chatassist team join URL --role trainer); nothing was changed"
+        )
