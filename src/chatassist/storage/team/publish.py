@@ -73,6 +73,8 @@ class _Plan:
     write: list[Entry]
     move: list[tuple[str, int]]
     remove: list[str]
+    #: entries of ``write`` the server has rows for (their children are replaced)
+    existing: list[str] = field(default_factory=list)
 
 
 def _plan(
@@ -94,6 +96,7 @@ def _plan(
     }
     touched = set(change.added) | set(change.changed)
     plan = _Plan([], [], [])
+    plan.existing = [e for e in ids if e in server]
     for position, entry in enumerate(book.entries):
         srv = server.get(entry.id)
         if entry.id in touched:
@@ -151,7 +154,9 @@ def _write(m: ServerModels, book: Phrasebook, plan: _Plan, result: PublishResult
     ).execute()
     positions = {e.id: i for i, e in enumerate(book.entries)}
     write_ids = [e.id for e in plan.write]
-    gone = write_ids + plan.remove
+    # Only entries the server has: a first publish of 10,000 new ones deletes nothing.
+    existing = set(plan.existing)
+    gone = [e for e in write_ids if e in existing] + plan.remove
     if gone:
         for model in (m.keyword, m.variant, m.search_text):
             model.delete().where(model.entry.in_(gone)).execute()
