@@ -19,8 +19,12 @@ def search(db: pw.Database, query: str, limit: int) -> list[tuple[str, str, str,
     if not folded:
         return []
     pattern = "%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    rows = db.execute_sql(
+    # Never a prepared statement: its generic plan cannot see the pattern, so it
+    # would scan the whole trigram index (or table) for every query.
+    conn = db.connection()
+    rows = conn.execute(
         "SELECT entry_id, language, field, text FROM search_text WHERE folded LIKE %s LIMIT %s",
         (pattern, limit),
+        prepare=False,
     ).fetchall()
     return [(str(e), str(lang), str(f), str(t)) for e, lang, f, t in rows]
