@@ -173,8 +173,8 @@ def _apply(
 
     def work() -> None:
         if since == 0:
-            # A first (or re-started) sync: the replica becomes the team's library.
-            sqlite.execute_sql("DELETE FROM search_index")
+            # A first (or re-started) sync: the replica becomes the team's library
+            # (its search index is rebuilt whole below).
             PhrasebookRow.delete().execute()
             TeamEntryRow.delete().execute()
         for book in live_books:
@@ -185,7 +185,8 @@ def _apply(
             ).execute()
         for start in range(0, len(changed), CHUNK):
             chunk = changed[start : start + CHUNK]
-            sqlite_adapter.delete_from_search_index(sqlite, chunk)
+            if since != 0:
+                sqlite_adapter.delete_from_search_index(sqlite, chunk)
             EntryRow.delete().where(EntryRow.id.in_(chunk)).execute()  # cascades
         replica.bulk_insert(EntryRow, [{k: e[k] for k in _ENTRY_FIELDS} for e in live])
         sqlite.cursor().executemany(
@@ -197,8 +198,11 @@ def _apply(
             pulled.variants,
         )
         live_ids = [e["id"] for e in live]
-        for start in range(0, len(live_ids), CHUNK):
-            sqlite_adapter.rebuild_search_index(sqlite, live_ids[start : start + CHUNK])
+        if since == 0:
+            sqlite_adapter.rebuild_search_index(sqlite)
+        else:
+            for start in range(0, len(live_ids), CHUNK):
+                sqlite_adapter.rebuild_search_index(sqlite, live_ids[start : start + CHUNK])
         replica.drop_entries([e["id"] for e in pulled.entries if e["deleted"]])
         replica.record_entries(
             ChangedBy(e["id"], int(e["revision"]), str(e["changed_by"]), e["changed_at"])
