@@ -85,3 +85,23 @@ def test_an_unreachable_server_is_a_one_line_offline_error(cli: Cli, tmp_path) -
     code, _out, err = cli(tmp_path / "d", "team", "init", url)
     assert code == 1
     assert "unreachable" in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_password_comes_from_the_keyring_only_when_libpq_has_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+    import types
+
+    asked: list[tuple[str, str]] = []
+    fake = types.ModuleType("keyring")
+    fake.get_password = lambda service, user: asked.append((service, user)) or "s3cret"  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "keyring", fake)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.delenv("PGPASSFILE", raising=False)
+    url = "postgresql://bob@db.example.com/team?sslmode=require"
+    db = connection.open_database(url)
+    assert db.connect_params["password"] == "s3cret"
+    assert asked == [("chatassist-team", url)]
+    monkeypatch.setenv("PGPASSWORD", "from-env")
+    assert "password" not in connection.open_database(url).connect_params
