@@ -8,6 +8,7 @@ from types import ModuleType
 from typing import Any
 
 from chatassist.cli import (
+    db_cmd,
     detect_cmd,
     edit_cmd,
     gui_cmd,
@@ -27,6 +28,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     translate_cmd,
     packs_cmd,
     team_cmd,
+    db_cmd,
 )
 
 

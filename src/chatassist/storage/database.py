@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import peewee as pw
 
-from chatassist.storage import backups, migrations, sqlite_adapter
+from chatassist.storage import backups, health, migrations, sqlite_adapter
 from chatassist.storage.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -85,6 +85,9 @@ class Database:
         self.db = db
         self.path = path
         self.backups_dir = backups_dir
+        #: one line for the user about the opening (e.g. after an unclean shutdown), or None
+        self.startup_note: str | None = None
+        self._marker: Path | None = None
 
     @classmethod
     def open(cls, path: Path, *, backups_dir: Path, target_version: int | None = None) -> Database:
@@ -101,10 +104,21 @@ class Database:
                 raise DatabaseReadOnly(path)
         elif not os.access(path.parent, os.W_OK):
             raise DatabaseReadOnly(path)
+        note = None
         if path.exists():
+            if path.stat().st_size == 0:
+                _refuse_empty(path, backups_dir)
             cls._inspect(path)
+            if health.unclean_shutdown(path):
+                # quick_check does not compare indexes with their tables: after a
+                # crash, look at everything before trusting the file again.
+                report = health.check(path)
+                if not report.ok:
+                    raise DatabaseCorrupt(path, report.summary())
+                note = "chatassist did not close the library last time; a full check found it whole"
         db = sqlite_adapter.connect(path)
         self = cls(db, path, backups_dir)
+        self.startup_note = note
         try:
             db.connect()
             version = sqlite_adapter.schema_version(db)
@@ -119,6 +133,10 @@ class Database:
             db.close()
             raise translate_error(path, exc) from exc
         database_proxy.initialize(db)
+        try:
+            self._marker = health.mark_open(path)
+        except OSError:
+            self._marker = None  # a read-only folder was refused above; this is a convenience
         return self
 
     @staticmethod
@@ -194,6 +212,21 @@ class Database:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+        if self._marker is not None:
+            health.mark_closed(self._marker)
+            self._marker = None
+
+
+def _refuse_empty(path: Path, backups_dir: Path) -> None:
+    """A 0-byte library while backups exist is a lost library, not a new one:
+    never refill it silently with the bundled phrasebooks."""
+    found = backups.list_backups(backups_dir)
+    if found:
+        raise DatabaseCorrupt(
+            path,
+            f"the file is empty (0 bytes) while {len(found)} backup(s) exist in {backups_dir}, "
+            f"the newest {found[-1].path.name}",
+        )
 
 
 __all__ = ["ALL_MODELS", "Database", "translate_error"]

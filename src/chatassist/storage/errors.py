@@ -25,7 +25,8 @@ class DatabaseCorrupt(StorageError):
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
             f"database {path} is not a usable chatassist database ({detail}); "
-            "it was left untouched: move it away or restore a copy from the backups folder"
+            "it was left untouched: run 'chatassist db repair' (or move it away and "
+            "restore a copy from the backups folder)"
         )
 
 
