@@ -50,3 +50,20 @@ def test_no_scenario_still_offers_general_replies_marked_general(
     assert items, "a reply every time"
     assert all(i.suggestion.general and i.language == "es" for i in items)
     assert "general" in sidebar.replies.cards[0].markers.text()
+
+
+def test_an_order_number_glued_to_japanese_is_offered_in_the_fill_form(
+    qtbot: Any, make_sidebar: Any, backend: Backend
+) -> None:
+    sidebar = make_sidebar(backend)
+    paste(qtbot, sidebar, "注文番号は１２３４５６です。荷物がまだ届きません")
+    index = next(
+        i
+        for i, item in enumerate(sidebar.replies.items)
+        if "order_id" in item.suggestion.placeholders
+    )
+    sidebar.replies.cards[index].copy.click()
+    dialog = sidebar.reply_copier.fill_dialog
+    assert dialog is not None
+    assert dialog.fields["order_id"].text() == "123456"
+    dialog.reject()

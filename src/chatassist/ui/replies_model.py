@@ -5,6 +5,7 @@ the state of that translation."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -13,7 +14,30 @@ from chatassist.core.regions import RegionChoice
 from chatassist.core.replies import FilledReply, fill_reply
 from chatassist.core.suggestions import Suggestion
 
-_ORDER_NUMBER = re.compile(r"(?<![\w.])(?:[A-Z]{1,4}-?)?\d{4,14}(?![\w.])")
+# Values a customer wrote that fill a reply's placeholders. Found in any script:
+# codes glued to Chinese, Japanese, Korean or Thai text ("注文番号は123456です"),
+# full-width digits and letters (１２３, ＡＢ), Arabic-Indic digits (١٢٣, ۱۲۳).
+_DIGITS = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)}}
+)
+# A code starts and ends at a non-ASCII-alphanumeric character: Chinese or Thai
+# letters around it are boundaries, as spaces are in other languages.
+_START = r"(?<![A-Za-z0-9])"
+_END = r"(?![A-Za-z0-9])"
+#: Tracking numbers: UPU S10 (RR123456789CN), UPS (1Z + 16), or letters + 10-22 digits
+#: (SF1234567890123, YT2212345678901234).
+_TRACKING = re.compile(
+    rf"{_START}(?:[A-Z]{{2}}\d{{9}}[A-Z]{{2}}|1Z[0-9A-Z]{{16}}|[A-Z]{{2,4}}\d{{10,22}}){_END}"
+)
+#: Order numbers: 4-20 digits, optionally after a short letter prefix (SO-123456),
+#: not part of an amount or a date ("12.50", "2024-05-01").
+_ORDER_NUMBER = re.compile(
+    rf"{_START}(?<!\d[.,:/-])(?:[A-Z]{{1,4}}-?)?\d{{4,20}}(?![.,:/-]\d){_END}"
+)
+
+
+def _searchable(message: str) -> str:
+    return unicodedata.normalize("NFKC", message).translate(_DIGITS)
 
 
 class ReplyState(Enum):
@@ -61,6 +85,23 @@ class ReplyItem:
 
 
 def order_number_in(message: str) -> str | None:
-    """An order-number-like token in the customer's message ("48213", "SO-123456")."""
-    match = _ORDER_NUMBER.search(message)
+    """An order-number-like token in the customer's message ("48213", "SO-123456",
+    "注文番号は１２３４５６です" -> "123456"); a tracking number is not one."""
+    text = _searchable(message)
+    tracking = {m.span() for m in _TRACKING.finditer(text)}
+    for match in _ORDER_NUMBER.finditer(text):
+        if match.span() not in tracking:
+            return match.group(0)
+    return None
+
+
+def tracking_number_in(message: str) -> str | None:
+    """A parcel tracking number in the customer's message ("RR123456789CN")."""
+    match = _TRACKING.search(_searchable(message))
     return match.group(0) if match else None
+
+
+def values_in(message: str) -> dict[str, str]:
+    """Placeholder values the message holds: ``order_id`` and ``tracking_number``."""
+    found = {"order_id": order_number_in(message), "tracking_number": tracking_number_in(message)}
+    return {name: value for name, value in found.items() if value}

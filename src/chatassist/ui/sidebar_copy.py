@@ -18,7 +18,7 @@ from chatassist.ui.clipboard_watch import ClipboardWatch
 from chatassist.ui.compose_panel import ComposePanel
 from chatassist.ui.customers import Customer
 from chatassist.ui.fill_dialog import FillDialog
-from chatassist.ui.replies_model import ReplyItem, order_number_in
+from chatassist.ui.replies_model import ReplyItem, values_in
 from chatassist.ui.sidebar_state import SidebarState
 from chatassist.ui.suggestions_view import SuggestionsView
 from chatassist.ui.worker import Worker
@@ -76,10 +76,10 @@ class ReplyCopier(QObject):
             self._copy_reply_text(item, filled.text)
             return
         values = dict(customer.values)
-        if "order_id" in item.suggestion.placeholders and not values.get("order_id"):
-            found = order_number_in(customer.message)
-            if found:
-                values["order_id"] = found
+        # Order and tracking numbers the customer wrote are offered in the form.
+        for name, found in values_in(customer.message).items():
+            if name in item.suggestion.placeholders and not values.get(name):
+                values[name] = found
         if self.fill_dialog is not None:
             self.fill_dialog.close()
         dialog = FillDialog(item, values, choice, self._dialog_parent, agent_gender=gender)
