@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from chatassist.settings import Settings
     from chatassist.storage.database import Database
     from chatassist.storage.library import PhrasebookLibrary
+    from chatassist.storage.responses import ResponseLog
     from chatassist.storage.team.link import TeamLink
     from chatassist.storage.translation_cache import SqliteTranslationCache
     from chatassist.storage.usage import UsageLog
@@ -186,6 +187,13 @@ class App:
         from chatassist.core.playbook import load_likely_next
 
         return load_likely_next(paths_mod.bundled_resources() / "likely_next.yaml")
+
+    @service
+    def responses(self) -> ResponseLog:
+        """First-response times per sidebar session (figures only)."""
+        from chatassist.storage.responses import ResponseLog
+
+        return ResponseLog(self.database)
 
     @service
     def usage(self) -> UsageLog:

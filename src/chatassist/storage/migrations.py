@@ -102,7 +102,30 @@ def _v3_team_replica(db: pw.Database) -> None:
         db.execute_sql(sql)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_library, _v2_usage_and_search, _v3_team_replica)
+def _v4_response_times(db: pw.Database) -> None:
+    """First-response times per sidebar session (the playbook's 30 s target): figures
+    only, never the customer's message."""
+    for sql in (
+        """CREATE TABLE response_time (
+            id INTEGER NOT NULL PRIMARY KEY,
+            session VARCHAR(64) NOT NULL,
+            seconds REAL NOT NULL,
+            urgent INTEGER NOT NULL DEFAULT 0,
+            scenario VARCHAR(255) NOT NULL DEFAULT '',
+            region VARCHAR(255) NOT NULL DEFAULT '',
+            answered_at DATETIME NOT NULL)""",
+        "CREATE INDEX response_time_session ON response_time (session)",
+        "CREATE INDEX response_time_answered_at ON response_time (answered_at)",
+    ):
+        db.execute_sql(sql)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_library,
+    _v2_usage_and_search,
+    _v3_team_replica,
+    _v4_response_times,
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 

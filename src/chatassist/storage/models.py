@@ -92,5 +92,20 @@ class UsageRow(BaseModel):
         table_name = "usage"
 
 
+class ResponseTimeRow(BaseModel):
+    """How long a customer's message waited for a copied reply (schema version 4).
+    Figures only: no message text."""
+
+    session = pw.CharField(index=True)
+    seconds = pw.FloatField()
+    urgent = pw.BooleanField(default=False)
+    scenario = pw.CharField(default="")
+    region = pw.CharField(default="")
+    answered_at = pw.DateTimeField(index=True)
+
+    class Meta:
+        table_name = "response_time"
+
+
 LIBRARY_MODELS: tuple[type[BaseModel], ...] = (PhrasebookRow, EntryRow, KeywordRow, VariantRow)
-ALL_MODELS: tuple[type[BaseModel], ...] = (*LIBRARY_MODELS, UsageRow)
+ALL_MODELS: tuple[type[BaseModel], ...] = (*LIBRARY_MODELS, UsageRow, ResponseTimeRow)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from chatassist.app import App
     from chatassist.core.assist import Analysis, CustomerContext
     from chatassist.core.detection import ConversationLanguage, Detection
+    from chatassist.core.playbook.response_clock import ResponseTime
     from chatassist.core.regions import RegionConfig
     from chatassist.core.suggestions import CustomerProfile, Suggestion
     from chatassist.storage.library import SearchHit
@@ -59,6 +60,10 @@ class UsageSink(Protocol):
     def record(self, entry_id: str, language: str, tone: str, region: str = ...) -> None: ...
 
 
+class ResponseSink(Protocol):
+    def record(self, response: ResponseTime, session: str) -> None: ...
+
+
 #: The translation service as the sidebar sees it: core's ``Translator`` protocol
 #: itself, not a copy that could drift (every method may raise TranslationError;
 #: NoPackError names the missing packs).
@@ -78,6 +83,8 @@ class Backend:
     usage: UsageSink
     translator: TranslatorLike | None = None
     detector: DetectorLike | None = None
+    #: where answered messages' response times go (figures only); None: not kept
+    responses: ResponseSink | None = None
 
 
 def load_backend(app: App, *, rebuild: bool = False) -> Backend:
@@ -87,7 +94,13 @@ def load_backend(app: App, *, rebuild: bool = False) -> Backend:
     trainers saved phrasebooks in the editor)."""
     assistant = app.build_assistant() if rebuild else app.assistant
     app.detector.warm_up()
-    return Backend(assistant=assistant, library=app.library, usage=app.usage, detector=app.detector)
+    return Backend(
+        assistant=assistant,
+        library=app.library,
+        usage=app.usage,
+        detector=app.detector,
+        responses=app.responses,
+    )
 
 
 def load_translator(app: App, pairs: Sequence[tuple[str, str]] = ()) -> TranslatorLike:

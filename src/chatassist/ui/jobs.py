@@ -11,10 +11,11 @@ from PySide6.QtCore import QCoreApplication
 
 from chatassist.core.assist import Analysis, CustomerContext
 from chatassist.core.detection import ConversationLanguage
+from chatassist.core.playbook.response_clock import ResponseTime
 from chatassist.core.suggestions import CustomerProfile, Suggestion
 from chatassist.core.translation.codes import PIVOT
 from chatassist.core.translation.errors import NoPackError, TranslationError
-from chatassist.ui.backend import AssistantLike, Backend, TranslatorLike, UsageSink
+from chatassist.ui.backend import AssistantLike, Backend, ResponseSink, TranslatorLike, UsageSink
 
 SEARCH_LIMIT = 20
 
@@ -100,6 +101,15 @@ def record_use(
 ) -> Callable[[], None]:
     def run() -> None:
         usage.record(entry_id, language, tone, region)
+
+    return run
+
+
+def record_response(
+    responses: ResponseSink, response: ResponseTime, session: str
+) -> Callable[[], None]:
+    def run() -> None:
+        responses.record(response, session)
 
     return run
 

@@ -11,6 +11,7 @@ recording a use) runs as a worker job on plain data; the worker's
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from chatassist.core.assist import Analysis
 from chatassist.core.detection import ConversationLanguage
+from chatassist.core.playbook.response_clock import ResponseClock, ResponseTime
 from chatassist.core.suggestions import CustomerProfile
 from chatassist.settings import Settings
 from chatassist.ui import compose_jobs, jobs
@@ -36,6 +38,7 @@ from chatassist.ui.compose_panel import ComposePanel
 from chatassist.ui.customers import CustomerBook
 from chatassist.ui.errors import describe
 from chatassist.ui.message_panel import MessagePanel
+from chatassist.ui.response_clock import ClockLabel, ResponseWatch
 from chatassist.ui.settings_dialog import SettingsDialog
 from chatassist.ui.sidebar_copy import ReplyCopier
 from chatassist.ui.sidebar_customers import CustomerSwitcher
@@ -72,6 +75,7 @@ class Sidebar(QWidget):
         backend: Backend | None = None,
         customers: CustomerBook | None = None,
         ui_language: str = "en",
+        response_clock: ResponseClock | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("sidebar")
@@ -86,6 +90,11 @@ class Sidebar(QWidget):
         self._conversation: ConversationLanguage | None = None  # after the shown analysis
         self.clipboard = ClipboardWatch(QGuiApplication.clipboard(), self)
         self._pending_message: str | None = None
+        #: each customer's waiting time; one id per sidebar run for the statistics
+        self.response_watch = ResponseWatch(response_clock, parent=self)
+        self.session_id = uuid.uuid4().hex
+        for c in self.state.customers.recent:  # restored messages were seen before
+            self.response_watch.seen(c.number, c.message)
         self._build()
         #: switching customers and their context; copying replies and drafts; the list
         self.customer_switcher = CustomerSwitcher(
@@ -124,6 +133,8 @@ class Sidebar(QWidget):
         self.settings_button.setToolTip(self.tr("Settings (Ctrl+,); phrasebook editor: Ctrl+E"))
         top = QHBoxLayout()
         top.addWidget(self.customer_combo, 1)
+        self.clock_label = ClockLabel()
+        top.addWidget(self.clock_label)
         top.addWidget(self.new_button)
         top.addWidget(self.settings_button)
         self.message = MessagePanel(self.ui_language)
@@ -172,6 +183,14 @@ class Sidebar(QWidget):
         copier.status.connect(self.show_status)
         copier.copied.connect(self.copied)
         reply_list.updated.connect(self.updated)
+        watch = self.response_watch
+        self.message.text_ready.connect(lambda t: watch.text_arrived(self.current_number, t))
+        copier.answered.connect(lambda: watch.reply_copied(self.current_number))
+        watch.ticked.connect(self._show_clock)
+        watch.order_changed.connect(switcher.refresh_list)
+        watch.answered.connect(self._record_response)
+        switcher.shown.connect(lambda _c: self._show_clock())
+        switcher.arrange, switcher.badge = watch.order, watch.badge
         reply_list.failed.connect(self.job_failed)
         for n in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: copier.copy_reply(n - 1))
@@ -286,6 +305,13 @@ class Sidebar(QWidget):
 
     def _apply_analysis(self, analysis: Analysis) -> None:
         self.state.analysis = analysis
+        primary = analysis.intents.primary
+        self.response_watch.classify(
+            self.current_number,
+            analysis.intents.urgent,
+            primary.id if primary else "",
+            analysis.region.region.id,
+        )
         self.message.show_analysis(analysis)
         self.compose.set_target(analysis.language)
         self._translate_message(analysis)
@@ -369,6 +395,21 @@ class Sidebar(QWidget):
         self.worker.run_latest((self, "draft"), job, done, self.job_failed)
 
     # -- customers ----------------------------------------------------------------
+
+    @property
+    def current_number(self) -> int:
+        return self.customers.current.number
+
+    def _show_clock(self) -> None:
+        self.clock_label.show_time(self.response_watch.elapsed(self.current_number))
+
+    def _record_response(self, response: ResponseTime) -> None:
+        """Keep an answered message's response time (figures only), in the write worker."""
+        backend = self.state.backend
+        if backend is not None and backend.responses is not None:
+            self.worker.run_write(
+                jobs.record_response(backend.responses, response, self.session_id)
+            )
 
     def forget_analysis(self) -> None:
         """Drop the shown analysis and any still running (another customer is shown)."""

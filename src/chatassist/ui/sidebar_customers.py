@@ -10,6 +10,8 @@ context ("Sidebar").
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
@@ -46,6 +48,10 @@ class CustomerSwitcher(QObject):
         self.message = message
         self.compose = compose
         self.search = search
+        #: the list's order by customer number (the sidebar sets it: waiting, urgent first)
+        self.arrange: Callable[[Sequence[int]], list[int]] = list
+        #: a word shown before a customer in the list ("urgent", "waiting")
+        self.badge: Callable[[int], str] = lambda _number: ""
 
     def new_customer(self) -> None:
         if self.message.composing:
@@ -78,7 +84,9 @@ class CustomerSwitcher(QObject):
         """The recent customers, the current one first, with what is known of them."""
         combo = self.combo
         combo.clear()
-        for c in self.customers.recent:
+        by_number = {c.number: c for c in self.customers.recent}
+        for number in self.arrange(list(by_number)):
+            c = by_number[number]
             label = QCoreApplication.translate("Sidebar", "Customer %1").replace(
                 "%1", str(c.number)
             )
@@ -87,8 +95,9 @@ class CustomerSwitcher(QObject):
                 details.append(names.language_name(c.language))
             if details:
                 label += " · " + ", ".join(details)
-            combo.addItem(label, c.number)
-        combo.setCurrentIndex(0)
+            badge = self.badge(c.number)
+            combo.addItem(f"{badge} · {label}" if badge else label, c.number)
+        combo.setCurrentIndex(combo.findData(self.customers.current.number))
 
     def pin_language(self, code: str) -> None:
         """The agent chose the customer's language ("" lets detection decide again)."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QThreadPool
 from chatassist.app import App
 from chatassist.core.languages import CUSTOMER_LANGUAGES
 from chatassist.core.translation.model import Translator
+from chatassist.storage.responses import response_report
 from chatassist.storage.stats import weekly_counts
 from chatassist.ui.editor.services import EditorServices
 from chatassist.ui.editor.window import EditorWindow
@@ -35,6 +36,7 @@ def editor_services(app: App) -> EditorServices:
         usage_counts=partial(weekly_counts, library.database),
         translator=translator,
         changed_by=changed_by,
+        responses=partial(response_report, library.database),
     )
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from chatassist.core.phrasebook.model import Phrasebook
     from chatassist.core.translation.model import Translator
     from chatassist.storage.library import BookChange
+    from chatassist.storage.responses import ResponseReport
     from chatassist.storage.stats import UsageCount
     from chatassist.ui.editor.changed_by import ChangedByRecord
 
@@ -49,6 +50,8 @@ class EditorServices:
     translator: Callable[[], Translator] | None = None
     #: team mode: who changed an entry last on the server (by entry id; None: no team)
     changed_by: Callable[[str], ChangedByRecord | None] | None = None
+    #: first-response times by week and by sidebar session (None: not shown)
+    responses: Callable[[], ResponseReport] | None = None
 
 
 class EditorPrompts(Protocol):

@@ -1,6 +1,10 @@
 """Usage statistics for trainers: most / least used entries per week, never used,
 filtered by language and region, exportable as CSV. The usage log is counted
-in the worker; the lists are filtered on screen."""
+in the worker; the lists are filtered on screen.
+
+Below, the weekly trends (scenarios by region, replies used, first responses
+within 30 s) as a chart exportable as PNG and CSV, and each sidebar session's
+first-response figures."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,7 +28,9 @@ from PySide6.QtWidgets import (
 from chatassist.core.languages import CUSTOMER_LANGUAGES
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.regions import REGION_IDS
-from chatassist.storage import stats
+from chatassist.storage import stats, trends
+from chatassist.storage.responses import ResponseReport
+from chatassist.ui.editor.trend_chart import TrendChart
 from chatassist.ui.worker import Worker
 
 
@@ -37,9 +44,13 @@ class StatsView(QWidget):
         books: Callable[[], list[Phrasebook]],
         worker: Worker,
         parent: QWidget | None = None,
+        *,
+        responses: Callable[[], ResponseReport] | None = None,
     ) -> None:
         super().__init__(parent)
         self.usage_counts = usage_counts
+        self.responses = responses
+        self.report = ResponseReport([], [])
         self.books = books
         self.worker = worker
         self.counts: list[stats.UsageCount] = []
@@ -52,7 +63,7 @@ class StatsView(QWidget):
         self.region.addItems([self.tr("all regions"), *REGION_IDS])
         self.region.setAccessibleName(self.tr("Region"))
         for combo in (self.week, self.language, self.region):
-            combo.currentIndexChanged.connect(lambda _i: self.show_lists())
+            combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
         export = QPushButton(self.tr("Export CSV…"))
         export.clicked.connect(self._export_dialog)
         filters = QHBoxLayout()
@@ -72,13 +83,101 @@ class StatsView(QWidget):
             box.addWidget(widget)
             widget.setAccessibleName(title)
             lists.addLayout(box)
+        self.chart_kind = QComboBox()
+        self.chart_kind.setAccessibleName(self.tr("Chart"))
+        for key, label in (
+            ("scenarios", self.tr("Scenarios by region")),
+            ("replies", self.tr("Replies used")),
+            ("first_response", self.tr("First responses within 30 s")),
+        ):
+            self.chart_kind.addItem(label, key)
+        self.chart_kind.currentIndexChanged.connect(lambda _i: self.show_chart())
+        export_png = QPushButton(self.tr("Export chart PNG…"))
+        export_png.clicked.connect(lambda: self._export_chart("png"))
+        export_chart_csv = QPushButton(self.tr("Export chart CSV…"))
+        export_chart_csv.clicked.connect(lambda: self._export_chart("csv"))
+        chart_bar = QHBoxLayout()
+        for w in (self.chart_kind, export_png, export_chart_csv):
+            chart_bar.addWidget(w)
+        self.chart = TrendChart()
+        self.sessions = QListWidget()
+        self.sessions.setAccessibleName(self.tr("Sessions"))
+        self.sessions.setMaximumHeight(120)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(lists)
+        layout.addLayout(chart_bar)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(QLabel(self.tr("First responses per sidebar session")))
+        layout.addWidget(self.sessions)
+
+    def _filters_changed(self) -> None:
+        self.show_lists()
+        self.show_chart()
 
     def refresh(self) -> None:
-        """Count the usage log again (in the worker), then show it."""
+        """Count the usage log and the response times again (in the worker), then show them."""
         self.worker.run_latest((self, "counts"), self.usage_counts, self._counted)
+        if self.responses is not None:
+            self.worker.run_latest((self, "responses"), self.responses, self._responses_read)
+
+    def _responses_read(self, report: ResponseReport) -> None:
+        self.report = report
+        self.sessions.clear()
+        for s in report.sessions:
+            f = s.figures
+            median = f"{f.median_s:.0f}" if f.median_s is not None else "-"
+            share = (
+                f"{100 * f.share_within_target:.0f}" if f.share_within_target is not None else "-"
+            )
+            self.sessions.addItem(
+                self.tr("%1: %2 replies, median %3 s, %4 % within 30 s")
+                .replace("%1", s.started.strftime("%Y-%m-%d %H:%M"))
+                .replace("%2", str(f.responses))
+                .replace("%3", median)
+                .replace("%4", share)
+            )
+        self.show_chart()
+
+    def chart_series(self) -> tuple[trends.WeeklySeries, str]:
+        """The chosen chart's series and its title."""
+        kind = self.chart_kind.currentData()
+        if kind == "replies":
+            return trends.replies_used(self.counts), self.tr("Replies used per week, by region")
+        if kind == "first_response":
+            return (
+                trends.first_response_share(self.report.weekly),
+                self.tr("First responses within 30 s per week, by region (%)"),
+            )
+        _, _, region = self._filters()
+        scenario_of = {e.id: e.scenarios[0] for b in self.books() for e in b.entries}
+        title = self.tr("Scenarios per week (%1)").replace("%1", region or self.tr("all regions"))
+        return trends.scenarios_by_region(self.counts, scenario_of, region), title
+
+    def show_chart(self) -> None:
+        self.chart.set_series(*self.chart_series())
+
+    def _export_chart(self, kind: str) -> None:
+        if kind == "png":
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export chart"), "chart.png", self.tr("PNG image (*.png)")
+            )
+            write = self.chart.export_png
+        else:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Export chart data"), "chart.csv", self.tr("CSV (*.csv)")
+            )
+            write = self.chart.export_csv
+        if not name:
+            return
+        try:
+            write(Path(name))
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("Export chart"),
+                self.tr("Could not write %1: %2").replace("%1", name).replace("%2", str(exc)),
+            )
 
     def _counted(self, counts: list[stats.UsageCount]) -> None:
         self.counts = counts
@@ -89,6 +188,7 @@ class StatsView(QWidget):
             self.week.addItem(self.tr("week of %1").replace("%1", week.isoformat()), week)
         self.week.blockSignals(False)
         self.show_lists()
+        self.show_chart()
         self.refreshed.emit()
 
     def _filters(self) -> tuple[date | None, str | None, str | None]:

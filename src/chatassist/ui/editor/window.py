@@ -105,7 +105,9 @@ class EditorWindow(QMainWindow):
         self.form = EntryForm()
         self.book_form = BookForm()
         self.coverage = CoverageView(default_tone or {})
-        self.stats = StatsView(services.usage_counts, self.document.all_books, worker)
+        self.stats = StatsView(
+            services.usage_counts, self.document.all_books, worker, responses=services.responses
+        )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("&Entry"))
         self.tabs.addTab(self.book_form, self.tr("&Phrasebook"))

@@ -206,8 +206,8 @@
     <name>EditorWindow</name>
     <message>
         <location filename="../editor/window.py" line="89"/>
-        <location filename="../editor/window.py" line="243"/>
-        <location filename="../editor/window.py" line="404"/>
+        <location filename="../editor/window.py" line="245"/>
+        <location filename="../editor/window.py" line="406"/>
         <source>Phrasebook editor</source>
         <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the library was read (at start-up, in the worker) and is shown the questions to the trainer (dialogs over this window unless given) the library as read, the phrasebook under edit, the selected entry, undo</extracomment>
         <translation>短语库编辑器</translation>
@@ -228,99 +228,99 @@
         <translation>短语库、场景和条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="108"/>
+        <location filename="../editor/window.py" line="110"/>
         <source>&amp;Entry</source>
         <translation>条目(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="109"/>
+        <location filename="../editor/window.py" line="111"/>
         <source>&amp;Phrasebook</source>
         <translation>短语库(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="110"/>
+        <location filename="../editor/window.py" line="112"/>
         <source>&amp;Coverage</source>
         <translation>覆盖(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="111"/>
+        <location filename="../editor/window.py" line="113"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="164"/>
+        <location filename="../editor/window.py" line="166"/>
         <source>Editing</source>
         <extracomment>the background save and the crash draft; import and export; machine drafts</extracomment>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="177"/>
+        <location filename="../editor/window.py" line="179"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="179"/>
+        <location filename="../editor/window.py" line="181"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="181"/>
+        <location filename="../editor/window.py" line="183"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="185"/>
+        <location filename="../editor/window.py" line="187"/>
         <source>&amp;New entry</source>
         <translation>新建条目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="186"/>
+        <location filename="../editor/window.py" line="188"/>
         <source>Ne&amp;w phrasebook…</source>
         <translation>新建短语库(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="187"/>
+        <location filename="../editor/window.py" line="189"/>
         <source>&amp;Delete entry</source>
         <translation>删除条目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="189"/>
+        <location filename="../editor/window.py" line="191"/>
         <source>&amp;Machine draft</source>
         <translation>机器草稿(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="190"/>
+        <location filename="../editor/window.py" line="192"/>
         <source>&amp;Approve</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="192"/>
+        <location filename="../editor/window.py" line="194"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="193"/>
+        <location filename="../editor/window.py" line="195"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../editor/prompts.py" line="46"/>
-        <location filename="../editor/window.py" line="314"/>
+        <location filename="../editor/window.py" line="316"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="342"/>
+        <location filename="../editor/window.py" line="344"/>
         <source>New phrasebook %1: fill in its titles, then save.</source>
         <translation>新短语库 %1：请填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="348"/>
+        <location filename="../editor/window.py" line="350"/>
         <source>The id %1 is already used.</source>
         <translation>ID %1 已被使用。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="349"/>
+        <location filename="../editor/window.py" line="351"/>
         <source>Use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>请使用小写字母、数字、“.”、“_”或“-”。</translation>
     </message>
@@ -335,24 +335,24 @@
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="403"/>
+        <location filename="../editor/window.py" line="405"/>
         <source> (saving…)</source>
         <translation>（正在保存…）</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="410"/>
-        <location filename="../editor/window.py" line="417"/>
-        <location filename="../editor/window.py" line="424"/>
+        <location filename="../editor/window.py" line="412"/>
+        <location filename="../editor/window.py" line="419"/>
+        <location filename="../editor/window.py" line="426"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="434"/>
+        <location filename="../editor/window.py" line="436"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="442"/>
+        <location filename="../editor/window.py" line="444"/>
         <source>Delete entry</source>
         <translation>删除条目</translation>
     </message>
@@ -512,13 +512,13 @@
         <translation>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="226"/>
+        <location filename="../editor/window.py" line="228"/>
         <source>Reading the phrasebooks…</source>
         <translation>正在读取短语库…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="240"/>
-        <location filename="../editor/window.py" line="244"/>
+        <location filename="../editor/window.py" line="242"/>
+        <location filename="../editor/window.py" line="246"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载短语库：%1</translation>
     </message>
@@ -698,22 +698,22 @@
 <context>
     <name>Jobs</name>
     <message>
-        <location filename="../jobs.py" line="116"/>
+        <location filename="../jobs.py" line="126"/>
         <source>Script conversion (%1, no translation)</source>
         <translation>简繁转换（%1，未经机器翻译）</translation>
     </message>
     <message>
-        <location filename="../jobs.py" line="119"/>
+        <location filename="../jobs.py" line="129"/>
         <source>Machine translation (%1)</source>
         <translation>机器翻译（%1）</translation>
     </message>
     <message>
-        <location filename="../jobs.py" line="135"/>
+        <location filename="../jobs.py" line="145"/>
         <source>No translation: language pack %1 is missing (route %2). Install: %3</source>
         <translation>无法翻译：缺少语言包 %1（路线 %2）。安装命令：%3</translation>
     </message>
     <message>
-        <location filename="../jobs.py" line="143"/>
+        <location filename="../jobs.py" line="153"/>
         <source>Translation failed: %1</source>
         <translation>翻译失败：%1</translation>
     </message>
@@ -1387,6 +1387,30 @@
     </message>
 </context>
 <context>
+    <name>ResponseClock</name>
+    <message>
+        <location filename="../response_clock.py" line="96"/>
+        <source>urgent</source>
+        <extracomment>Someone&apos;s time changed (every tick while anyone waits, and on start/stop). Who waits changed (arrival, urgency, answer): the customer list&apos;s order may change. A customer was answered: the response time (``ResponseTime``) to record.</extracomment>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../response_clock.py" line="97"/>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../response_clock.py" line="118"/>
+        <source>Response clock</source>
+        <translation>响应计时</translation>
+    </message>
+    <message>
+        <location filename="../response_clock.py" line="120"/>
+        <source>Time since the customer&apos;s message arrived: amber at %1 s, red at %2 s</source>
+        <translation>客户消息到达后已等待的时间：%1 秒变黄，%2 秒变红</translation>
+    </message>
+</context>
+<context>
     <name>Scenario</name>
     <message>
         <location filename="../names.py" line="51"/>
@@ -1654,79 +1678,79 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="113"/>
+        <location filename="../sidebar.py" line="123"/>
         <source>Loading phrasebooks and language detection…</source>
-        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers switching customers and their context; copying replies and drafts; the list</extracomment>
+        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers each customer&apos;s waiting time; one id per sidebar run for the statistics switching customers and their context; copying replies and drafts; the list</extracomment>
         <translation>正在加载话术库和语言识别…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="119"/>
+        <location filename="../sidebar.py" line="129"/>
         <source>Recent customers</source>
         <translation>最近的客户</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="120"/>
+        <location filename="../sidebar.py" line="130"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="121"/>
+        <location filename="../sidebar.py" line="131"/>
         <source>Start a fresh customer (Ctrl+N)</source>
         <translation>开始接待新客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="122"/>
+        <location filename="../sidebar.py" line="132"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="123"/>
+        <location filename="../sidebar.py" line="133"/>
         <source>Settings (Ctrl+,); phrasebook editor: Ctrl+E</source>
         <translation>设置（Ctrl+,）；短语库编辑器：Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="132"/>
+        <location filename="../sidebar.py" line="144"/>
         <source>Repl&amp;ies</source>
         <translation>回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="133"/>
+        <location filename="../sidebar.py" line="145"/>
         <source>Com&amp;pose</source>
         <translation>撰写(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="136"/>
+        <location filename="../sidebar.py" line="148"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="224"/>
+        <location filename="../sidebar.py" line="244"/>
         <source>Ready. Paste a customer message.</source>
         <translation>就绪。请粘贴客户消息。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="228"/>
+        <location filename="../sidebar.py" line="249"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载话术库：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="238"/>
+        <location filename="../sidebar.py" line="260"/>
         <source>Translation is unavailable: %1</source>
         <translation>翻译不可用：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="282"/>
+        <location filename="../sidebar.py" line="304"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="301"/>
-        <location filename="../sidebar.py" line="348"/>
+        <location filename="../sidebar.py" line="330"/>
+        <location filename="../sidebar.py" line="377"/>
         <source>Translation engine is starting…</source>
         <translation>翻译引擎正在启动…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="303"/>
+        <location filename="../sidebar.py" line="332"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
@@ -1783,13 +1807,13 @@
         <translation>已复制您的回复译文。</translation>
     </message>
     <message>
-        <location filename="../sidebar_customers.py" line="55"/>
+        <location filename="../sidebar_customers.py" line="61"/>
         <source>New customer.</source>
-        <extracomment>The shown customer is about to be left: their message counts as answered. Another customer (the argument) is shown: results for the previous one are stale. The message (the argument) should be analysed (again). A line for the status bar.</extracomment>
+        <extracomment>The shown customer is about to be left: their message counts as answered. Another customer (the argument) is shown: results for the previous one are stale. The message (the argument) should be analysed (again). A line for the status bar. the list&apos;s order by customer number (the sidebar sets it: waiting, urgent first) a word shown before a customer in the list (&quot;urgent&quot;, &quot;waiting&quot;)</extracomment>
         <translation>已切换到新客户。</translation>
     </message>
     <message>
-        <location filename="../sidebar_customers.py" line="82"/>
+        <location filename="../sidebar_customers.py" line="90"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
     </message>
@@ -1797,68 +1821,151 @@
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../editor/stats_view.py" line="47"/>
+        <location filename="../editor/stats_view.py" line="58"/>
         <source>Week</source>
         <extracomment>The counts were read again and the lists show them.</extracomment>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="49"/>
+        <location filename="../editor/stats_view.py" line="60"/>
         <source>all languages</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="50"/>
+        <location filename="../editor/stats_view.py" line="61"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="52"/>
+        <location filename="../editor/stats_view.py" line="63"/>
+        <location filename="../editor/stats_view.py" line="154"/>
         <source>all regions</source>
         <translation>所有地区</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="53"/>
+        <location filename="../editor/stats_view.py" line="64"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="56"/>
+        <location filename="../editor/stats_view.py" line="67"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="66"/>
+        <location filename="../editor/stats_view.py" line="77"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="67"/>
+        <location filename="../editor/stats_view.py" line="78"/>
         <source>Least used</source>
         <translation>最少用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="68"/>
+        <location filename="../editor/stats_view.py" line="79"/>
         <source>Never used</source>
         <translation>从未使用</translation>
     </message>
     <message>
         <location filename="../editor/stats_view.py" line="87"/>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="89"/>
+        <source>Scenarios by region</source>
+        <translation>各地区的场景</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="90"/>
+        <source>Replies used</source>
+        <translation>已用回复</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="91"/>
+        <source>First responses within 30 s</source>
+        <translation>30 秒内首次响应</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="95"/>
+        <source>Export chart PNG…</source>
+        <translation>导出图表 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="97"/>
+        <source>Export chart CSV…</source>
+        <translation>导出图表 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="104"/>
+        <source>Sessions</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="111"/>
+        <source>First responses per sidebar session</source>
+        <translation>每次侧边栏会话的首次响应</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="134"/>
+        <source>%1: %2 replies, median %3 s, %4 % within 30 s</source>
+        <translation>%1：%2 条回复，中位数 %3 秒，%4 % 在 30 秒内</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="146"/>
+        <source>Replies used per week, by region</source>
+        <translation>每周已用回复（按地区）</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="150"/>
+        <source>First responses within 30 s per week, by region (%)</source>
+        <translation>每周 30 秒内首次响应占比（按地区，%）</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="154"/>
+        <source>Scenarios per week (%1)</source>
+        <translation>每周场景（%1）</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="163"/>
+        <location filename="../editor/stats_view.py" line="178"/>
+        <source>Export chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="163"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="168"/>
+        <source>Export chart data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="179"/>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../editor/stats_view.py" line="186"/>
         <source>all weeks</source>
         <translation>所有周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="89"/>
+        <location filename="../editor/stats_view.py" line="188"/>
         <source>week of %1</source>
         <translation>%1 当周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="121"/>
+        <location filename="../editor/stats_view.py" line="221"/>
         <source>Export usage statistics</source>
         <translation>导出使用统计</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="121"/>
+        <location filename="../editor/stats_view.py" line="168"/>
+        <location filename="../editor/stats_view.py" line="221"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
@@ -1921,6 +2028,20 @@
         <location filename="../names.py" line="82"/>
         <source>detailed</source>
         <translation>详尽</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../editor/trend_chart.py" line="29"/>
+        <source>Weekly chart</source>
+        <extracomment>Colour-blind-safe palette (Okabe-Ito).</extracomment>
+        <translation>每周图表</translation>
+    </message>
+    <message>
+        <location filename="../editor/trend_chart.py" line="56"/>
+        <source>No data for these weeks yet</source>
+        <translation>这几周还没有数据</translation>
     </message>
 </context>
 </TS>
