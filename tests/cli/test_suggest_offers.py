@@ -109,3 +109,13 @@ def test_bad_order_values_are_clear_errors(
     assert main(["suggest", "--order-value", value, "broken"]) == 2
     err = capsys.readouterr().err
     assert says in err and "order value" in err
+
+
+def test_likely_next_for_warranty_and_size_questions(capsys: pytest.CaptureFixture[str]) -> None:
+    warranty = suggest(capsys, "Does this blender come with a warranty? What is the wattage?")
+    assert [h["hint"] for h in warranty["likely_next"]] == ["warranty_then_fault"]
+    assert warranty["likely_next"][0]["suggestion"]["entry_id"] == "product_fault.troubleshooting"
+    size = suggest(capsys, "I usually wear M, which size fits me?")
+    assert [(h["hint"], h["scenario"]) for h in size["likely_next"]] == [
+        ("size_then_exchange", "return_exchange")
+    ]

@@ -215,7 +215,7 @@ class Assistant:
             notes=tuple(notes),
             agent_language=agent_language,
             likely_next=self._likely_next(
-                situation, profile, agent_language, {s.entry_id for s in suggestions}
+                situation, profile, agent_language, {s.entry_id for s in suggestions[:1]}
             ),
         )
 
@@ -244,7 +244,7 @@ class Assistant:
         agent_language: str,
         shown: set[str],
     ) -> tuple[LikelyNextReply, ...]:
-        """Hints whose prepared reply is not already among the suggestions."""
+        """Hints whose prepared reply is not already the first suggestion (``shown``)."""
         if self.hints is None:
             return ()
         return tuple(

@@ -85,6 +85,8 @@ class Backend:
     detector: DetectorLike | None = None
     #: where answered messages' response times go (figures only); None: not kept
     responses: ResponseSink | None = None
+    #: the currencies an order value may be in (the offer rules' rates; empty: any)
+    currencies: tuple[str, ...] = ()
 
 
 def load_backend(app: App, *, rebuild: bool = False) -> Backend:
@@ -100,6 +102,7 @@ def load_backend(app: App, *, rebuild: bool = False) -> Backend:
         usage=app.usage,
         detector=app.detector,
         responses=app.responses,
+        currencies=tuple(app.offer_rules.rates.per_unit),
     )
 
 

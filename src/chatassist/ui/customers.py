@@ -1,7 +1,7 @@
 """The customers an agent is talking to: the current one and a few recent ones.
 
 Plain data, no Qt. A customer keeps what the agent decided (language pin,
-country, segment, region and tone overrides), the values typed into reply
+country, segment, region and tone overrides, order value), the values typed into reply
 placeholders (name, order id...), the conversation's language memory and the
 last message, so switching back to a customer restores all of it. The list is
 saved to ``customers.json`` in the data folder (small, rewritten atomically).
@@ -20,6 +20,7 @@ from chatassist.core.assist import CustomerContext
 from chatassist.core.detection import ConversationLanguage
 from chatassist.core.files import write_atomic
 from chatassist.core.languages import LANGUAGES
+from chatassist.core.playbook.money import Money, MoneyInvalid, parse_money
 from chatassist.core.tones import SEGMENTS, TONES
 from chatassist.errors import UsageError
 
@@ -36,6 +37,7 @@ class Customer:
     segment: str | None = None
     region: str | None = None
     tone: str | None = None
+    order_value: str | None = None  # as the agent typed it, e.g. "25 USD"
     values: dict[str, str] = field(default_factory=dict)
     message: str = ""
     conversation: ConversationLanguage = field(default_factory=ConversationLanguage)
@@ -53,9 +55,16 @@ class Customer:
                 language=self.language,
                 region=self.region,
                 tone=self.tone,
+                order_value=self._order_value(),
             )
         except UsageError:
             return CustomerContext(language=self.language, region=self.region)
+
+    def _order_value(self) -> Money | None:
+        try:
+            return parse_money(self.order_value) if self.order_value else None
+        except MoneyInvalid:
+            return None
 
     def conversation_copy(self) -> ConversationLanguage:
         """A copy for a background analysis; the result brings the updated one back."""
@@ -76,6 +85,7 @@ class Customer:
             "segment": self.segment,
             "region": self.region,
             "tone": self.tone,
+            "order_value": self.order_value,
             "values": dict(self.values),
             "message": self.message,
             "conversation_language": self.conversation.language,
@@ -94,6 +104,7 @@ class Customer:
             segment=pick("segment", SEGMENTS),
             region=data.get("region") if isinstance(data.get("region"), str) else None,
             tone=pick("tone", TONES),
+            order_value=_order_value(data.get("order_value")),
             values={str(k): str(v) for k, v in dict(data.get("values") or {}).items()},
             message=str(data.get("message") or ""),
         )
@@ -105,6 +116,15 @@ class Customer:
                 customer.conversation.pin(known)
                 customer.conversation.unpin()
         return customer
+
+
+def _order_value(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return str(parse_money(value))
+    except MoneyInvalid:
+        return None
 
 
 def _country(value: object) -> str | None:

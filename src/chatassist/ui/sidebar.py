@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from chatassist.core.assist import Analysis
 from chatassist.core.detection import ConversationLanguage
 from chatassist.core.playbook.response_clock import ResponseClock, ResponseTime
-from chatassist.core.suggestions import CustomerProfile
+from chatassist.core.suggestions import CustomerProfile, Suggestion
 from chatassist.settings import Settings
 from chatassist.ui import compose_jobs, jobs
 from chatassist.ui.backend import Backend, TranslatorLike
@@ -37,6 +37,7 @@ from chatassist.ui.clipboard_watch import ClipboardWatch
 from chatassist.ui.compose_panel import ComposePanel
 from chatassist.ui.customers import CustomerBook
 from chatassist.ui.errors import describe
+from chatassist.ui.likely_next_chip import LikelyNextChip
 from chatassist.ui.message_panel import MessagePanel
 from chatassist.ui.response_clock import ClockLabel, ResponseWatch
 from chatassist.ui.settings_dialog import SettingsDialog
@@ -139,6 +140,7 @@ class Sidebar(QWidget):
         top.addWidget(self.settings_button)
         self.message = MessagePanel(self.ui_language)
         self.replies = SuggestionsView()
+        self.likely_next = LikelyNextChip()
         self.compose = ComposePanel()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.replies, self.tr("Repl&ies"))
@@ -150,6 +152,7 @@ class Sidebar(QWidget):
         layout.setContentsMargins(8, 8, 8, 6)
         layout.addLayout(top)
         layout.addWidget(self.message)
+        layout.addWidget(self.likely_next)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
 
@@ -168,6 +171,7 @@ class Sidebar(QWidget):
         self.message.tone_chosen.connect(lambda v: switcher.override("tone", v))
         self.message.segment_chosen.connect(lambda v: switcher.override("segment", v))
         self.message.country_chosen.connect(lambda v: switcher.override("country", v))
+        self.message.order_value.value_chosen.connect(lambda v: switcher.override("order_value", v))
         self.replies.copy_requested.connect(copier.copy_reply)
         self.replies.search_changed.connect(reply_list.search)
         self.compose.text_ready.connect(self.translate_draft)
@@ -191,6 +195,7 @@ class Sidebar(QWidget):
         watch.answered.connect(self._record_response)
         switcher.shown.connect(lambda _c: self._show_clock())
         switcher.arrange, switcher.badge = watch.order, watch.badge
+        self.likely_next.chosen.connect(self.put_reply_first)
         reply_list.failed.connect(self.job_failed)
         for n in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda n=n: copier.copy_reply(n - 1))
@@ -240,6 +245,7 @@ class Sidebar(QWidget):
         if backend.translator is not None:
             self.state.translator = backend.translator
         self.message.set_regions(backend.assistant.regions.regions)
+        self.message.order_value.set_currencies(backend.currencies)
         self.customer_switcher.show_customer(self.customers.current)
         self.show_status(self.tr("Ready. Paste a customer message."))
         self.analyze(self.message.text())
@@ -315,6 +321,7 @@ class Sidebar(QWidget):
         self.message.show_analysis(analysis)
         self.compose.set_target(analysis.language)
         self._translate_message(analysis)
+        self.likely_next.show_hints(analysis.likely_next)
         if not self.replies.search.text().strip():
             self.reply_list.show(list(analysis.suggestions), search=False)
         self.updated.emit()
@@ -351,6 +358,16 @@ class Sidebar(QWidget):
         self.tabs.setCurrentWidget(self.replies)
         self.replies.search.setFocus()
         self.replies.search.selectAll()
+
+    def put_reply_first(self, reply: Suggestion) -> None:
+        """The "likely next" chip: its prepared reply goes to the top of the list."""
+        if self.analysis is None:
+            return
+        self.replies.search.clear()
+        self.tabs.setCurrentWidget(self.replies)
+        rest = [s for s in self.analysis.suggestions if s.entry_id != reply.entry_id]
+        self.reply_list.show([reply, *rest], search=False)
+        self.updated.emit()
 
     # -- copying ------------------------------------------------------------------
 
@@ -448,6 +465,7 @@ class Sidebar(QWidget):
 
     def _clear_results(self) -> None:
         self.state.analysis = None
+        self.likely_next.show_hints(())
         self.worker.drop((self, "message"))
         self.message.clear_results()
         if not self.replies.search.text().strip():

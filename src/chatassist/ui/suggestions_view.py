@@ -81,6 +81,10 @@ class ReplyCard(QFrame):
             # Offered because no scenario was recognised: fits any message.
             general = self.tr("general")
             marks.append(f'<span style="color:#555;">{general}</span>')
+        if s.offer is not None:
+            # Chosen by an offer rule (customer value): the reason is for the agent only.
+            offer = self.tr("offer")
+            marks.append(f'<span style="color:#6a1b9a;">★ {offer}</span>')
         if s.hot:
             marks.append(f'<span style="color:#c2410c;">🔥 {hot}</span>')
         if s.pinned:
@@ -89,8 +93,11 @@ class ReplyCard(QFrame):
         self.markers.setText(" · ".join(marks))
         self.text.setText(item.text)
         follow_text_direction(self.text, item.text)
-        self.gloss.setText(s.gloss)
-        self.gloss.setVisible(bool(s.gloss))
+        gloss = s.gloss
+        if s.offer is not None:
+            gloss += "\n" + self.tr("Offer rule: %1").replace("%1", s.offer.reason)
+        self.gloss.setText(gloss)
+        self.gloss.setVisible(bool(gloss))
         note = item.note
         if item.state is ReplyState.TRANSLATING:
             note = self.tr("Translating from %1…").replace("%1", names.language_name(s.language))

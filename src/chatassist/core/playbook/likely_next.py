@@ -14,7 +14,7 @@ Declared in ``resources/likely_next.yaml``::
         reply: product_fault.troubleshooting   # a reply entry, prepared for the agent
         note: {zh-Hans: ..., en: ...}          # for the agent: why
 
-The pipeline leaves a hint out when its reply is already among the suggestions.
+The pipeline leaves a hint out when its reply is already the first suggestion.
 Words match like intent cues: accent- and case-insensitive, whole words from
 their start for spaced scripts ("warrant" matches "warranty"), substrings for
 Chinese, Japanese, Korean and Thai.

@@ -8,7 +8,7 @@ file are known, so a typo (``25 UDS``) is an error rather than a silent miss.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -39,7 +39,7 @@ class Money:
         return {"amount": str(self.amount), "currency": self.currency}
 
 
-def parse_money(text: str, known: Mapping[str, object] | None = None) -> Money:
+def parse_money(text: str, known: Collection[str] | None = None) -> Money:
     """``"25 USD"`` -> ``Money(Decimal("25"), "USD")``; ``known`` limits the currencies.
 
     Raises ``MoneyInvalid`` saying what is wrong: no currency, a symbol instead

@@ -822,162 +822,176 @@
     </message>
 </context>
 <context>
+    <name>LikelyNextChip</name>
+    <message>
+        <location filename="../likely_next_chip.py" line="45"/>
+        <source>Likely next: %1</source>
+        <extracomment>The agent wants the prepared reply (a ``Suggestion``) in the list.</extracomment>
+        <translation>可能接着问：%1</translation>
+    </message>
+    <message>
+        <location filename="../likely_next_chip.py" line="50"/>
+        <source>%1 Click to put the prepared reply at the top.</source>
+        <translation>%1 点击可把准备好的回复放到最上面。</translation>
+    </message>
+</context>
+<context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../message_panel.py" line="45"/>
+        <location filename="../message_panel.py" line="46"/>
         <source>%1 (set by you)</source>
         <translation>%1（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="47"/>
+        <location filename="../message_panel.py" line="48"/>
         <source>Not recognised, using %1</source>
         <translation>未识别，使用%1</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="51"/>
+        <location filename="../message_panel.py" line="52"/>
         <source>%1 (from the conversation)</source>
         <translation>%1（根据对话）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="57"/>
+        <location filename="../message_panel.py" line="58"/>
         <source>%1 or %2?</source>
         <translation>%1还是%2？</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="64"/>
+        <location filename="../message_panel.py" line="65"/>
         <source>%1? (%2, unsure)</source>
         <translation>%1？（%2，不确定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="87"/>
+        <location filename="../message_panel.py" line="88"/>
         <source>Paste the customer&apos;s message here</source>
         <extracomment>The message to analyse (debounced; never emitted while an input method composes). The agent&apos;s overrides; an empty string means &quot;automatic&quot;.</extracomment>
         <translation>在此粘贴客户的消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="88"/>
+        <location filename="../message_panel.py" line="89"/>
         <source>Customer message</source>
         <translation>客户消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="90"/>
+        <location filename="../message_panel.py" line="91"/>
         <source>Customer &amp;message</source>
         <translation>客户消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="95"/>
+        <location filename="../message_panel.py" line="96"/>
         <source>Customer language</source>
         <translation>客户语言</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="96"/>
+        <location filename="../message_panel.py" line="97"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="100"/>
+        <location filename="../message_panel.py" line="101"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="101"/>
-        <location filename="../message_panel.py" line="250"/>
+        <location filename="../message_panel.py" line="102"/>
+        <location filename="../message_panel.py" line="253"/>
         <source>Auto region</source>
         <translation>自动地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="102"/>
+        <location filename="../message_panel.py" line="103"/>
         <source>Reply tone</source>
         <translation>回复语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="103"/>
+        <location filename="../message_panel.py" line="104"/>
         <source>Auto tone</source>
         <translation>自动语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="110"/>
+        <location filename="../message_panel.py" line="111"/>
         <source>Customer country (two-letter code)</source>
         <translation>客户国家（两字母代码）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="111"/>
+        <location filename="../message_panel.py" line="112"/>
         <source>Two-letter country code, e.g. MX; empty = guess</source>
         <translation>两字母国家代码，如 MX；留空则自动推测</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="112"/>
+        <location filename="../message_panel.py" line="113"/>
         <source>Customer segment</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="113"/>
+        <location filename="../message_panel.py" line="114"/>
         <source>Segment unknown</source>
         <translation>类型未知</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="122"/>
+        <location filename="../message_panel.py" line="123"/>
         <source>Message in your language</source>
         <translation>消息译文</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="150"/>
+        <location filename="../message_panel.py" line="151"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="155"/>
+        <location filename="../message_panel.py" line="156"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="163"/>
+        <location filename="../message_panel.py" line="164"/>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="170"/>
+        <location filename="../message_panel.py" line="173"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="272"/>
-        <location filename="../message_panel.py" line="301"/>
+        <location filename="../message_panel.py" line="276"/>
+        <location filename="../message_panel.py" line="305"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="273"/>
+        <location filename="../message_panel.py" line="277"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="293"/>
+        <location filename="../message_panel.py" line="297"/>
         <source> (guess)</source>
         <translation>（推测）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="296"/>
+        <location filename="../message_panel.py" line="300"/>
         <source>%1 tone (set by you)</source>
         <translation>%1语气（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="298"/>
+        <location filename="../message_panel.py" line="302"/>
         <source>%1 tone</source>
         <translation>%1语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="307"/>
+        <location filename="../message_panel.py" line="311"/>
         <source>none recognised: search the phrasebooks below</source>
         <translation>未识别：请在下方搜索话术库</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="313"/>
+        <location filename="../message_panel.py" line="317"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="334"/>
+        <location filename="../message_panel.py" line="338"/>
         <source>Agent no&amp;tes (%1)</source>
         <translation>客服备注(&amp;T)（%1）</translation>
     </message>
@@ -993,6 +1007,25 @@
         <location filename="../missing_pack.py" line="36"/>
         <source>Open Language packs on this pack to download or install it</source>
         <translation>在“语言包”中打开此语言包，以下载或安装</translation>
+    </message>
+</context>
+<context>
+    <name>OrderValueField</name>
+    <message>
+        <location filename="../order_value_field.py" line="27"/>
+        <source>Order value, e.g. 25 USD</source>
+        <extracomment>A valid order value as typed (&quot;25 USD&quot;), or &quot;&quot; when the agent cleared it.</extracomment>
+        <translation>订单金额，例如 25 USD</translation>
+    </message>
+    <message>
+        <location filename="../order_value_field.py" line="29"/>
+        <source>Order value</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <location filename="../order_value_field.py" line="62"/>
+        <source>Value of the order in question; the offer rules use it</source>
+        <translation>相关订单的金额；补偿规则会用到它</translation>
     </message>
 </context>
 <context>
@@ -1371,17 +1404,27 @@
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="96"/>
+        <location filename="../suggestions_view.py" line="86"/>
+        <source>offer</source>
+        <translation>补偿方案</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_view.py" line="98"/>
+        <source>Offer rule: %1</source>
+        <translation>补偿规则：%1</translation>
+    </message>
+    <message>
+        <location filename="../suggestions_view.py" line="103"/>
         <source>Translating from %1…</source>
         <translation>正在从%1翻译…</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="101"/>
+        <location filename="../suggestions_view.py" line="108"/>
         <source>Copy this reply (%1)</source>
         <translation>复制这条回复（%1）</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="103"/>
+        <location filename="../suggestions_view.py" line="110"/>
         <source>Reply %1: %2</source>
         <translation>回复 %1：%2</translation>
     </message>
@@ -1678,79 +1721,79 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="123"/>
+        <location filename="../sidebar.py" line="124"/>
         <source>Loading phrasebooks and language detection…</source>
         <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers each customer&apos;s waiting time; one id per sidebar run for the statistics switching customers and their context; copying replies and drafts; the list</extracomment>
         <translation>正在加载话术库和语言识别…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="129"/>
+        <location filename="../sidebar.py" line="130"/>
         <source>Recent customers</source>
         <translation>最近的客户</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="130"/>
+        <location filename="../sidebar.py" line="131"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="131"/>
+        <location filename="../sidebar.py" line="132"/>
         <source>Start a fresh customer (Ctrl+N)</source>
         <translation>开始接待新客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="132"/>
+        <location filename="../sidebar.py" line="133"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="133"/>
+        <location filename="../sidebar.py" line="134"/>
         <source>Settings (Ctrl+,); phrasebook editor: Ctrl+E</source>
         <translation>设置（Ctrl+,）；短语库编辑器：Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="144"/>
+        <location filename="../sidebar.py" line="146"/>
         <source>Repl&amp;ies</source>
         <translation>回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="145"/>
+        <location filename="../sidebar.py" line="147"/>
         <source>Com&amp;pose</source>
         <translation>撰写(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="148"/>
+        <location filename="../sidebar.py" line="150"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="244"/>
+        <location filename="../sidebar.py" line="250"/>
         <source>Ready. Paste a customer message.</source>
         <translation>就绪。请粘贴客户消息。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="249"/>
+        <location filename="../sidebar.py" line="255"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载话术库：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="260"/>
+        <location filename="../sidebar.py" line="266"/>
         <source>Translation is unavailable: %1</source>
         <translation>翻译不可用：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="304"/>
+        <location filename="../sidebar.py" line="310"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="330"/>
-        <location filename="../sidebar.py" line="377"/>
+        <location filename="../sidebar.py" line="337"/>
+        <location filename="../sidebar.py" line="394"/>
         <source>Translation engine is starting…</source>
         <translation>翻译引擎正在启动…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="332"/>
+        <location filename="../sidebar.py" line="339"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
@@ -1973,23 +2016,23 @@
 <context>
     <name>SuggestionsView</name>
     <message>
-        <location filename="../suggestions_view.py" line="145"/>
+        <location filename="../suggestions_view.py" line="152"/>
         <source>Search all phrasebooks (Ctrl+K)</source>
         <extracomment>The search text changed (debounced); empty means &quot;back to the suggestions&quot;.</extracomment>
         <translation>搜索全部话术库（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="146"/>
+        <location filename="../suggestions_view.py" line="153"/>
         <source>Search all phrasebooks</source>
         <translation>搜索全部话术库</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="183"/>
+        <location filename="../suggestions_view.py" line="190"/>
         <source>Suggested replies</source>
         <translation>推荐回复</translation>
     </message>
     <message>
-        <location filename="../suggestions_view.py" line="183"/>
+        <location filename="../suggestions_view.py" line="190"/>
         <source>Paste a message to see replies.</source>
         <translation>粘贴消息后显示推荐回复。</translation>
     </message>
