@@ -1,5 +1,8 @@
 """Clipboard watch: text the agent copies in another program becomes the
-customer message. Text the sidebar copied itself (a reply) is ignored.
+customer message. Every copy made by this process is ignored: a reply the
+sidebar copied, and Ctrl+C / Ctrl+X in the Compose draft, the editor or any
+other of its windows (seen as the copy key going by, and, where the platform
+tells, as the clipboard being owned by this process).
 
 On macOS Qt reports another application's clipboard change only when our
 application is activated again (``QClipboard.dataChanged`` is not emitted while
@@ -12,11 +15,15 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence
 
 MAX_MESSAGE_CHARS = 4000  # a copied document is not a chat message
 POLL_MS = 500
+#: how long after a copy key a clipboard change counts as that copy (Windows
+#: reports clipboard changes through its message queue, a little later)
+OWN_COPY_MS = 1000
+_COPY_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut)
 
 
 def needs_polling(platform: str = sys.platform) -> bool:
@@ -42,6 +49,13 @@ class ClipboardWatch(QObject):
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(POLL_MS)
         self.poll_timer.timeout.connect(self._changed)
+        # A copy key pressed in one of our windows: the next change is our own copy.
+        self._copy_key = QTimer(self)
+        self._copy_key.setSingleShot(True)
+        self._copy_key.setInterval(OWN_COPY_MS)
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._poll = needs_polling() if poll is None else poll
         if self._poll:
             app = QGuiApplication.instance()
@@ -67,6 +81,22 @@ class ClipboardWatch(QObject):
         stripped = text.strip()
         return stripped if stripped and len(stripped) <= MAX_MESSAGE_CHARS else None
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and any(event.matches(keys) for keys in _COPY_KEYS)
+        ):
+            self._copy_key.start()
+        return False  # only looking: the widget still copies
+
+    def _made_here(self) -> bool:
+        """The clipboard's current text was put there by this process."""
+        if self._copy_key.isActive():
+            self._copy_key.stop()
+            return True
+        return self.clipboard.ownsClipboard()
+
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         # Poll only while in the background: in front, dataChanged is reliable.
         if state == Qt.ApplicationState.ApplicationActive:
@@ -80,6 +110,9 @@ class ClipboardWatch(QObject):
             return  # polled and signalled, or the same text copied again
         self._seen = text
         if text == self._own:
+            return
+        if self._made_here():  # Ctrl+C in the draft, the editor, an error's details...
+            self._own = text
             return
         self._own = None  # someone else copied: our text is no longer there
         if not self.enabled:

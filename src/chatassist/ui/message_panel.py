@@ -85,6 +85,7 @@ class MessagePanel(QWidget):
         self._updating = False
         self.edit = ImeTextEdit()
         self.edit.setObjectName("message")
+        self.edit.paste_once = True
         self.edit.setPlaceholderText(self.tr("Paste the customer's message here"))
         self.edit.setAccessibleName(self.tr("Customer message"))
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 4 + 14)

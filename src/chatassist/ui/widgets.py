@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
@@ -66,7 +66,17 @@ class ImeTextEdit(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.composing = False
+        #: pasting exactly the text already in the box leaves it as it is (the
+        #: clipboard watch put the message there; Ctrl+V by habit must not double it)
+        self.paste_once = False
         self.setTabChangesFocus(True)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if self.paste_once and source.hasText():
+            pasted = source.text().strip()
+            if pasted and pasted == self.toPlainText().strip():
+                return
+        super().insertFromMimeData(source)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         was = self.composing
