@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import QObject, QThreadPool
 
 from chatassist.app import App
 from chatassist.core.phrasebook.loader import load_files
@@ -133,3 +133,49 @@ def test_offline_is_a_status_line_once_and_the_local_copy_stays(qtbot, agent_app
         worker.wait_for_done()
     assert len(statuses) == 1 and "offline, working from the local copy" in statuses[0]
     assert english(agent_app, "ship.where") == "Your parcel is on its way."
+
+
+class _SidebarStandIn(QObject):
+    """What launch's wiring uses of the sidebar: its status line and its rebuild."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.statuses: list[str] = []
+        self.rebuilds = 0
+
+    def show_status(self, text: str) -> None:
+        self.statuses.append(text)
+
+    def load_backend_with(self, load: object) -> None:
+        self.rebuilds += 1
+
+
+def test_launch_wires_a_joined_folder_to_sync_and_rebuild(
+    qtbot, agent_app: App, team: Team, tmp_path: Path
+) -> None:
+    from chatassist.ui import launch
+
+    worker = Worker(QThreadPool())
+    sidebar = _SidebarStandIn()
+    part = launch._team_sync(agent_app, worker, sidebar)  # type: ignore[arg-type]
+    assert part is not None
+    try:
+        qtbot.waitUntil(lambda: part._listener is not None, timeout=5_000)
+        listener = part._listener
+        assert isinstance(listener, LibraryListener)
+        qtbot.waitUntil(listener.listening.is_set, timeout=10_000)
+        qtbot.waitUntil(lambda: not part._running, timeout=10_000)
+        publish_wording(team, tmp_path, "Wired wording.")
+        qtbot.waitUntil(lambda: sidebar.rebuilds == 1, timeout=10_000)
+        assert sidebar.statuses == ["Team library updated to revision 2"]
+        assert english(agent_app, "ship.where") == "Wired wording."
+    finally:
+        part.stop()
+        worker.wait_for_done()
+
+
+def test_launch_starts_no_sync_for_a_folder_that_is_not_joined(tmp_path: Path) -> None:
+    from chatassist.ui import launch
+
+    app = App.from_args(str(tmp_path / "solo"))
+    assert launch._team_sync(app, Worker(QThreadPool()), _SidebarStandIn()) is None  # type: ignore[arg-type]
