@@ -77,7 +77,7 @@ def test_failure_during_apply_rolls_back(
     library.import_files([SAMPLE])
     before = snapshot(library)
     calls = []
-    real = library._insert_book
+    real = library.importer.insert_book
 
     def failing(book, position):  # type: ignore[no-untyped-def]
         calls.append(book.id)
@@ -85,7 +85,7 @@ def test_failure_during_apply_rolls_back(
             raise RuntimeError("disk full")
         real(book, position)
 
-    monkeypatch.setattr(library, "_insert_book", failing)
+    monkeypatch.setattr(library.importer, "insert_book", failing)
     changed = write(
         tmp_path, "s.yaml", SAMPLE.read_text(encoding="utf-8").replace("Good news", "Great news")
     )

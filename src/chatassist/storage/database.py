@@ -195,8 +195,12 @@ class Database:
                 f"cannot create the backups folder {self.backups_dir}: {exc.strerror or exc}; "
                 "nothing was changed"
             ) from exc
+        # Inside a write transaction (the import decides on its backup with the lock
+        # held) SQLite's backup API cannot read through this connection: copy the
+        # last committed state through a second, read-only one.
+        own = None if not self.db.in_transaction() else self._reader()
         try:
-            return backups.write_backup(self.db.connection(), self.backups_dir, reason)
+            return backups.write_backup(own or self.db.connection(), self.backups_dir, reason)
         except backups.BackupFailed as exc:
             raise DatabaseCorrupt(
                 self.path, f"its backup copy fails the check: {exc.detail}"
@@ -208,6 +212,12 @@ class Database:
                 f"cannot write a backup into {self.backups_dir}: {exc.strerror or exc}; "
                 "nothing was changed"
             ) from exc
+        finally:
+            if own is not None:
+                own.close()
+
+    def _reader(self) -> sqlite3.Connection:
+        return sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
 
     def close(self) -> None:
         if not self.db.is_closed():

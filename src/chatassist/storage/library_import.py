@@ -1,0 +1,249 @@
+"""Importing phrasebooks into the library: diff, backup, replace (all or nothing).
+
+Import replaces a phrasebook by id: entries are updated by id, new ones added,
+ones no longer in the file removed; other phrasebooks are untouched, and usage
+statistics (kept by entry id) survive. A backup is taken before any import
+that replaces existing entries.
+
+The read, the diff and the backup decision happen inside the write
+transaction (``BEGIN IMMEDIATE``): two imports of the same phrasebook at once
+are serialised, and the second one diffs against what the first one wrote, so
+no entry is replaced without being reported and backed up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid
+from chatassist.core.phrasebook.model import Entry, Phrasebook
+from chatassist.core.yaml_reader import Problem
+from chatassist.storage import library_reading, sqlite_adapter
+from chatassist.storage.database import Database
+from chatassist.storage.models import EntryRow, KeywordRow, PhrasebookRow, VariantRow
+
+
+@dataclass
+class BookChange:
+    id: str
+    source: str
+    status: str  # "added", "updated" or "unchanged"
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "status": self.status,
+            "added": self.added,
+            "changed": self.changed,
+            "removed": self.removed,
+        }
+
+
+@dataclass
+class ImportReport:
+    books: list[BookChange] = field(default_factory=list)
+    backup: Path | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "phrasebooks": [b.to_json() for b in self.books],
+            "backup": str(self.backup) if self.backup else None,
+        }
+
+    def lines(self) -> list[str]:
+        out = [
+            f"{b.id}: {b.status} ({len(b.added)} added, {len(b.changed)} changed, "
+            f"{len(b.removed)} removed) from {b.source}"
+            for b in self.books
+        ]
+        if self.backup:
+            out.append(f"backup of the previous library: {self.backup}")
+        return out
+
+    @property
+    def touched_entries(self) -> set[str]:
+        """Ids of the entries this import added, changed or removed."""
+        return {eid for b in self.books for eid in (*b.added, *b.changed, *b.removed)}
+
+
+class LibraryImporter:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def import_loaded(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
+        """Apply validated phrasebooks in one write transaction, or nothing."""
+        return self.database.run(lambda: self._apply(loaded))
+
+    def _apply(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
+        # Everything below runs with the write lock held (see the module docstring).
+        self._check_foreign_ids(loaded)
+        wanted = {lb.phrasebook.id for lb in loaded}
+        current = {b.id: b for b in library_reading.phrasebooks() if b.id in wanted}
+        report = ImportReport()
+        for lb in loaded:
+            report.books.append(diff_phrasebook(lb, current.get(lb.phrasebook.id)))
+        if any(b.changed or b.removed for b in report.books):
+            report.backup = self.database.backup("before-import")
+        changed = [
+            lb.phrasebook
+            for lb, change in zip(loaded, report.books, strict=True)
+            if change.status != "unchanged"
+        ]
+        positions = {row.id: row.position for row in PhrasebookRow.select()}
+        next_position = len(positions)
+        # Remove every replaced phrasebook before inserting any: an entry may
+        # move from one of them to another within the same import.
+        for book in changed:
+            self.delete_book(book.id)
+        for book in changed:
+            position = positions.get(book.id)
+            if position is None:
+                position, next_position = next_position, next_position + 1
+            self.insert_book(book, position)
+        return report
+
+    def _check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
+        """An entry id may not move silently from a phrasebook that is not being imported."""
+        incoming = {lb.phrasebook.id for lb in loaded}
+        owners: dict[str, str] = {}
+        for row in EntryRow.select(EntryRow.id, EntryRow.phrasebook).tuples():
+            owners[row[0]] = row[1]
+        problems = []
+        for lb in loaded:
+            for entry_id, line in lb.entry_lines.items():
+                owner = owners.get(entry_id)
+                if owner is not None and owner not in incoming and owner != lb.phrasebook.id:
+                    problems.append(
+                        Problem(
+                            lb.path,
+                            line,
+                            0,
+                            f"entry id '{entry_id}' already belongs to phrasebook '{owner}'",
+                        )
+                    )
+        if problems:
+            raise PhrasebookInvalid(problems)
+
+    def delete_book(self, book_id: str) -> None:
+        old_ids = [r.id for r in EntryRow.select(EntryRow.id).where(EntryRow.phrasebook == book_id)]
+        sqlite_adapter.delete_from_search_index(self.database.db, old_ids)
+        PhrasebookRow.delete().where(PhrasebookRow.id == book_id).execute()  # cascades
+
+    def insert_book(self, book: Phrasebook, position: int) -> None:
+        db = self.database.db
+        PhrasebookRow.insert(
+            id=book.id,
+            version=book.version,
+            position=position,
+            title=dict(book.title),
+            description=dict(book.description),
+            do_not_translate=list(book.do_not_translate),
+        ).execute()
+        entry_rows: list[dict[str, Any]] = []
+        keyword_rows: list[dict[str, Any]] = []
+        variant_rows: list[dict[str, Any]] = []
+        for pos, e in enumerate(book.entries):
+            entry_rows.append(
+                {
+                    "id": e.id,
+                    "phrasebook": book.id,
+                    "position": pos,
+                    "kind": e.kind,
+                    "scenarios": list(e.scenarios),
+                    "tags": list(e.tags),
+                    "segments": list(e.segments),
+                    "regions": list(e.regions),
+                    "pinned": e.pinned,
+                    "gloss": dict(e.gloss),
+                    "body": dict(e.body),
+                }
+            )
+            for lang, words in e.keywords.items():
+                keyword_rows.extend(
+                    {"entry": e.id, "language": lang, "position": i, "text": w}
+                    for i, w in enumerate(words)
+                )
+            variant_rows.extend(
+                {
+                    "entry": e.id,
+                    "language": v.language,
+                    "tone": v.tone,
+                    "text": v.text,
+                    "vetted": v.vetted,
+                }
+                for v in e.variants
+            )
+        for model, rows in (
+            (EntryRow, entry_rows),
+            (KeywordRow, keyword_rows),
+            (VariantRow, variant_rows),
+        ):
+            _bulk_insert(db, model, rows)
+        sqlite_adapter.rebuild_search_index(db, [e.id for e in book.entries])
+
+
+def _bulk_insert(db: Any, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows with one prepared statement.
+
+    peewee's insert_many spends far longer building SQL than SQLite spends
+    inserting; values still go through each field's ``db_value`` (JSON
+    fields), and the statement uses the backend's parameter style.
+    """
+    if not rows:
+        return
+    fields = [model._meta.fields[name] for name in rows[0]]
+    columns = ", ".join(f.column_name for f in fields)
+    marks = ", ".join([db.param] * len(fields))
+    sql = f"INSERT INTO {model._meta.table_name} ({columns}) VALUES ({marks})"
+    values = [tuple(f.db_value(row[f.name]) for f in fields) for row in rows]
+    db.cursor().executemany(sql, values)
+
+
+def diff_phrasebook(lb: LoadedPhrasebook, old: Phrasebook | None) -> BookChange:
+    """What importing ``lb`` over ``old`` would add, change and remove (also the
+    editor's preview)."""
+    new = lb.phrasebook
+    if old is None:
+        return BookChange(new.id, lb.path, "added", added=[e.id for e in new.entries])
+    old_entries = {e.id: e for e in old.entries}
+    new_ids = {e.id for e in new.entries}
+    change = BookChange(new.id, lb.path, "updated")
+    for e in new.entries:
+        before = old_entries.get(e.id)
+        if before is None:
+            change.added.append(e.id)
+        elif _canonical(before) != _canonical(e):
+            change.changed.append(e.id)
+    change.removed = [eid for eid in old_entries if eid not in new_ids]
+    same_header = (old.title, old.version, old.description, old.do_not_translate) == (
+        new.title,
+        new.version,
+        new.description,
+        new.do_not_translate,
+    )
+    order_same = [e.id for e in old.entries] == [e.id for e in new.entries]
+    if not (change.added or change.changed or change.removed) and same_header and order_same:
+        change.status = "unchanged"
+    return change
+
+
+def _canonical(e: Entry) -> tuple[Any, ...]:
+    return (
+        e.scenarios,
+        e.kind,
+        sorted(e.gloss.items()),
+        sorted(e.body.items()),
+        e.tags,
+        e.segments,
+        e.regions,
+        e.pinned,
+        sorted(e.keywords.items()),
+        sorted((v.language, v.tone, v.text, v.vetted) for v in e.variants),
+    )
