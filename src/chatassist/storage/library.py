@@ -78,6 +78,12 @@ class PhrasebookLibrary:
     def import_loaded(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
         return self.importer.import_loaded(loaded)
 
+    def _check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
+        """PhrasebookInvalid when an entry id belongs to a phrasebook not being imported
+        (the team library checks before publishing)."""
+        with self.database.reading():
+            self.importer.check_foreign_ids(loaded)
+
     # --- export ---------------------------------------------------------------
     def export(self, out_dir: Path) -> list[Path]:
         """Write ``<id>.yaml`` per phrasebook, each atomically (temp file + rename)."""

@@ -83,7 +83,7 @@ class LibraryImporter:
 
     def _apply(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
         # Everything below runs with the write lock held (see the module docstring).
-        self._check_foreign_ids(loaded)
+        self.check_foreign_ids(loaded)
         wanted = {lb.phrasebook.id for lb in loaded}
         current = {b.id: b for b in library_reading.phrasebooks() if b.id in wanted}
         report = ImportReport()
@@ -109,7 +109,7 @@ class LibraryImporter:
             self.insert_book(book, position)
         return report
 
-    def _check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
+    def check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
         """An entry id may not move silently from a phrasebook that is not being imported."""
         incoming = {lb.phrasebook.id for lb in loaded}
         owners: dict[str, str] = {}
