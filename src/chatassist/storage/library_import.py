@@ -13,6 +13,7 @@ no entry is replaced without being reported and backed up.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,7 @@ from chatassist.core.phrasebook.model import Entry, Phrasebook
 from chatassist.core.yaml_reader import Problem
 from chatassist.storage import library_reading, sqlite_adapter
 from chatassist.storage.database import Database
-from chatassist.storage.models import EntryRow, KeywordRow, PhrasebookRow, VariantRow
+from chatassist.storage.models import EntryRow, PhrasebookRow
 
 
 @dataclass
@@ -85,7 +86,7 @@ class LibraryImporter:
         # Everything below runs with the write lock held (see the module docstring).
         self.check_foreign_ids(loaded)
         wanted = {lb.phrasebook.id for lb in loaded}
-        current = {b.id: b for b in library_reading.phrasebooks() if b.id in wanted}
+        current = {b.id: b for b in library_reading.phrasebooks(wanted)}
         report = ImportReport()
         for lb in loaded:
             report.books.append(diff_phrasebook(lb, current.get(lb.phrasebook.id)))
@@ -100,13 +101,16 @@ class LibraryImporter:
         next_position = len(positions)
         # Remove every replaced phrasebook before inserting any: an entry may
         # move from one of them to another within the same import.
-        for book in changed:
-            self.delete_book(book.id)
+        self.delete_books([book.id for book in changed])
         for book in changed:
             position = positions.get(book.id)
             if position is None:
                 position, next_position = next_position, next_position + 1
             self.insert_book(book, position)
+        # The search index of every inserted entry, in one statement.
+        sqlite_adapter.rebuild_search_index(
+            self.database.db, [e.id for book in changed for e in book.entries]
+        )
         return report
 
     def check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
@@ -131,79 +135,96 @@ class LibraryImporter:
         if problems:
             raise PhrasebookInvalid(problems)
 
-    def delete_book(self, book_id: str) -> None:
-        old_ids = [r.id for r in EntryRow.select(EntryRow.id).where(EntryRow.phrasebook == book_id)]
+    def delete_books(self, book_ids: list[str]) -> None:
+        """Delete these phrasebooks, their entries and the entries' search rows."""
+        if not book_ids:
+            return
+        old_ids = [
+            r[0]
+            for r in EntryRow.select(EntryRow.id)
+            .where(EntryRow.phrasebook.in_(book_ids))
+            .tuples()
+            .iterator()
+        ]
         sqlite_adapter.delete_from_search_index(self.database.db, old_ids)
-        PhrasebookRow.delete().where(PhrasebookRow.id == book_id).execute()  # cascades
+        PhrasebookRow.delete().where(PhrasebookRow.id.in_(book_ids)).execute()  # cascades
 
     def insert_book(self, book: Phrasebook, position: int) -> None:
+        """Insert one phrasebook's rows (its search rows are added by the caller)."""
         db = self.database.db
-        PhrasebookRow.insert(
-            id=book.id,
-            version=book.version,
-            position=position,
-            title=dict(book.title),
-            description=dict(book.description),
-            do_not_translate=list(book.do_not_translate),
-        ).execute()
-        entry_rows: list[dict[str, Any]] = []
-        keyword_rows: list[dict[str, Any]] = []
-        variant_rows: list[dict[str, Any]] = []
+        cursor = db.cursor()
+        cursor.execute(
+            _params(
+                db,
+                "INSERT INTO phrasebook (id, version, position, title, description, do_not_translate)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+            ),
+            (
+                book.id,
+                book.version,
+                position,
+                _json(book.title),
+                _json(book.description),
+                _json(list(book.do_not_translate)),
+            ),
+        )
+        entry_rows: list[tuple[object, ...]] = []
+        keyword_rows: list[tuple[str, str, int, str]] = []
+        variant_rows: list[tuple[str, str, str, str, int]] = []
         for pos, e in enumerate(book.entries):
             entry_rows.append(
-                {
-                    "id": e.id,
-                    "phrasebook": book.id,
-                    "position": pos,
-                    "kind": e.kind,
-                    "scenarios": list(e.scenarios),
-                    "tags": list(e.tags),
-                    "segments": list(e.segments),
-                    "regions": list(e.regions),
-                    "pinned": e.pinned,
-                    "gloss": dict(e.gloss),
-                    "body": dict(e.body),
-                }
+                (
+                    e.id,
+                    book.id,
+                    pos,
+                    e.kind,
+                    _json(list(e.scenarios)),
+                    _json(list(e.tags)),
+                    _json(list(e.segments)),
+                    _json(list(e.regions)),
+                    int(e.pinned),
+                    _json(e.gloss),
+                    _json(e.body),
+                )
             )
             for lang, words in e.keywords.items():
-                keyword_rows.extend(
-                    {"entry": e.id, "language": lang, "position": i, "text": w}
-                    for i, w in enumerate(words)
-                )
+                keyword_rows.extend((e.id, lang, i, w) for i, w in enumerate(words))
             variant_rows.extend(
-                {
-                    "entry": e.id,
-                    "language": v.language,
-                    "tone": v.tone,
-                    "text": v.text,
-                    "vetted": v.vetted,
-                }
-                for v in e.variants
+                (e.id, v.language, v.tone, v.text, int(v.vetted)) for v in e.variants
             )
-        for model, rows in (
-            (EntryRow, entry_rows),
-            (KeywordRow, keyword_rows),
-            (VariantRow, variant_rows),
-        ):
-            _bulk_insert(db, model, rows)
-        sqlite_adapter.rebuild_search_index(db, [e.id for e in book.entries])
+        # Plain executemany: peewee's insert_many spends far longer building SQL
+        # than SQLite spends inserting. Columns as in migrations (JSON as text).
+        cursor.executemany(
+            _params(
+                db,
+                "INSERT INTO entry (id, phrasebook_id, position, kind, scenarios, tags, segments,"
+                " regions, pinned, gloss, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ),
+            entry_rows,
+        )
+        cursor.executemany(
+            _params(
+                db, "INSERT INTO keyword (entry_id, language, position, text) VALUES (?, ?, ?, ?)"
+            ),
+            keyword_rows,
+        )
+        cursor.executemany(
+            _params(
+                db,
+                "INSERT INTO variant (entry_id, language, tone, text, vetted) VALUES (?, ?, ?, ?, ?)",
+            ),
+            variant_rows,
+        )
 
 
-def _bulk_insert(db: Any, model: Any, rows: list[dict[str, Any]]) -> None:
-    """Insert many rows with one prepared statement.
+def _params(db: Any, sql: str) -> str:
+    """``sql`` in the backend's parameter style (``?`` for SQLite, ``%s`` for PostgreSQL)."""
+    return sql if db.param == "?" else sql.replace("?", db.param)
 
-    peewee's insert_many spends far longer building SQL than SQLite spends
-    inserting; values still go through each field's ``db_value`` (JSON
-    fields), and the statement uses the backend's parameter style.
-    """
-    if not rows:
-        return
-    fields = [model._meta.fields[name] for name in rows[0]]
-    columns = ", ".join(f.column_name for f in fields)
-    marks = ", ".join([db.param] * len(fields))
-    sql = f"INSERT INTO {model._meta.table_name} ({columns}) VALUES ({marks})"
-    values = [tuple(f.db_value(row[f.name]) for f in fields) for row in rows]
-    db.cursor().executemany(sql, values)
+
+def _json(value: Any) -> str:
+    """As models.JSONField stores it."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def diff_phrasebook(lb: LoadedPhrasebook, old: Phrasebook | None) -> BookChange:

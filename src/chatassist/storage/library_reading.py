@@ -6,6 +6,8 @@ transaction, as the import does to diff against what is really there).
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,7 +16,7 @@ import peewee as pw
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
 from chatassist.core.textfold import fold
 from chatassist.storage import sqlite_adapter
-from chatassist.storage.models import EntryRow, KeywordRow, PhrasebookRow, VariantRow
+from chatassist.storage.models import EntryRow, PhrasebookRow
 
 
 @dataclass(frozen=True)
@@ -69,43 +71,72 @@ def summaries() -> list[PhrasebookSummary]:
     return out
 
 
-def phrasebooks() -> list[Phrasebook]:
-    """Every phrasebook with its entries, in import order (one query per table)."""
+def phrasebooks(ids: Collection[str] | None = None) -> list[Phrasebook]:
+    """Every phrasebook (or the ones with these ids) with its entries, in import order.
+
+    One query per table, read as plain tuples: building a peewee model per row
+    cost more than everything else when loading a 10,000-entry library.
+    """
+    db = PhrasebookRow._meta.database
+    where, params = "", []
+    if ids is not None:
+        ids = list(ids)
+        if not ids:
+            return []
+        marks = ", ".join([db.param] * len(ids))
+        where, params = f" WHERE phrasebook_id IN ({marks})", ids
+    in_books = f" WHERE entry_id IN (SELECT id FROM entry{where})" if where else ""
     keywords: dict[str, dict[str, list[str]]] = {}
-    for k in KeywordRow.select().order_by(
-        KeywordRow.entry, KeywordRow.language, KeywordRow.position
+    for entry_id, language, text in db.execute_sql(
+        f"SELECT entry_id, language, text FROM keyword{in_books}"
+        " ORDER BY entry_id, language, position",
+        params,
     ):
-        keywords.setdefault(k.entry_id, {}).setdefault(k.language, []).append(k.text)
+        keywords.setdefault(entry_id, {}).setdefault(language, []).append(text)
     variants: dict[str, list[Variant]] = {}
-    for v in VariantRow.select().order_by(VariantRow.id):
-        variants.setdefault(v.entry_id, []).append(Variant(v.language, v.tone, v.text, v.vetted))
+    for entry_id, language, tone, text, vetted in db.execute_sql(
+        f"SELECT entry_id, language, tone, text, vetted FROM variant{in_books} ORDER BY id",
+        params,
+    ):
+        variants.setdefault(entry_id, []).append(Variant(language, tone, text, bool(vetted)))
     entries: dict[str, list[Entry]] = {}
-    for e in EntryRow.select().order_by(EntryRow.phrasebook, EntryRow.position):
-        entries.setdefault(e.phrasebook_id, []).append(
+    loads = json.loads
+    for row in db.execute_sql(
+        "SELECT id, phrasebook_id, kind, scenarios, tags, segments, regions, pinned, gloss, body"
+        f" FROM entry{where} ORDER BY phrasebook_id, position",
+        params,
+    ):
+        entry_id, book_id, kind, scenarios, tags, segments, regions, pinned, gloss, body = row
+        entries.setdefault(book_id, []).append(
             Entry(
-                id=e.id,
-                scenarios=tuple(e.scenarios),
-                kind=e.kind,
-                gloss=dict(e.gloss),
-                body=dict(e.body),
-                tags=tuple(e.tags),
-                segments=tuple(e.segments),
-                regions=tuple(e.regions),
-                pinned=bool(e.pinned),
-                keywords={lang: tuple(ws) for lang, ws in keywords.get(e.id, {}).items()},
-                variants=tuple(variants.get(e.id, ())),
+                id=entry_id,
+                scenarios=tuple(loads(scenarios)),
+                kind=kind,
+                gloss=loads(gloss),
+                body=loads(body),
+                tags=tuple(loads(tags)),
+                segments=tuple(loads(segments)),
+                regions=tuple(loads(regions)),
+                pinned=bool(pinned),
+                keywords={lang: tuple(ws) for lang, ws in keywords.get(entry_id, {}).items()},
+                variants=tuple(variants.get(entry_id, ())),
             )
         )
+    book_where = where.replace("phrasebook_id", "id")
     return [
         Phrasebook(
-            id=row.id,
-            title=dict(row.title),
-            entries=tuple(entries.get(row.id, ())),
-            version=row.version,
-            description=dict(row.description),
-            do_not_translate=tuple(row.do_not_translate),
+            id=book_id,
+            title=loads(title),
+            entries=tuple(entries.get(book_id, ())),
+            version=version,
+            description=loads(description),
+            do_not_translate=tuple(loads(dnt)),
         )
-        for row in PhrasebookRow.select().order_by(PhrasebookRow.position, PhrasebookRow.id)
+        for book_id, version, title, description, dnt in db.execute_sql(
+            "SELECT id, version, title, description, do_not_translate"
+            f" FROM phrasebook{book_where} ORDER BY position, id",
+            params,
+        )
     ]
 
 

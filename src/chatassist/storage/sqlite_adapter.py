@@ -44,7 +44,11 @@ class _LibraryDatabase(pw.SqliteDatabase):  # type: ignore[misc]  # peewee is un
 
 
 def connect(path: Path) -> pw.SqliteDatabase:
-    return _LibraryDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = _LibraryDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    # The search index's folded text is computed inside SQLite, so that the index
+    # is (re)built with one INSERT ... SELECT statement.
+    db.register_function(fold, "chatassist_fold", 1, deterministic=True)
+    return db
 
 
 def looks_like_sqlite(path: Path) -> bool:
@@ -80,35 +84,43 @@ def rebuild_search_index(db: pw.Database, entry_ids: list[str] | None = None) ->
     """Re-derive the index from the library tables (all entries, or the ones given).
 
     One row per variant, gloss and note body, and one per entry and language
-    for the keywords (joined), which keeps the index small.
+    for the keywords (joined), which keeps the index small. Each case is one
+    DELETE and one INSERT ... SELECT: ``entry_id`` is not indexed in the FTS
+    table, so deleting entry by entry would scan it once per entry.
     """
     if entry_ids is None:
         db.execute_sql("DELETE FROM search_index")
-        _index_rows(db, "", [])
+        _index_rows(db, "")
         return
-    for start in range(0, len(entry_ids), 500):  # stay far below SQLite's variable limit
-        chunk = entry_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        db.execute_sql(f"DELETE FROM search_index WHERE entry_id IN ({marks})", chunk)
-        _index_rows(db, f" WHERE entry_id IN ({marks})", chunk)
+    _stage_ids(db, entry_ids)
+    db.execute_sql(f"DELETE FROM search_index WHERE entry_id IN {_STAGED}")
+    _index_rows(db, f" WHERE entry_id IN {_STAGED}")
 
 
-def _index_rows(db: pw.Database, where: str, params: list[str]) -> None:
+_STAGED = "(SELECT id FROM temp.chatassist_ids)"
+
+
+def _stage_ids(db: pw.Database, entry_ids: list[str]) -> None:
+    db.execute_sql("CREATE TEMP TABLE IF NOT EXISTS chatassist_ids (id TEXT PRIMARY KEY)")
+    db.execute_sql("DELETE FROM temp.chatassist_ids")
+    db.cursor().executemany(
+        "INSERT OR IGNORE INTO temp.chatassist_ids (id) VALUES (?)", [(i,) for i in entry_ids]
+    )
+
+
+def _index_rows(db: pw.Database, where: str) -> None:
     entry_where = where.replace("entry_id", "e.id")
-    rows = db.execute_sql(
-        f"SELECT entry_id, language, 'variant', text FROM variant{where} "
+    db.execute_sql(
+        "INSERT INTO search_index (entry_id, language, field, text, folded) "
+        "SELECT entry_id, language, field, text, chatassist_fold(text) FROM ("
+        f"SELECT entry_id, language, 'variant' AS field, text FROM variant{where} "
         "UNION ALL SELECT entry_id, language, 'keyword', group_concat(text, ' · ') "
         f"FROM (SELECT * FROM keyword{where} ORDER BY entry_id, language, position) "
         "GROUP BY entry_id, language "
         "UNION ALL SELECT e.id, g.key, 'gloss', g.value FROM entry e, json_each(e.gloss) g"
         f"{entry_where} "
         "UNION ALL SELECT e.id, b.key, 'body', b.value FROM entry e, json_each(e.body) b"
-        f"{entry_where}",
-        params * 4,
-    ).fetchall()
-    db.cursor().executemany(
-        "INSERT INTO search_index (entry_id, language, field, text, folded) VALUES (?, ?, ?, ?, ?)",
-        [(e, lang, f, t, fold(t)) for e, lang, f, t in rows],
+        f"{entry_where})"
     )
 
 
@@ -140,6 +152,7 @@ def search(db: pw.Database, query: str, limit: int) -> list[tuple[str, str, str,
 
 
 def delete_from_search_index(db: pw.Database, entry_ids: list[str]) -> None:
+    """Remove these entries' rows, in one statement (see rebuild_search_index)."""
     if entry_ids:
-        marks = ",".join("?" * len(entry_ids))
-        db.execute_sql(f"DELETE FROM search_index WHERE entry_id IN ({marks})", entry_ids)
+        _stage_ids(db, entry_ids)
+        db.execute_sql(f"DELETE FROM search_index WHERE entry_id IN {_STAGED}")
