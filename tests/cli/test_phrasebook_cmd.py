@@ -138,3 +138,25 @@ def test_data_dir_that_is_a_file_is_a_one_line_error(
     assert code == 1
     assert "cannot use" in err and "data folder" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_validate_prints_the_first_100_problems_then_how_many_more(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    entries = "".join(
+        f"  - id: e{n}\n    scenarios: [nope]\n    gloss: {{zh-Hans: 问, en: q}}\n"
+        f"    variants: {{en: {{direct: hi}}}}\n"
+        for n in range(150)
+    )
+    bad = tmp_path / "many.yaml"
+    bad.write_text(
+        f"format: 1\nid: many\ntitle: {{zh-Hans: 多, en: Many}}\nentries:\n{entries}",
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, "phrasebook", "validate", str(bad))
+    lines = err.splitlines()
+    assert code == 1
+    assert len(lines) == 102
+    assert lines[0].startswith(f"{bad}:6:17: unknown scenario 'nope'")
+    assert lines[100] == "and 50 more problems"
+    assert lines[101] == "chatassist: 150 problems found; nothing was changed"

@@ -58,8 +58,8 @@ def add_parser(sub: Any) -> None:
 
 
 def _report(exc: PhrasebookInvalid) -> int:
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
+    for line in exc.report_lines():
+        print(line, file=sys.stderr)
     n = len(exc.problems)
     print(
         f"chatassist: {n} problem{'s' if n != 1 else ''} found; nothing was changed",

@@ -24,6 +24,8 @@ BOOL_TAG = "tag:yaml.org,2002:bool"
 NULL_TAG = "tag:yaml.org,2002:null"
 # libyaml is about 10x faster and reports the same marks (line, column).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: problems printed for one command; the rest are counted ("and N more")
+MAX_REPORTED = 100
 
 
 @dataclass(frozen=True, order=True)
@@ -53,6 +55,15 @@ class InvalidFiles(ChatassistError):
         first = str(self.problems[0]) if self.problems else "invalid file"
         more = f" (and {n - 1} more problem{'s' if n > 2 else ''})" if n > 1 else ""
         super().__init__(first + more)
+
+    def report_lines(self, limit: int = MAX_REPORTED) -> list[str]:
+        """The first ``limit`` problems, one per line, then "and N more" if some were left
+        out (a hostile file can have millions)."""
+        lines = [str(p) for p in self.problems[:limit]]
+        left = len(self.problems) - limit
+        if left > 0:
+            lines.append(f"and {left} more problem{'s' if left != 1 else ''}")
+        return lines
 
 
 class NodeReader:
@@ -162,8 +173,52 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
         ]
 
 
+# An anchor or alias indicator where a node can start; also matches some plain
+# text ("a *bold* word"), which the event scan below then clears.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
+MAX_ANCHOR_PROBLEMS = 100
+
+
+def anchor_problems(text: str, path: str) -> list[Problem]:
+    """Anchors (``&name``) and aliases (``*name``), each at its place.
+
+    They are refused in trainers' files: an alias repeats a node without its
+    text being repeated, so a small file could stand for gigabytes of
+    replies. Texts without a candidate indicator skip the (slower) event scan.
+    """
+    if not _MAYBE_ANCHOR.search(text):
+        return []
+    problems: list[Problem] = []
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent):
+                what = f"alias '*{event.anchor}'"
+            elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                what = f"anchor '&{event.anchor}'"
+            else:
+                continue
+            mark = event.start_mark
+            problems.append(
+                Problem(
+                    path,
+                    mark.line + 1 if mark else 0,
+                    mark.column + 1 if mark else 0,
+                    f"{what}: anchors and aliases are not allowed; write the text out in full",
+                )
+            )
+            if len(problems) >= MAX_ANCHOR_PROBLEMS:
+                break
+    except yaml.YAMLError:
+        pass  # not valid YAML: compose reports where
+    return problems
+
+
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """Parse YAML into a node tree, or report why it is not valid YAML."""
+    """Parse YAML into a node tree, or report why it is not valid YAML (anchors and
+    aliases included: see ``anchor_problems``)."""
+    anchors = anchor_problems(text, path)
+    if anchors:
+        return None, anchors
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as exc:
