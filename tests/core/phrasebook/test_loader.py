@@ -183,3 +183,18 @@ def test_folder_expands_to_yaml_files(tmp_path: Path) -> None:
 def test_missing_file() -> None:
     with pytest.raises(PhrasebookInvalid, match="cannot read"):
         load_files([Path("/nonexistent/x.yaml")])
+
+
+def test_readers_are_chosen_by_suffix_and_the_spreadsheet_reader_needs_no_loader() -> None:
+    """No import circle: tabular validates through ``validation``, not the loader."""
+    import ast
+
+    from chatassist.core.phrasebook import loader, tabular
+
+    tree = ast.parse(Path(tabular.__file__).read_text(encoding="utf-8"))
+    imported = {
+        node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert "chatassist.core.phrasebook.loader" not in imported
+    assert loader.reader_for(Path("a.XLSX")) is loader.reader_for(Path("b.csv"))
+    assert loader.reader_for(Path("a.yml")) is loader.parse_file

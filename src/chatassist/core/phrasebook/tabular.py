@@ -43,8 +43,8 @@ from typing import Any
 
 from chatassist.core.files import FileRefused, read_regular, write_atomic
 from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES, sort_key
-from chatassist.core.phrasebook.loader import LoadedPhrasebook, parse_text
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
+from chatassist.core.phrasebook.validation import LoadedPhrasebook, parse_text
 from chatassist.core.phrasebook.writer import dump
 from chatassist.core.regions import REGION_IDS
 from chatassist.core.tones import TONES

@@ -1,0 +1,317 @@
+"""The checks a phrasebook must pass, on its YAML node tree.
+
+Validation walks the node tree (not the constructed Python objects) so that
+each problem carries the line and column where it is, and collects every
+problem instead of stopping at the first. Phrasebook YAML files and
+spreadsheets (``tabular`` validates its canonical YAML) share these checks;
+nothing here reads files (see ``loader``) or touches the database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import yaml
+
+from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES
+from chatassist.core.phrasebook.model import FORMAT_VERSION, KINDS, Entry, Phrasebook, Variant
+from chatassist.core.phrasebook.placeholders import required_placeholders, tokenize
+from chatassist.core.regions import REGION_IDS
+from chatassist.core.scenarios import SCENARIO_IDS
+from chatassist.core.tones import SEGMENTS, TONES
+from chatassist.core.yaml_reader import (
+    INT_TAG,
+    InvalidFiles,
+    NodeReader,
+    Problem,
+    compose,
+)
+
+# Problem is part of this module's interface (callers report phrasebook problems).
+__all__ = ["LoadedPhrasebook", "PhrasebookInvalid", "Problem", "parse_text"]
+
+_ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+_TAG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
+MAX_ID_CHARS = 100
+
+
+class PhrasebookInvalid(InvalidFiles):
+    """One or more phrasebook files are invalid; ``problems`` lists every one."""
+
+
+@dataclass(frozen=True)
+class LoadedPhrasebook:
+    phrasebook: Phrasebook
+    path: str
+    entry_lines: dict[str, int]  # entry id -> line, for cross-file duplicate reports
+
+
+class _Reader(NodeReader):
+    """Reads one phrasebook file."""
+
+    def agent_texts(self, node: yaml.Node, what: str, *, required: bool) -> dict[str, str]:
+        fields = self.mapping(node, what, AGENT_LANGUAGES if required else (), ())
+        out: dict[str, str] = {}
+        for lang, (key_node, value_node) in (fields or {}).items():
+            if lang not in AGENT_LANGUAGES and lang not in CUSTOMER_LANGUAGES:
+                self.problem(key_node, f"{what}: unknown language code '{lang}'")
+                continue
+            value = self.text(value_node, f"{what} [{lang}]")
+            if value is not None:
+                out[lang] = value
+        return out
+
+    # --- document -----------------------------------------------------
+    def phrasebook(self, root: yaml.Node, known_regions: Sequence[str]) -> LoadedPhrasebook | None:
+        fields = self.mapping(
+            root,
+            "phrasebook",
+            ("format", "id", "title", "entries"),
+            ("format", "id", "version", "title", "description", "do_not_translate", "entries"),
+        )
+        if fields is None:
+            return None
+        if "format" in fields:
+            node = fields["format"][1]
+            if not (isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG):
+                self.problem(node, "format must be a whole number")
+            elif int(node.value) != FORMAT_VERSION:
+                self.problem(
+                    node,
+                    f"format {node.value} is not supported (this chatassist reads {FORMAT_VERSION})",
+                )
+        book_id = self.ident(fields["id"][1], "phrasebook id") if "id" in fields else None
+        version = 1
+        if "version" in fields:
+            node = fields["version"][1]
+            if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG and int(node.value) >= 1:
+                version = int(node.value)
+            else:
+                self.problem(node, "version must be a whole number >= 1")
+        title = (
+            self.agent_texts(fields["title"][1], "title", required=True)
+            if "title" in fields
+            else {}
+        )
+        description = (
+            self.agent_texts(fields["description"][1], "description", required=False)
+            if "description" in fields
+            else {}
+        )
+        dnt: tuple[str, ...] = ()
+        if "do_not_translate" in fields:
+            dnt = tuple(
+                v for _, v in self.text_list(fields["do_not_translate"][1], "do_not_translate")
+            )
+        entries: list[Entry] = []
+        lines: dict[str, int] = {}
+        if "entries" in fields:
+            node = fields["entries"][1]
+            if not isinstance(node, yaml.SequenceNode):
+                self.problem(node, "entries must be a list")
+            else:
+                for item in node.value:
+                    entry = self.entry(item, known_regions)
+                    if entry is None:
+                        continue
+                    if entry.id in lines:
+                        self.problem(
+                            item,
+                            f"duplicate entry id '{entry.id}' (first at line {lines[entry.id]})",
+                        )
+                        continue
+                    lines[entry.id] = item.start_mark.line + 1
+                    entries.append(entry)
+        if book_id is None or not title:
+            return None
+        book = Phrasebook(
+            id=book_id,
+            title=title,
+            entries=tuple(entries),
+            version=version,
+            description=description,
+            do_not_translate=dnt,
+        )
+        return LoadedPhrasebook(book, self.path, lines)
+
+    def ident(self, node: yaml.Node, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is not None and len(value) > MAX_ID_CHARS:  # ids name files on export
+            self.problem(node, f"{what} is {len(value):,} characters; the limit is {MAX_ID_CHARS}")
+            return None
+        if value is not None and not _ID.fullmatch(value):
+            self.problem(
+                node, f"{what} '{value}' must be lower-case letters, digits, '.', '_' or '-'"
+            )
+            return None
+        return value
+
+    def entry(self, node: yaml.Node, known_regions: Sequence[str]) -> Entry | None:
+        fields = self.mapping(
+            node,
+            "entry",
+            ("id", "scenarios", "gloss"),
+            (
+                "id",
+                "scenarios",
+                "kind",
+                "gloss",
+                "body",
+                "tags",
+                "segments",
+                "regions",
+                "pinned",
+                "keywords",
+                "variants",
+            ),
+        )
+        if fields is None:
+            return None
+        entry_id = self.ident(fields["id"][1], "entry id") if "id" in fields else None
+        what = f"entry '{entry_id}'" if entry_id else "entry"
+        kind = "reply"
+        if "kind" in fields:
+            k = self.text(fields["kind"][1], f"{what} kind")
+            if k is not None and k not in KINDS:
+                self.problem(fields["kind"][1], f"unknown kind '{k}' (known: {', '.join(KINDS)})")
+            elif k is not None:
+                kind = k
+        scenarios: tuple[str, ...] = ()
+        if "scenarios" in fields:
+            scenarios = self.codes(
+                fields["scenarios"][1], f"{what} scenarios", SCENARIO_IDS, "scenario"
+            )
+            node_s = fields["scenarios"][1]
+            if isinstance(node_s, yaml.SequenceNode) and not node_s.value:
+                self.problem(node_s, f"{what} needs at least one scenario")
+        gloss = (
+            self.agent_texts(fields["gloss"][1], f"{what} gloss", required=True)
+            if "gloss" in fields
+            else {}
+        )
+        body: dict[str, str] = {}
+        if "body" in fields:
+            body = self.agent_texts(fields["body"][1], f"{what} body", required=True)
+        elif kind == "note":
+            self.problem(node, f"{what}: a note needs a 'body' (the guidance, in zh-Hans and en)")
+        tags = (
+            tuple(v for _, v in self.text_list(fields["tags"][1], f"{what} tags"))
+            if "tags" in fields
+            else ()
+        )
+        for tag in tags:
+            if not _TAG.fullmatch(tag):
+                self.problem(
+                    fields["tags"][1],
+                    f"{what}: tag '{tag}' must be lower-case letters, digits, '_' or '-'",
+                )
+        segments = (
+            self.codes(fields["segments"][1], f"{what} segments", SEGMENTS, "segment")
+            if "segments" in fields
+            else ()
+        )
+        regions = (
+            self.codes(fields["regions"][1], f"{what} regions", known_regions, "region")
+            if "regions" in fields
+            else ()
+        )
+        pinned = (
+            self.boolean(fields["pinned"][1], f"{what} pinned") if "pinned" in fields else False
+        )
+        keywords = self.keywords(fields["keywords"][1], what) if "keywords" in fields else {}
+        variants: tuple[Variant, ...] = ()
+        if "variants" in fields:
+            variants = self.variants(fields["variants"][1], what)
+        elif kind == "reply":
+            self.problem(node, f"{what}: a reply needs 'variants'")
+        if kind == "note" and variants:
+            self.problem(
+                fields["variants"][0], f"{what}: a note is for agents only and has no variants"
+            )
+        if entry_id is None or not scenarios or not gloss:
+            return None
+        return Entry(
+            id=entry_id,
+            scenarios=scenarios,
+            kind=kind,
+            gloss=gloss,
+            body=body,
+            tags=tags,
+            segments=segments,
+            regions=regions,
+            pinned=pinned,
+            keywords=keywords,
+            variants=variants,
+        )
+
+    def keywords(self, node: yaml.Node, what: str) -> dict[str, tuple[str, ...]]:
+        fields = self.mapping(node, f"{what} keywords", (), ())
+        out: dict[str, tuple[str, ...]] = {}
+        for lang, (key_node, value_node) in (fields or {}).items():
+            if lang not in CUSTOMER_LANGUAGES:
+                self.problem(key_node, f"{what} keywords: unknown language code '{lang}'")
+                continue
+            words = tuple(v for _, v in self.text_list(value_node, f"{what} keywords [{lang}]"))
+            if words:
+                out[lang] = words
+        return out
+
+    def variants(self, node: yaml.Node, what: str) -> tuple[Variant, ...]:
+        fields = self.mapping(node, f"{what} variants", (), ())
+        out: list[Variant] = []
+        reference: tuple[frozenset[str], str, yaml.Node] | None = None
+        for lang, (key_node, tones_node) in (fields or {}).items():
+            if lang not in CUSTOMER_LANGUAGES:
+                self.problem(key_node, f"{what} variants: unknown language code '{lang}'")
+                continue
+            tones = self.mapping(tones_node, f"{what} variants [{lang}]", (), ())
+            for tone, (tone_key, value_node) in (tones or {}).items():
+                if tone not in TONES:
+                    self.problem(tone_key, f"unknown tone '{tone}' (known: {', '.join(TONES)})")
+                    continue
+                label = f"{what} variant {lang}/{tone}"
+                vetted = True
+                text_node = value_node
+                if isinstance(value_node, yaml.MappingNode):
+                    vf = self.mapping(value_node, label, ("text",), ("text", "vetted"))
+                    if vf is None or "text" not in vf:
+                        continue
+                    text_node = vf["text"][1]
+                    if "vetted" in vf:
+                        vetted = self.boolean(vf["vetted"][1], f"{label} vetted")
+                text = self.text(text_node, label)
+                if text is None:
+                    continue
+                tokens, brace_problems = tokenize(text)
+                for bp in brace_problems:
+                    self.problem(text_node, f"{label}: {bp.message} at character {bp.offset + 1}")
+                names = frozenset(t.value for t in tokens if t.kind == "placeholder")
+                if reference is None:
+                    reference = (names, f"{lang}/{tone}", text_node)
+                elif required_placeholders(names) != required_placeholders(reference[0]):
+                    self.problem(
+                        text_node,
+                        f"{label}: placeholders {_fmt(names)} differ from "
+                        f"{reference[1]} {_fmt(reference[0])}",
+                    )
+                out.append(Variant(lang, tone, text, vetted))
+        if fields is not None and not out and not self.problems:
+            self.problem(node, f"{what} has no variants")
+        return tuple(out)
+
+
+def _fmt(names: frozenset[str]) -> str:
+    return "{" + ", ".join(sorted(names)) + "}" if names else "(none)"
+
+
+def parse_text(
+    text: str, path: str, known_regions: Sequence[str] = REGION_IDS
+) -> tuple[LoadedPhrasebook | None, list[Problem]]:
+    root, problems = compose(text, path)
+    if root is None:
+        return None, problems
+    reader = _Reader(path)
+    loaded = reader.phrasebook(root, known_regions)
+    return (loaded if not reader.problems else None), reader.problems
