@@ -1,21 +1,32 @@
-"""Message -> ranked suggestions, and search-as-you-type, on a 10,000-entry library.
+"""Large libraries: import, first answer in a fresh process, per-message time, search.
 
-The synthetic library repeats the bundled phrasebooks' entries under new ids
-(so keywords, variants and languages are realistic) until it has N entries,
-imports it into a fresh database, and then times:
+The synthetic library is made as the issue-19 one was: the bundled
+phrasebooks copied under new ids, one file per copy (78 entries in 5 files
+give 10,062 entries in 645 files). The files are written as phrasebook YAML
+and then, each in a fresh process like a user would run them:
+
+- ``chatassist phrasebook import DIR`` into an empty data folder (wall time,
+  CPU time and peak resident memory of the process);
+- ``chatassist suggest TEXT``: the first answer of a fresh process, on that
+  library (wall time and peak resident memory);
+
+and in this process, on the same library:
 
 - ``Assistant.analyze`` (detection + region + intents + ranking) on the
   customer messages of the intent dev set;
 - ``PhrasebookLibrary.search`` on every prefix of a set of queries, as an
   agent types them (Latin, CJK, Thai, Hangul).
 
-Usage: python bench/suggest_bench.py [--entries 10000] [--messages PATH]
+Usage: python bench/suggest_bench.py [--entries 10062 [50000 ...]] [--messages PATH]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,8 +34,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from chatassist.app import App
-from chatassist.core.phrasebook.loader import LoadedPhrasebook, load_files
-from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.phrasebook.loader import load_files
+from chatassist.core.phrasebook.writer import dump
 from chatassist.paths import AppPaths, bundled_phrasebooks
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "intents" / "dev.tsv"
@@ -38,51 +49,69 @@ QUERIES = [
     "coupon",
     "đơn hàng",
 ]
+FIRST_MESSAGE = "¿Dónde está mi pedido 48213? Ya pasaron dos semanas"
 
 
-def synthetic_library(n: int) -> list[LoadedPhrasebook]:
+def write_library(n: int, folder: Path) -> tuple[int, int]:
+    """Copies of the bundled phrasebooks under new ids until there are ``n`` entries;
+    returns (entries, files)."""
     base = [lb.phrasebook for lb in load_files([bundled_phrasebooks()])]
-    entries = [e for b in base for e in b.entries]
-    books: list[LoadedPhrasebook] = []
-    made, copy = 0, 0
+    folder.mkdir(parents=True, exist_ok=True)
+    made, copy, files = 0, 0, 0
     while made < n:
-        batch = []
-        for e in entries:
+        for book in base:
             if made >= n:
                 break
-            batch.append(replace(e, id=f"{e.id}.copy{copy}"))
-            made += 1
-        book = Phrasebook(
-            id=f"synthetic-{copy}",
-            title={"en": f"Synthetic {copy}", "zh-Hans": "合成"},
-            entries=tuple(batch),
-        )
-        books.append(LoadedPhrasebook(book, f"<synthetic {copy}>", {e.id: 0 for e in batch}))
+            entries = tuple(replace(e, id=f"{e.id}.c{copy}") for e in book.entries[: n - made])
+            made += len(entries)
+            copied = replace(book, id=f"{book.id}.c{copy}", entries=entries)
+            (folder / f"{copied.id}.yaml").write_text(dump(copied), encoding="utf-8")
+            files += 1
         copy += 1
-    return books
+    return made, files
+
+
+def run_cli(data_dir: Path, *args: str) -> tuple[float, float, float, str]:
+    """(wall s, CPU s, peak RSS MB, stdout) of one fresh ``chatassist`` process."""
+    code = "import sys; from chatassist.cli.main import main; sys.exit(main(sys.argv[1:]))"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"chatassist {' '.join(args)} failed:\n{done.stderr[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, after.ru_maxrss / 1024, done.stdout
 
 
 def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=100)[94]
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--entries", type=int, default=10_000)
-    parser.add_argument("--messages", type=Path, default=DEV)
-    args = parser.parse_args()
-    messages = [
-        line.split("\t", 2)[2]
-        for line in args.messages.read_text(encoding="utf-8").splitlines()[1:]
-    ]
-
+def bench(n: int, messages: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        app = App(AppPaths(Path(tmp)))
-        app.paths.ensure()
-        t = time.perf_counter()
-        app.library.import_loaded(synthetic_library(args.entries))
-        import_s = time.perf_counter() - t
-        entries = sum(s.entries for s in app.library.summaries())
+        root = Path(tmp)
+        entries, files = write_library(n, root / "library")
+        mb = sum(p.stat().st_size for p in (root / "library").iterdir()) / 1e6
+        data = root / "data"
+        run_cli(data, "phrasebook", "list")  # first use: database + bundled phrasebooks
+        wall, cpu, rss, _ = run_cli(data, "phrasebook", "import", str(root / "library"))
+        print(
+            f"{entries} entries in {files} files ({mb:.0f} MB of YAML): "
+            f"`phrasebook import` {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
+        )
+        wall, cpu, rss, _ = run_cli(data, "suggest", FIRST_MESSAGE)
+        print(
+            f"  fresh `chatassist suggest TEXT` (first answer): {wall:.1f} s wall, "
+            f"{cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
+        )
+        app = App(AppPaths(data))
         t = time.perf_counter()
         assistant = app.build_assistant()
         app.detector.warm_up()
@@ -103,16 +132,32 @@ def main() -> int:
                     app.library.search(q[:i], limit=20)
                     search.append((time.perf_counter() - t) * 1000)
         app.close()
+        rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"  pipeline build + detector warm-up in-process: {build_s:.1f} s (peak RSS {rss_self:.0f} MB)"
+    )
+    print(
+        f"  message -> ranked suggestions: p50 {statistics.median(analyze):.2f} ms, "
+        f"p95 {p95(analyze):.2f} ms ({len(analyze)} calls)"
+    )
+    print(
+        f"  search-as-you-type: p50 {statistics.median(search):.2f} ms, "
+        f"p95 {p95(search):.2f} ms ({len(search)} calls)"
+    )
 
-    print(
-        f"library: {entries} entries (import {import_s:.1f} s, pipeline build + detector warm-up {build_s:.1f} s)"
-    )
-    print(
-        f"message -> ranked suggestions: p50 {statistics.median(analyze):.2f} ms, p95 {p95(analyze):.2f} ms ({len(analyze)} calls)"
-    )
-    print(
-        f"search-as-you-type: p50 {statistics.median(search):.2f} ms, p95 {p95(search):.2f} ms ({len(search)} calls)"
-    )
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, nargs="+", default=[10_062])
+    parser.add_argument("--messages", type=Path, default=DEV)
+    args = parser.parse_args()
+    messages = [
+        line.split("\t", 2)[2]
+        for line in args.messages.read_text(encoding="utf-8").splitlines()[1:]
+    ]
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    for n in args.entries:
+        bench(n, messages)
     return 0
 
 

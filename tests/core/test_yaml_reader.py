@@ -1,4 +1,4 @@
-"""Trainer YAML: anchors and aliases refused at their place; long reports are capped."""
+"""Phrasebook YAML: anchors and aliases refused at their place; long reports are capped."""
 
 from __future__ import annotations
 
@@ -18,8 +18,8 @@ def test_an_alias_amplifying_a_text_is_refused_at_its_line() -> None:
         + "\nentries:\n"
         + "".join("  - *big\n" for _ in range(50))
     )
-    root, problems = compose(text, "bomb.yaml")
-    assert root is None
+    loaded, problems = parse_text(text, "bomb.yaml")
+    assert loaded is None
     assert problems[0] == Problem(
         "bomb.yaml",
         3,
@@ -37,6 +37,11 @@ def test_stars_and_ampersands_in_replies_are_just_text() -> None:
     assert "*good*" in text
     loaded, problems = parse_text(text, "sample.yaml")
     assert problems == [] and loaded is not None
+
+
+def test_other_resources_may_still_use_anchors() -> None:
+    root, problems = compose("a: &x [1, 2]\nb: *x\n", "rules.yaml")
+    assert problems == [] and root is not None
 
 
 def test_report_lines_show_the_first_100_then_how_many_more() -> None:

@@ -182,9 +182,9 @@ MAX_ANCHOR_PROBLEMS = 100
 def anchor_problems(text: str, path: str) -> list[Problem]:
     """Anchors (``&name``) and aliases (``*name``), each at its place.
 
-    They are refused in trainers' files: an alias repeats a node without its
-    text being repeated, so a small file could stand for gigabytes of
-    replies. Texts without a candidate indicator skip the (slower) event scan.
+    Phrasebooks refuse them (trainers' files, imported from anywhere): an
+    alias repeats a node without its text being repeated, so a small file
+    could stand for gigabytes of replies. Texts without a candidate indicator skip the (slower) event scan.
     """
     if not _MAYBE_ANCHOR.search(text):
         return []
@@ -214,11 +214,7 @@ def anchor_problems(text: str, path: str) -> list[Problem]:
 
 
 def compose(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """Parse YAML into a node tree, or report why it is not valid YAML (anchors and
-    aliases included: see ``anchor_problems``)."""
-    anchors = anchor_problems(text, path)
-    if anchors:
-        return None, anchors
+    """Parse YAML into a node tree, or report why it is not valid YAML."""
     try:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.reader.ReaderError as exc:

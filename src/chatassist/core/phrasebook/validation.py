@@ -26,6 +26,7 @@ from chatassist.core.yaml_reader import (
     InvalidFiles,
     NodeReader,
     Problem,
+    anchor_problems,
     compose,
 )
 
@@ -309,6 +310,9 @@ def _fmt(names: frozenset[str]) -> str:
 def parse_text(
     text: str, path: str, known_regions: Sequence[str] = REGION_IDS
 ) -> tuple[LoadedPhrasebook | None, list[Problem]]:
+    anchors = anchor_problems(text, path)
+    if anchors:
+        return None, anchors
     root, problems = compose(text, path)
     if root is None:
         return None, problems
