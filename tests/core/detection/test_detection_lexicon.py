@@ -133,3 +133,18 @@ def test_bundled_lexicon_is_valid_and_covers_every_language() -> None:
     languages |= {lang for langs in lexicon.characters.values() for lang in langs}
     expected = {"en", "es", "pt", "de", "fr", "it", "nl", "pl", "tr", "vi", "id", "ms", "tl"}
     assert expected | {"ja", "zh"} <= languages
+
+
+def test_the_conversation_decides_a_shared_word(detector: LanguageDetector) -> None:
+    from chatassist.core.detection import ConversationLanguage
+
+    for opening, shared, language in (
+        ("Hoi, mijn pakket is nog steeds niet aangekomen, kunt u kijken?", "hallo", "nl"),
+        ("Saya nak tanya, bila parcel saya akan sampai ke rumah?", "terima kasih", "ms"),
+    ):
+        conversation = ConversationLanguage()
+        conversation.observe(detector.detect(opening))
+        assert conversation.language == language
+        d = detector.detect(shared)
+        assert language in (d.language, *d.ambiguous_with)
+        assert conversation.observe(d) == language

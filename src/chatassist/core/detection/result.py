@@ -32,8 +32,9 @@ class Detection:
     exact code; for Chinese the simplified/traditional variant may still be a
     guess). `uncertain` is True when an agent should not rely on it; it is
     always True for an unknown result. `ambiguous_with` lists languages the
-    detector cannot tell apart from `language` on this text (in practice
-    Indonesian and Malay), even when the pair itself is certain.
+    detector cannot tell apart from `language` on this text (Indonesian and
+    Malay, or a chat word several languages share: "hallo" is de and nl),
+    even when the group itself is certain; the conversation decides.
     `candidates` are ranked, best first, the first one being `language`.
     """
 
