@@ -76,7 +76,10 @@ def translate_error(path: Path, exc: Exception) -> StorageError:
     if code == SQLITE_CANTOPEN:
         return StorageError(f"database {path} cannot be opened; check the folder and permissions")
     if code == SQLITE_IOERR:
-        return StorageError(f"database {path}: input/output error ({exc}); check the disk")
+        return StorageError(
+            f"database {path}: input/output error ({exc}): the disk may be full or failing; "
+            "nothing was changed"
+        )
     return StorageError(f"database {path}: {exc}")
 
 
@@ -206,6 +209,11 @@ class Database:
                 self.path, f"its backup copy fails the check: {exc.detail}"
             ) from exc
         except sqlite3.Error as exc:
+            if sqlite_code(exc) in (SQLITE_FULL, SQLITE_IOERR):  # writing the copy failed
+                raise StorageError(
+                    f"cannot write a backup into {self.backups_dir}: the disk is full or "
+                    f"failing ({exc}); nothing was changed"
+                ) from exc
             raise translate_error(self.path, exc) from exc
         except OSError as exc:
             raise StorageError(
