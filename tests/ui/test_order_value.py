@@ -67,3 +67,21 @@ def test_likely_next_chip_puts_the_prepared_reply_first(
     assert sidebar.replies.items[0].entry_id == "return_exchange.exchange_offer"
     sidebar.message.set_text("")
     qtbot.waitUntil(lambda: not chip.isVisible())
+
+
+def test_order_age_brings_the_late_order_hint(
+    qtbot: Any, make_sidebar: Any, backend: Backend
+) -> None:
+    sidebar = make_sidebar(backend)
+    paste(qtbot, sidebar, "Where is my order?")
+    assert not sidebar.likely_next.isVisible()
+    age = sidebar.message.order_age
+    with qtbot.waitSignal(sidebar.updated, timeout=5000):
+        age.setValue(12)
+        age.editingFinished.emit()
+    assert sidebar.customers.current.order_age_days == 12
+    chip = sidebar.likely_next
+    assert chip.isVisible() and chip.reply is not None
+    assert chip.reply.entry_id == "shipping_delay.apology_eta"
+    sidebar.customer_switcher.new_customer()
+    assert age.value() == -1 and age.text() == "age ?"

@@ -27,6 +27,7 @@ from chatassist.errors import UsageError
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
+MAX_ORDER_AGE_DAYS = 365
 
 
 @dataclass
@@ -38,6 +39,7 @@ class Customer:
     region: str | None = None
     tone: str | None = None
     order_value: str | None = None  # as the agent typed it, e.g. "25 USD"
+    order_age_days: int | None = None  # days since that order was placed
     values: dict[str, str] = field(default_factory=dict)
     message: str = ""
     conversation: ConversationLanguage = field(default_factory=ConversationLanguage)
@@ -56,6 +58,7 @@ class Customer:
                 region=self.region,
                 tone=self.tone,
                 order_value=self._order_value(),
+                order_age_days=self.order_age_days,
             )
         except UsageError:
             return CustomerContext(language=self.language, region=self.region)
@@ -86,6 +89,7 @@ class Customer:
             "region": self.region,
             "tone": self.tone,
             "order_value": self.order_value,
+            "order_age_days": self.order_age_days,
             "values": dict(self.values),
             "message": self.message,
             "conversation_language": self.conversation.language,
@@ -105,6 +109,7 @@ class Customer:
             region=data.get("region") if isinstance(data.get("region"), str) else None,
             tone=pick("tone", TONES),
             order_value=_order_value(data.get("order_value")),
+            order_age_days=_age(data.get("order_age_days")),
             values={str(k): str(v) for k, v in dict(data.get("values") or {}).items()},
             message=str(data.get("message") or ""),
         )
@@ -116,6 +121,10 @@ class Customer:
                 customer.conversation.pin(known)
                 customer.conversation.unpin()
         return customer
+
+
+def _age(value: object) -> int | None:
+    return value if isinstance(value, int) and 0 <= value <= MAX_ORDER_AGE_DAYS else None
 
 
 def _order_value(value: object) -> str | None:

@@ -31,7 +31,7 @@ from chatassist.core.tones import SEGMENTS, TONES
 from chatassist.ui import names
 from chatassist.ui.customers import Customer
 from chatassist.ui.missing_pack import MissingPackButton
-from chatassist.ui.order_value_field import OrderValueField
+from chatassist.ui.order_value_field import OrderAgeField, OrderValueField
 from chatassist.ui.widgets import ImeTextEdit, follow_text_direction, wrapped_label
 
 DEBOUNCE_MS = 300
@@ -170,6 +170,8 @@ class MessagePanel(QWidget):
         who.addWidget(self.segment_combo, 1)
         self.order_value = OrderValueField()
         who.addWidget(self.order_value, 1)
+        self.order_age = OrderAgeField()
+        who.addWidget(self.order_age)
         grid.addLayout(who, 3, 1, 1, 2)
         grid.addWidget(QLabel(self.tr("Scenarios")), 4, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.scenarios, 4, 1, 1, 2)
@@ -263,6 +265,7 @@ class MessagePanel(QWidget):
         self._select(self.segment_combo, customer.segment or "")
         self.country.setText(customer.country or "")
         self.order_value.show_value(customer.order_value)
+        self.order_age.show_age(customer.order_age_days)
 
     @staticmethod
     def _select(combo: QComboBox, data: str) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 
 from chatassist.core.playbook.money import MoneyInvalid, parse_money
+from chatassist.ui.customers import MAX_ORDER_AGE_DAYS
 
 
 class OrderValueField(QLineEdit):
@@ -64,3 +65,34 @@ class OrderValueField(QLineEdit):
             )
         )
         self.setStyleSheet("border: 1px solid #c62828;" if problem else "")
+
+
+class OrderAgeField(QSpinBox):
+    """Days since the order was placed ("?" until the agent sets it); the likely-next
+    hints read it (an order asked about after 10 days is usually late)."""
+
+    #: Days since the order, or -1 when the agent cleared it (unknown).
+    age_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderAge")
+        self.setRange(-1, MAX_ORDER_AGE_DAYS)
+        self.setSpecialValueText(QCoreApplication.translate("OrderValueField", "age ?"))
+        self.setSuffix(QCoreApplication.translate("OrderValueField", " days"))
+        self.setAccessibleName(
+            QCoreApplication.translate("OrderValueField", "Days since the order")
+        )
+        self.setToolTip(
+            QCoreApplication.translate(
+                "OrderValueField", "Days since the order was placed; the likely-next hints use it"
+            )
+        )
+        self.setValue(-1)
+        self.editingFinished.connect(lambda: self.age_chosen.emit(self.value()))
+
+    def show_age(self, days: int | None) -> None:
+        """Show a customer's stored age (switching customers): no signal."""
+        self.blockSignals(True)
+        self.setValue(-1 if days is None else days)
+        self.blockSignals(False)

@@ -172,6 +172,7 @@ class Sidebar(QWidget):
         self.message.segment_chosen.connect(lambda v: switcher.override("segment", v))
         self.message.country_chosen.connect(lambda v: switcher.override("country", v))
         self.message.order_value.value_chosen.connect(lambda v: switcher.override("order_value", v))
+        self.message.order_age.age_chosen.connect(self.set_order_age)
         self.replies.copy_requested.connect(copier.copy_reply)
         self.replies.search_changed.connect(reply_list.search)
         self.compose.text_ready.connect(self.translate_draft)
@@ -358,6 +359,11 @@ class Sidebar(QWidget):
         self.tabs.setCurrentWidget(self.replies)
         self.replies.search.setFocus()
         self.replies.search.selectAll()
+
+    def set_order_age(self, days: int) -> None:
+        """The agent set the days since the customer's order (-1: unknown)."""
+        self.customers.current.order_age_days = days if days >= 0 else None
+        self.analyze(self.message.text())
 
     def put_reply_first(self, reply: Suggestion) -> None:
         """The "likely next" chip: its prepared reply goes to the top of the list."""

@@ -54,12 +54,13 @@
 <context>
     <name>ChangedBy</name>
     <message>
-        <location filename="../editor/changed_by.py" line="60"/>
+        <location filename="../editor/changed_by.py" line="59"/>
         <source>Not on the team server yet</source>
+        <extracomment>the line to show for the selected entry (&quot;&quot; when there is nothing to say)</extracomment>
         <translation>尚未发布到团队服务器</translation>
     </message>
     <message>
-        <location filename="../editor/changed_by.py" line="64"/>
+        <location filename="../editor/changed_by.py" line="62"/>
         <source>Last changed by %1 on %2 (team revision %3)</source>
         <translation>最后修改：%1，%2（团队版本 %3）</translation>
     </message>
@@ -205,122 +206,122 @@
 <context>
     <name>EditorWindow</name>
     <message>
-        <location filename="../editor/window.py" line="89"/>
-        <location filename="../editor/window.py" line="245"/>
-        <location filename="../editor/window.py" line="406"/>
+        <location filename="../editor/window.py" line="91"/>
+        <location filename="../editor/window.py" line="255"/>
+        <location filename="../editor/window.py" line="420"/>
         <source>Phrasebook editor</source>
         <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the library was read (at start-up, in the worker) and is shown the questions to the trainer (dialogs over this window unless given) the library as read, the phrasebook under edit, the selected entry, undo</extracomment>
         <translation>短语库编辑器</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="91"/>
+        <location filename="../editor/window.py" line="93"/>
         <source>Filter entries…</source>
         <translation>筛选条目…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="93"/>
+        <location filename="../editor/window.py" line="95"/>
         <source>Filter entries</source>
         <translation>筛选条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="96"/>
+        <location filename="../editor/window.py" line="98"/>
         <source>Phrasebooks, scenarios and entries</source>
         <translation>短语库、场景和条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="110"/>
+        <location filename="../editor/window.py" line="112"/>
         <source>&amp;Entry</source>
         <translation>条目(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="111"/>
+        <location filename="../editor/window.py" line="113"/>
         <source>&amp;Phrasebook</source>
         <translation>短语库(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="112"/>
+        <location filename="../editor/window.py" line="114"/>
         <source>&amp;Coverage</source>
         <translation>覆盖(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="113"/>
+        <location filename="../editor/window.py" line="115"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="166"/>
+        <location filename="../editor/window.py" line="176"/>
         <source>Editing</source>
-        <extracomment>the background save and the crash draft; import and export; machine drafts</extracomment>
+        <extracomment>the background save and the crash draft; import and export; machine drafts team mode: who changed the selected entry last, in the status bar</extracomment>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="179"/>
+        <location filename="../editor/window.py" line="189"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="181"/>
+        <location filename="../editor/window.py" line="191"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="183"/>
+        <location filename="../editor/window.py" line="193"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="187"/>
+        <location filename="../editor/window.py" line="197"/>
         <source>&amp;New entry</source>
         <translation>新建条目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="188"/>
+        <location filename="../editor/window.py" line="198"/>
         <source>Ne&amp;w phrasebook…</source>
         <translation>新建短语库(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="189"/>
+        <location filename="../editor/window.py" line="199"/>
         <source>&amp;Delete entry</source>
         <translation>删除条目(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="191"/>
+        <location filename="../editor/window.py" line="201"/>
         <source>&amp;Machine draft</source>
         <translation>机器草稿(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="192"/>
+        <location filename="../editor/window.py" line="202"/>
         <source>&amp;Approve</source>
         <translation>审核通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="194"/>
+        <location filename="../editor/window.py" line="204"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="195"/>
+        <location filename="../editor/window.py" line="205"/>
         <source>E&amp;xport…</source>
         <translation>导出(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../editor/prompts.py" line="46"/>
-        <location filename="../editor/window.py" line="316"/>
+        <location filename="../editor/window.py" line="326"/>
         <source>Restore draft</source>
         <translation>恢复草稿</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="344"/>
+        <location filename="../editor/window.py" line="354"/>
         <source>New phrasebook %1: fill in its titles, then save.</source>
         <translation>新短语库 %1：请填写标题，然后保存。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="350"/>
+        <location filename="../editor/window.py" line="360"/>
         <source>The id %1 is already used.</source>
         <translation>ID %1 已被使用。</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="351"/>
+        <location filename="../editor/window.py" line="361"/>
         <source>Use lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>请使用小写字母、数字、“.”、“_”或“-”。</translation>
     </message>
@@ -335,24 +336,24 @@
         <translation>新建短语库</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="405"/>
+        <location filename="../editor/window.py" line="419"/>
         <source> (saving…)</source>
         <translation>（正在保存…）</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="412"/>
-        <location filename="../editor/window.py" line="419"/>
         <location filename="../editor/window.py" line="426"/>
+        <location filename="../editor/window.py" line="433"/>
+        <location filename="../editor/window.py" line="440"/>
         <source>Edit %1</source>
         <translation>编辑 %1</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="436"/>
+        <location filename="../editor/window.py" line="450"/>
         <source>New entry</source>
         <translation>新建条目</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="444"/>
+        <location filename="../editor/window.py" line="458"/>
         <source>Delete entry</source>
         <translation>删除条目</translation>
     </message>
@@ -512,13 +513,13 @@
         <translation>Excel (*.xlsx);;CSV (*.csv);;YAML (*.yaml)</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="228"/>
+        <location filename="../editor/window.py" line="238"/>
         <source>Reading the phrasebooks…</source>
         <translation>正在读取短语库…</translation>
     </message>
     <message>
-        <location filename="../editor/window.py" line="242"/>
-        <location filename="../editor/window.py" line="246"/>
+        <location filename="../editor/window.py" line="252"/>
+        <location filename="../editor/window.py" line="256"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载短语库：%1</translation>
     </message>
@@ -629,42 +630,42 @@
 <context>
     <name>FillDialog</name>
     <message>
-        <location filename="../fill_dialog.py" line="45"/>
+        <location filename="../fill_dialog.py" line="48"/>
         <source>Fill in the reply</source>
         <translation>填写回复</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="65"/>
+        <location filename="../fill_dialog.py" line="72"/>
         <source>&amp;Copy reply</source>
         <translation>复制回复(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="72"/>
+        <location filename="../fill_dialog.py" line="79"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="106"/>
+        <location filename="../fill_dialog.py" line="113"/>
         <source>Fill in to copy: %1</source>
         <translation>填写后才能复制：%1</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="87"/>
+        <location filename="../fill_dialog.py" line="94"/>
         <source>date: 2026-11-28</source>
         <translation>日期：2026-11-28</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="88"/>
+        <location filename="../fill_dialog.py" line="95"/>
         <source>e.g. 3-5 days, 48 hours</source>
         <translation>例如 3-5 天、48 小时</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="89"/>
+        <location filename="../fill_dialog.py" line="96"/>
         <source>amount: 19.90</source>
         <translation>金额：19.90</translation>
     </message>
     <message>
-        <location filename="../fill_dialog.py" line="90"/>
+        <location filename="../fill_dialog.py" line="97"/>
         <source>number: 14</source>
         <translation>数字：14</translation>
     </message>
@@ -895,7 +896,7 @@
     </message>
     <message>
         <location filename="../message_panel.py" line="102"/>
-        <location filename="../message_panel.py" line="253"/>
+        <location filename="../message_panel.py" line="255"/>
         <source>Auto region</source>
         <translation>自动地区</translation>
     </message>
@@ -950,48 +951,48 @@
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="173"/>
+        <location filename="../message_panel.py" line="175"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="276"/>
-        <location filename="../message_panel.py" line="305"/>
+        <location filename="../message_panel.py" line="279"/>
+        <location filename="../message_panel.py" line="308"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="277"/>
+        <location filename="../message_panel.py" line="280"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="297"/>
+        <location filename="../message_panel.py" line="300"/>
         <source> (guess)</source>
         <translation>（推测）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="300"/>
+        <location filename="../message_panel.py" line="303"/>
         <source>%1 tone (set by you)</source>
         <translation>%1语气（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="302"/>
+        <location filename="../message_panel.py" line="305"/>
         <source>%1 tone</source>
         <translation>%1语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="311"/>
+        <location filename="../message_panel.py" line="314"/>
         <source>none recognised: search the phrasebooks below</source>
         <translation>未识别：请在下方搜索话术库</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="317"/>
+        <location filename="../message_panel.py" line="320"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="338"/>
+        <location filename="../message_panel.py" line="341"/>
         <source>Agent no&amp;tes (%1)</source>
         <translation>客服备注(&amp;T)（%1）</translation>
     </message>
@@ -1012,20 +1013,41 @@
 <context>
     <name>OrderValueField</name>
     <message>
-        <location filename="../order_value_field.py" line="27"/>
+        <location filename="../order_value_field.py" line="28"/>
         <source>Order value, e.g. 25 USD</source>
         <extracomment>A valid order value as typed (&quot;25 USD&quot;), or &quot;&quot; when the agent cleared it.</extracomment>
         <translation>订单金额，例如 25 USD</translation>
     </message>
     <message>
-        <location filename="../order_value_field.py" line="29"/>
+        <location filename="../order_value_field.py" line="30"/>
         <source>Order value</source>
         <translation>订单金额</translation>
     </message>
     <message>
-        <location filename="../order_value_field.py" line="62"/>
+        <location filename="../order_value_field.py" line="63"/>
         <source>Value of the order in question; the offer rules use it</source>
         <translation>相关订单的金额；补偿规则会用到它</translation>
+    </message>
+    <message>
+        <location filename="../order_value_field.py" line="81"/>
+        <source>age ?</source>
+        <extracomment>Days since the order, or -1 when the agent cleared it (unknown).</extracomment>
+        <translation>天数 ?</translation>
+    </message>
+    <message>
+        <location filename="../order_value_field.py" line="82"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../order_value_field.py" line="83"/>
+        <source>Days since the order</source>
+        <translation>下单后的天数</translation>
+    </message>
+    <message>
+        <location filename="../order_value_field.py" line="85"/>
+        <source>Days since the order was placed; the likely-next hints use it</source>
+        <translation>下单后已过的天数；“可能接着问”提示会用到它</translation>
     </message>
 </context>
 <context>
@@ -1036,233 +1058,233 @@
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="114"/>
+        <location filename="../packs_dialog.py" line="113"/>
         <source>Language packs translate customer messages offline. Packs from the argos index translate to and from English; other pairs go through English.</source>
         <translation>语言包用于离线翻译客户消息。argos 索引中的语言包只在英语和其他语言之间互译；其他语言对经由英语中转。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="122"/>
+        <location filename="../packs_dialog.py" line="121"/>
         <source>Pack</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="123"/>
+        <location filename="../packs_dialog.py" line="122"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="124"/>
+        <location filename="../packs_dialog.py" line="123"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="125"/>
+        <location filename="../packs_dialog.py" line="124"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="126"/>
+        <location filename="../packs_dialog.py" line="125"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="129"/>
+        <location filename="../packs_dialog.py" line="128"/>
         <source>Installed language packs</source>
         <translation>已安装的语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="133"/>
+        <location filename="../packs_dialog.py" line="132"/>
         <source>No language pack is installed yet.</source>
         <translation>尚未安装任何语言包。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="134"/>
+        <location filename="../packs_dialog.py" line="133"/>
         <source>&amp;Install from file…</source>
         <translation>从文件安装(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="136"/>
+        <location filename="../packs_dialog.py" line="135"/>
         <source>&amp;Remove</source>
         <translation>删除(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="138"/>
+        <location filename="../packs_dialog.py" line="137"/>
         <source>&amp;Self-test</source>
         <translation>自检(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="141"/>
+        <location filename="../packs_dialog.py" line="140"/>
         <source>Translate order numbers, amounts, links, emoji… with the selected pack (or all) and show what survives</source>
         <translation>用所选语言包（或全部）翻译订单号、金额、链接、表情符号等，并显示哪些保持不变</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="159"/>
+        <location filename="../packs_dialog.py" line="158"/>
         <source>&amp;From</source>
         <translation>源语言(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="161"/>
+        <location filename="../packs_dialog.py" line="160"/>
         <source>&amp;To</source>
         <translation>目标语言(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="163"/>
+        <location filename="../packs_dialog.py" line="162"/>
         <source>&amp;Download…</source>
         <translation>下载(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="164"/>
+        <location filename="../packs_dialog.py" line="163"/>
         <source>Download the pack from the argos index (online)</source>
         <translation>从 argos 索引下载语言包（需要联网）</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="173"/>
+        <location filename="../packs_dialog.py" line="172"/>
         <source>Download progress</source>
         <translation>下载进度</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="174"/>
+        <location filename="../packs_dialog.py" line="173"/>
         <source>&amp;Cancel download</source>
         <translation>取消下载(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="184"/>
+        <location filename="../packs_dialog.py" line="183"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="240"/>
-        <location filename="../packs_dialog.py" line="430"/>
+        <location filename="../packs_dialog.py" line="237"/>
+        <location filename="../packs_dialog.py" line="426"/>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="244"/>
+        <location filename="../packs_dialog.py" line="241"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="249"/>
+        <location filename="../packs_dialog.py" line="246"/>
         <source>SHA-256 of the installed file (%1 bytes): %2</source>
         <translation>所安装文件的 SHA-256（%1 字节）：%2</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="254"/>
+        <location filename="../packs_dialog.py" line="251"/>
         <source>Installed before chatassist recorded checksums</source>
         <translation>安装于 chatassist 开始记录校验和之前</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="263"/>
+        <location filename="../packs_dialog.py" line="260"/>
         <source>Broken folder: %1</source>
         <translation>损坏的文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="268"/>
+        <location filename="../packs_dialog.py" line="265"/>
         <source>Not a valid pack; it is skipped. Delete %1 or install the pack again.</source>
         <translation>这不是有效的语言包，已跳过。请删除 %1 或重新安装该语言包。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="288"/>
+        <location filename="../packs_dialog.py" line="285"/>
         <source>Installing %1…</source>
         <translation>正在安装 %1…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="296"/>
+        <location filename="../packs_dialog.py" line="293"/>
         <source>Remove the language pack %1?</source>
         <translation>删除语言包 %1？</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="300"/>
+        <location filename="../packs_dialog.py" line="297"/>
         <source>Removing %1…</source>
         <translation>正在删除 %1…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="326"/>
+        <location filename="../packs_dialog.py" line="323"/>
         <source>Choose two different languages.</source>
         <translation>请选择两种不同的语言。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="333"/>
+        <location filename="../packs_dialog.py" line="330"/>
         <source>Downloading the pack index…</source>
         <translation>正在下载语言包索引…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="353"/>
+        <location filename="../packs_dialog.py" line="350"/>
         <source>Testing %1 pack(s)…</source>
         <translation>正在测试 %1 个语言包…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="361"/>
+        <location filename="../packs_dialog.py" line="358"/>
         <source>Self-test: %1 case(s) lost a token; see the list.</source>
         <translation>自检：%1 个用例丢失了标记，请查看列表。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="366"/>
+        <location filename="../packs_dialog.py" line="363"/>
         <source>Self-test: no token was lost. Repaired tokens were put back by chatassist; reported ones are shown to the agent.</source>
         <translation>自检：没有丢失任何标记。“已修复”的标记由 chatassist 放回原处；“已报告”的会提示客服。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="375"/>
+        <location filename="../packs_dialog.py" line="372"/>
         <source>%1 kept</source>
         <translation>%1 个保持</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="376"/>
+        <location filename="../packs_dialog.py" line="373"/>
         <source>%1 repaired</source>
         <translation>%1 个已修复</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="377"/>
+        <location filename="../packs_dialog.py" line="374"/>
         <source>%1 reported</source>
         <translation>%1 个已报告</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="378"/>
+        <location filename="../packs_dialog.py" line="375"/>
         <source>%1 lost</source>
         <translation>%1 个丢失</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="393"/>
+        <location filename="../packs_dialog.py" line="390"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="404"/>
+        <location filename="../packs_dialog.py" line="401"/>
         <source>Downloading… %1 of %2</source>
         <translation>正在下载… %1 / %2</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="432"/>
+        <location filename="../packs_dialog.py" line="428"/>
         <source>Installed %1 (version %2).</source>
         <translation>已安装 %1（版本 %2）。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="438"/>
+        <location filename="../packs_dialog.py" line="434"/>
         <source>Removed %1.</source>
         <translation>已删除 %1。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="444"/>
+        <location filename="../packs_dialog.py" line="440"/>
         <source>Download cancelled; nothing was installed.</source>
         <translation>下载已取消，未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="449"/>
+        <location filename="../packs_dialog.py" line="445"/>
         <source>Unexpected error: %1</source>
         <translation>意外错误：%1</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="473"/>
+        <location filename="../packs_dialog.py" line="469"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="473"/>
+        <location filename="../packs_dialog.py" line="469"/>
         <source>Argos packs (*.argosmodel)</source>
         <translation>Argos 语言包 (*.argosmodel)</translation>
     </message>
     <message>
-        <location filename="../packs_dialog.py" line="480"/>
+        <location filename="../packs_dialog.py" line="476"/>
         <source>Remove language pack</source>
         <translation>删除语言包</translation>
     </message>
@@ -1767,33 +1789,33 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="250"/>
+        <location filename="../sidebar.py" line="251"/>
         <source>Ready. Paste a customer message.</source>
         <translation>就绪。请粘贴客户消息。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="255"/>
+        <location filename="../sidebar.py" line="256"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载话术库：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="266"/>
+        <location filename="../sidebar.py" line="267"/>
         <source>Translation is unavailable: %1</source>
         <translation>翻译不可用：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="310"/>
+        <location filename="../sidebar.py" line="311"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="337"/>
-        <location filename="../sidebar.py" line="394"/>
+        <location filename="../sidebar.py" line="338"/>
+        <location filename="../sidebar.py" line="400"/>
         <source>Translation engine is starting…</source>
         <translation>翻译引擎正在启动…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="339"/>
+        <location filename="../sidebar.py" line="340"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
     </message>
@@ -1835,17 +1857,17 @@
         <translation>回复 %1 仍在翻译中。</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="114"/>
+        <location filename="../sidebar_copy.py" line="122"/>
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="122"/>
+        <location filename="../sidebar_copy.py" line="130"/>
         <source>Nothing to copy yet.</source>
         <translation>还没有可复制的内容。</translation>
     </message>
     <message>
-        <location filename="../sidebar_copy.py" line="126"/>
+        <location filename="../sidebar_copy.py" line="134"/>
         <source>Copied your translated reply.</source>
         <translation>已复制您的回复译文。</translation>
     </message>
@@ -2042,15 +2064,16 @@
     <message>
         <location filename="../team_sync.py" line="87"/>
         <source>Team library: back online</source>
+        <extracomment>The replica now holds a newer library: rebuild what is shown from it. A line for the status bar (synced / offline). A sync finished, changed or not (tests wait on it).</extracomment>
         <translation>团队短语库：已重新连接</translation>
     </message>
     <message>
-        <location filename="../team_sync.py" line="91"/>
+        <location filename="../team_sync.py" line="90"/>
         <source>Team library updated to revision %1</source>
         <translation>团队短语库已更新到第 %1 版</translation>
     </message>
     <message>
-        <location filename="../team_sync.py" line="103"/>
+        <location filename="../team_sync.py" line="102"/>
         <source>Team library offline, working from the local copy: %1</source>
         <translation>团队短语库离线，正在使用本地副本：%1</translation>
     </message>
