@@ -8,7 +8,7 @@ import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -236,6 +236,18 @@ class MessagePanel(QWidget):
             return False
         self.edit.setPlainText(text)
         follow_text_direction(self.edit, text)
+        return True
+
+    def clear_undoably(self) -> bool:
+        """Empty the message as an edit of the box, so that Ctrl+Z brings it back
+        (``set_text`` forgets the undo history). False when there was nothing to
+        clear or an input method is composing."""
+        if self.edit.composing or not self.edit.toPlainText():
+            return False
+        cursor = self.edit.textCursor()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        self.edit.setTextCursor(cursor)
         return True
 
     def _text_changed(self) -> None:

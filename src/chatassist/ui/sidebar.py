@@ -183,6 +183,7 @@ class Sidebar(QWidget):
         switcher.shown.connect(self.forget_analysis)
         switcher.analysis_needed.connect(self.analyze)
         switcher.status.connect(self.show_status)
+        switcher.started.connect(lambda: self.message.edit.setFocus())
         copier.answered.connect(self.commit_conversation)
         copier.details_changed.connect(switcher.refresh_list)
         copier.status.connect(self.show_status)
@@ -466,7 +467,8 @@ class Sidebar(QWidget):
             self.compose.clear()
             return
         self.commit_conversation()
-        self.message.set_text("")
+        if self.message.clear_undoably():
+            self.show_status(self.tr("Message cleared (Ctrl+Z brings it back)."))
         self.message.edit.setFocus()
 
     def _clear_results(self) -> None:

@@ -32,6 +32,8 @@ class CustomerSwitcher(QObject):
     analysis_needed = Signal(str)
     #: A line for the status bar.
     status = Signal(str)
+    #: A new customer was started (the agent pastes their message next).
+    started = Signal()
 
     def __init__(
         self,
@@ -59,6 +61,7 @@ class CustomerSwitcher(QObject):
         self.leaving.emit()
         self.show_customer(self.customers.new())
         self.status.emit(QCoreApplication.translate("Sidebar", "New customer."))
+        self.started.emit()
 
     def switch_customer(self, number: int) -> None:
         if self.message.composing:

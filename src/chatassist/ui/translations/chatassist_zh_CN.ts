@@ -1743,6 +1743,11 @@
 <context>
     <name>Sidebar</name>
     <message>
+        <location filename="../sidebar.py" line="465" />
+        <source>Message cleared (Ctrl+Z brings it back).</source>
+        <translation>消息已清空（按 Ctrl+Z 恢复）。</translation>
+    </message>
+    <message>
         <location filename="../sidebar.py" line="124"/>
         <source>Loading phrasebooks and language detection…</source>
         <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers each customer&apos;s waiting time; one id per sidebar run for the statistics switching customers and their context; copying replies and drafts; the list</extracomment>
