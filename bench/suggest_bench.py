@@ -72,9 +72,18 @@ def write_library(n: int, folder: Path) -> tuple[int, int]:
 
 
 def run_cli(data_dir: Path, *args: str) -> tuple[float, float, float, str]:
-    """(wall s, CPU s, peak RSS MB, stdout) of one fresh ``chatassist`` process."""
-    code = "import sys; from chatassist.cli.main import main; sys.exit(main(sys.argv[1:]))"
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    """(wall s, CPU s, peak RSS MB, stdout) of one fresh ``chatassist`` process; the
+    child reports its own usage on exit (RUSAGE_CHILDREN would give the largest
+    child so far)."""
+    code = (
+        "import atexit, resource, sys\n"
+        "def report():\n"
+        "    u = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "    sys.stderr.write(f'\\nBENCH-RUSAGE {u.ru_utime + u.ru_stime} {u.ru_maxrss}\\n')\n"
+        "atexit.register(report)\n"
+        "from chatassist.cli.main import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
     t = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", code, "--data-dir", str(data_dir), *args],
@@ -83,11 +92,11 @@ def run_cli(data_dir: Path, *args: str) -> tuple[float, float, float, str]:
         check=False,
     )
     wall = time.perf_counter() - t
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"chatassist {' '.join(args)} failed:\n{done.stderr[-2000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, after.ru_maxrss / 1024, done.stdout
+    line = [x for x in done.stderr.splitlines() if x.startswith("BENCH-RUSAGE ")][-1]
+    _, cpu, maxrss_kb = line.split()
+    return wall, float(cpu), int(maxrss_kb) / 1024, done.stdout
 
 
 def p95(samples: list[float]) -> float:
