@@ -2,7 +2,10 @@
 
 Required cells: every reply entry has a vetted variant in each customer
 language, in the tone of that language's default region, plus English in all
-three tones; every scenario has at least one reply.
+three tones; every scenario has at least one reply. A reply limited to some
+regions (Korea's personal customs code, Italy's SDI) is written for those
+markets: it needs English in all three tones and the default tone of each other
+language it is written in, not all twenty languages.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chatassist.core.languages import CUSTOMER_LANGUAGES
-from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.phrasebook.model import Entry, Phrasebook
 from chatassist.core.scenarios import SCENARIO_IDS
 from chatassist.core.tones import TONES
 
@@ -84,7 +87,7 @@ def coverage(books: Iterable[Phrasebook], default_tone: Mapping[str, str]) -> Co
             for v in entry.variants:
                 if v.vetted:
                     matrix[primary][v.language][v.tone] += 1
-            for lang, tones in required.items():
+            for lang, tones in _required_for(entry, required).items():
                 for tone in tones:
                     variant = entry.variant(lang, tone)
                     if variant is None:
@@ -94,3 +97,16 @@ def coverage(books: Iterable[Phrasebook], default_tone: Mapping[str, str]) -> Co
     result.matrix = matrix
     result.scenarios_without_replies = [s for s in SCENARIO_IDS if s not in with_replies]
     return result
+
+
+def _required_for(entry: Entry, required: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """The cells ``entry`` must fill: all of ``required``, or for a regional reply
+    English plus the languages it is written in."""
+    if not entry.regions:
+        return required
+    written = {v.language for v in entry.variants}
+    return {
+        lang: tones
+        for lang, tones in required.items()
+        if lang == ALL_TONES_LANGUAGE or lang in written
+    }
