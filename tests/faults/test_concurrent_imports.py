@@ -10,7 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from chatassist.storage import backups, health
@@ -56,12 +55,6 @@ def _entry_ids(db_path: Path) -> set[str]:
         conn.close()
 
 
-@pytest.mark.xfail(
-    reason="#20 item 1 (engineer perf): import_loaded reads and diffs before BEGIN IMMEDIATE, "
-    "so the later import silently drops the other's entry with no backup; remove this mark "
-    "when that lands",
-    strict=False,
-)
 def test_thirty_concurrent_imports_of_one_phrasebook_lose_nothing_silently(
     tmp_path: Path,
 ) -> None:
