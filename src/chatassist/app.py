@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from chatassist.core.translation.service import TranslationService
     from chatassist.settings import Settings
     from chatassist.storage.database import Database
+    from chatassist.storage.glossary import GlossaryStore
     from chatassist.storage.library import PhrasebookLibrary
     from chatassist.storage.responses import ResponseLog
     from chatassist.storage.team.link import TeamLink
@@ -152,7 +153,16 @@ class App:
             self.packs,
             self.translation_cache,
             traditional_variant=str(self.settings.get("traditional_chinese")),
+            # The library opens on the first translation, not when the service is built.
+            glossary=lambda: self.glossary.current(),
         )
+
+    @service
+    def glossary(self) -> GlossaryStore:
+        """The trainers' glossary in the library database."""
+        from chatassist.storage.glossary import GlossaryStore
+
+        return GlossaryStore(self.database)
 
     @service
     def translation_cache(self) -> SqliteTranslationCache:

@@ -11,6 +11,7 @@ from chatassist.cli import (
     db_cmd,
     detect_cmd,
     edit_cmd,
+    glossary_cmd,
     gui_cmd,
     packs_cmd,
     phrasebook_cmd,
@@ -27,6 +28,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     detect_cmd,
     translate_cmd,
     packs_cmd,
+    glossary_cmd,
     team_cmd,
     db_cmd,
 )

@@ -120,11 +120,22 @@ def _v4_response_times(db: pw.Database) -> None:
         db.execute_sql(sql)
 
 
+def _v5_glossary(db: pw.Database) -> None:
+    """The trainers' glossary (storage/glossary.py): one row per term, its JSON."""
+    db.execute_sql(
+        """CREATE TABLE glossary_term (
+            id VARCHAR(64) NOT NULL PRIMARY KEY,
+            position INTEGER NOT NULL,
+            data TEXT NOT NULL)"""
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_library,
     _v2_usage_and_search,
     _v3_team_replica,
     _v4_response_times,
+    _v5_glossary,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

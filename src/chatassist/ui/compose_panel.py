@@ -204,6 +204,12 @@ class ComposePanel(QWidget):
             )
         if report.extra:
             parts.append(self.tr("%1 stray marks removed").replace("%1", str(report.extra)))
+        if report.glossary_missing:
+            parts.append(
+                self.tr("glossary terms missing: %1").replace(
+                    "%1", ", ".join(report.glossary_missing)
+                )
+            )
         if report.segmented:
             parts.append(
                 self.tr("translated around %1, check the word order").replace(

@@ -57,6 +57,13 @@ class ProtectedToken:
 
     kind: str
     text: str
+    #: For a glossary term (kind ``term``): the target language's form that replaces it.
+    replacement: str = ""
+
+    @property
+    def output(self) -> str:
+        """What the token becomes in the translation."""
+        return self.replacement or self.text
 
 
 @dataclass(frozen=True)
@@ -77,30 +84,46 @@ class TokenReport:
     appended: tuple[str, ...] = ()
     extra: int = 0
     segmented: tuple[str, ...] = ()
+    #: Glossary forms the translation should hold but does not (shown like a changed number).
+    glossary_missing: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         """True when the model kept every token in place untouched."""
-        return not (self.repaired or self.appended or self.extra or self.segmented)
+        return not (
+            self.repaired or self.appended or self.extra or self.segmented or self.glossary_missing
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "tokens": [{"kind": t.kind, "text": t.text} for t in self.tokens],
+            "tokens": [
+                {
+                    "kind": t.kind,
+                    "text": t.text,
+                    **({"replacement": t.replacement} if t.replacement else {}),
+                }
+                for t in self.tokens
+            ],
             "repaired": list(self.repaired),
             "appended": list(self.appended),
             "extra": self.extra,
             "segmented": list(self.segmented),
+            "glossary_missing": list(self.glossary_missing),
             "ok": self.ok,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> TokenReport:
         return cls(
-            tokens=tuple(ProtectedToken(t["kind"], t["text"]) for t in data["tokens"]),
+            tokens=tuple(
+                ProtectedToken(t["kind"], t["text"], t.get("replacement", ""))
+                for t in data["tokens"]
+            ),
             repaired=tuple(data["repaired"]),
             appended=tuple(data["appended"]),
             extra=int(data["extra"]),
             segmented=tuple(data.get("segmented", ())),
+            glossary_missing=tuple(data.get("glossary_missing", ())),
         )
 
 

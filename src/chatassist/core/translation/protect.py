@@ -98,14 +98,23 @@ class Masked:
     tokens: tuple[ProtectedToken, ...]
 
 
-def find_tokens(text: str, glossary: Sequence[str] = ()) -> list[tuple[int, int, str]]:
-    """Spans ``(start, end, kind)`` to protect, left to right, never overlapping."""
+def find_tokens(
+    text: str, glossary: Sequence[str] = (), terms: Sequence[str] = ()
+) -> list[tuple[int, int, str]]:
+    """Spans ``(start, end, kind)`` to protect, left to right, never overlapping.
+
+    ``glossary``: do-not-translate terms (kind ``glossary``); ``terms``: glossary
+    terms that are replaced by their target form (kind ``term``, found first)."""
     found: list[tuple[int, int, int, str]] = []
     patterns = list(_PATTERNS)
-    terms = sorted({term.strip() for term in glossary if term.strip()}, key=len, reverse=True)
-    if terms:
-        alternatives = "|".join(_glossary_pattern(term) for term in terms)
+    kept = sorted({term.strip() for term in glossary if term.strip()}, key=len, reverse=True)
+    if kept:
+        alternatives = "|".join(_glossary_pattern(term) for term in kept)
         patterns.insert(0, ("glossary", re.compile(alternatives, re.IGNORECASE)))
+    replaced = sorted({term.strip() for term in terms if term.strip()}, key=len, reverse=True)
+    if replaced:
+        alternatives = "|".join(_glossary_pattern(term) for term in replaced)
+        patterns.insert(0, ("term", re.compile(alternatives, re.IGNORECASE)))
     # Text that already looks like a sentinel is protected too, or restoring would misread it.
     patterns.append(("literal", _SENTINEL_IN_SOURCE))
     for priority, (kind, pattern) in enumerate(patterns):
@@ -133,15 +142,21 @@ def _glossary_pattern(term: str) -> str:
     return before + escaped + after
 
 
-def mask(text: str, glossary: Sequence[str] = ()) -> Masked:
-    """Replace every protected token of ``text`` by its sentinel."""
+def mask(
+    text: str, glossary: Sequence[str] = (), replacements: Sequence[tuple[str, str]] = ()
+) -> Masked:
+    """Replace every protected token of ``text`` by its sentinel. ``replacements``:
+    (source form, target form) of glossary terms; found case-insensitively."""
+    by_form = {source.strip().casefold(): target for source, target in replacements}
     parts: list[str] = []
     tokens: list[ProtectedToken] = []
     position = 0
-    for start, end, kind in find_tokens(text, glossary):
+    for start, end, kind in find_tokens(text, glossary, [s for s, _ in replacements]):
         parts.append(text[position:start])
         parts.append(sentinel(len(tokens)))
-        tokens.append(ProtectedToken(kind, text[start:end]))
+        found = text[start:end]
+        replacement = by_form.get(found.casefold(), "") if kind == "term" else ""
+        tokens.append(ProtectedToken(kind, found, replacement))
         position = end
     parts.append(text[position:])
     return Masked("".join(parts), tuple(tokens))
@@ -164,17 +179,28 @@ def unmask(translated: str, masked: Masked) -> tuple[str, TokenReport]:
             return ""
         seen.add(index)
         if match.group() != sentinel(index):
-            repaired.append(tokens[index].text)
-        return tokens[index].text
+            repaired.append(tokens[index].output)
+        return tokens[index].output
 
     text = _SENTINEL_IN_OUTPUT.sub(replace, translated)
     if extra:
         text = re.sub(r"[ \t]{2,}", " ", text).strip(" \t")
-    appended = [tokens[i].text for i in range(len(tokens)) if i not in seen]
+    appended = [tokens[i].output for i in range(len(tokens)) if i not in seen]
     if appended:
         text = " ".join([text.rstrip(), *appended]) if text.strip() else " ".join(appended)
-    report = TokenReport(tokens, tuple(repaired), tuple(appended), extra)
+    missing = _missing_terms(text, tokens)
+    report = TokenReport(tokens, tuple(repaired), tuple(appended), extra, (), missing)
     return text, report
+
+
+def _missing_terms(text: str, tokens: Sequence[ProtectedToken]) -> tuple[str, ...]:
+    """Glossary forms the text holds fewer times than the source asked for."""
+    wanted: dict[str, int] = {}
+    for token in tokens:
+        if token.replacement:
+            wanted[token.replacement] = wanted.get(token.replacement, 0) + 1
+    folded = text.casefold()
+    return tuple(form for form, n in wanted.items() if folded.count(form.casefold()) < n)
 
 
 def sentinel_indexes(text: str) -> list[int]:

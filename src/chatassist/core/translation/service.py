@@ -19,6 +19,7 @@ from chatassist.core.languages import CUSTOMER_LANGUAGES
 from chatassist.core.translation import protect, routing, sentences
 from chatassist.core.translation.codes import check_language
 from chatassist.core.translation.errors import NoPackError
+from chatassist.core.translation.glossary import Glossary, PairTerms
 from chatassist.core.translation.model import (
     AvailablePair,
     BackTranslation,
@@ -47,10 +48,13 @@ class TranslationService:
         *,
         memory_entries: int = 2048,
         traditional_variant: str = DEFAULT_VARIANT,
+        glossary: Callable[[], Glossary] | None = None,
     ) -> None:
         """``traditional_variant``: how Simplified Chinese is written in Traditional
-        script (``tw``, ``hk`` or ``standard``, see script.VARIANTS)."""
+        script (``tw``, ``hk`` or ``standard``, see script.VARIANTS). ``glossary`` gives the trainers' glossary (asked on every
+        call): its terms are kept or replaced by the target language's form."""
         self._backend = backend
+        self._glossary = glossary
         self._variant = check_variant(traditional_variant)
         self._packs = packs
         self._cache = cache
@@ -70,15 +74,18 @@ class TranslationService:
         self, texts: Sequence[str], source: str, target: str, *, glossary: Sequence[str] = ()
     ) -> list[Translation]:
         """Translate several texts of one pair; uncached ones go to the model in one batch."""
+        terms = self._glossary().for_pair(source, target) if self._glossary else PairTerms()
+        glossary = (*glossary, *terms.keep)
+        replacements = terms.replace
         route, hops = routing.find_route(self._by_pair(), source, target, variant=self._variant)
         uses = tuple(PackUse(p.name, p.version) for p in hops)
         results: list[Translation | None] = [None] * len(texts)
         misses: dict[str, list[int]] = {}  # key -> positions (a repeated text runs once)
         for i, text in enumerate(texts):
             if not hops or not text.strip():
-                results[i] = self._untranslated(text, source, target, route, glossary)
+                results[i] = self._untranslated(text, source, target, route, glossary, replacements)
                 continue
-            key = _cache_key(text, source, target, hops, glossary)
+            key = _cache_key(text, source, target, hops, glossary, replacements)
             hit = None if key in misses else self._lookup(key)
             cached = _decode(hit, source, target) if hit is not None else None
             if cached is not None:
@@ -88,7 +95,14 @@ class TranslationService:
         if misses:
             firsts = [positions[0] for positions in misses.values()]
             fresh = self._run(
-                [texts[i] for i in firsts], source, target, route, hops, uses, glossary
+                [texts[i] for i in firsts],
+                source,
+                target,
+                route,
+                hops,
+                uses,
+                glossary,
+                replacements,
             )
             for (key, positions), translation in zip(misses.items(), fresh, strict=True):
                 self._store(key, _encode(translation))
@@ -134,7 +148,11 @@ class TranslationService:
         """A service over ``packs`` only, without any cache, sharing this one's loaded
         models (the self-test runs each pack on its own, always fresh)."""
         return TranslationService(
-            self._backend, _FixedPacks(tuple(packs)), None, traditional_variant=self._variant
+            self._backend,
+            _FixedPacks(tuple(packs)),
+            None,
+            traditional_variant=self._variant,
+            glossary=self._glossary,
         )
 
     # -- warm-up and invalidation -----------------------------------------------
@@ -170,8 +188,9 @@ class TranslationService:
         target: str,
         route: tuple[str, ...],
         glossary: Sequence[str],
+        replacements: Sequence[tuple[str, str]],
     ) -> Translation:
-        tokens = protect.mask(text, glossary).tokens
+        tokens = protect.mask(text, glossary, replacements).tokens
         return Translation(text, source, target, route, (), TokenReport(tokens))
 
     def _run(
@@ -183,8 +202,9 @@ class TranslationService:
         hops: tuple[routing.Hop, ...],
         uses: tuple[PackUse, ...],
         glossary: Sequence[str],
+        replacements: Sequence[tuple[str, str]],
     ) -> list[Translation]:
-        masked = [protect.mask(text, glossary) for text in texts]
+        masked = [protect.mask(text, glossary, replacements) for text in texts]
         split = [sentences.split_text(m.text) for m in masked]
         flat = [s for lines in split for line in lines for s in line.sentences]
         translated = self._through(hops, flat)
@@ -280,7 +300,12 @@ class _FixedPacks:
 
 
 def _cache_key(
-    text: str, source: str, target: str, hops: Sequence[routing.Hop], glossary: Sequence[str]
+    text: str,
+    source: str,
+    target: str,
+    hops: Sequence[routing.Hop],
+    glossary: Sequence[str],
+    replacements: Sequence[tuple[str, str]] = (),
 ) -> str:
     check_language(source)
     parts = [
@@ -290,6 +315,7 @@ def _cache_key(
         target,
         [[p.name, p.fingerprint] for p in hops],
         sorted({g.strip() for g in glossary if g.strip()}),
+        [list(pair) for pair in replacements],
     ]
     payload = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

@@ -170,11 +170,16 @@
     </message>
     <message>
         <location filename="../compose_panel.py" line="209"/>
+        <source>glossary terms missing: %1</source>
+        <translation>缺少术语表词条：%1</translation>
+    </message>
+    <message>
+        <location filename="../compose_panel.py" line="215"/>
         <source>translated around %1, check the word order</source>
         <translation>已绕开 %1 分段翻译，请检查语序</translation>
     </message>
     <message>
-        <location filename="../compose_panel.py" line="213"/>
+        <location filename="../compose_panel.py" line="219"/>
         <source>Numbers, links or names were changed by the translation: </source>
         <translation>翻译改动了数字、链接或名称：</translation>
     </message>
@@ -864,135 +869,135 @@
         <translation>%1？（%2，不确定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="88"/>
+        <location filename="../message_panel.py" line="89"/>
         <source>Paste the customer&apos;s message here</source>
         <extracomment>The message to analyse (debounced; never emitted while an input method composes). The agent&apos;s overrides; an empty string means &quot;automatic&quot;.</extracomment>
         <translation>在此粘贴客户的消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="89"/>
+        <location filename="../message_panel.py" line="90"/>
         <source>Customer message</source>
         <translation>客户消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="91"/>
+        <location filename="../message_panel.py" line="92"/>
         <source>Customer &amp;message</source>
         <translation>客户消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="96"/>
+        <location filename="../message_panel.py" line="97"/>
         <source>Customer language</source>
         <translation>客户语言</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="97"/>
+        <location filename="../message_panel.py" line="98"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="101"/>
+        <location filename="../message_panel.py" line="102"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="102"/>
-        <location filename="../message_panel.py" line="255"/>
+        <location filename="../message_panel.py" line="103"/>
+        <location filename="../message_panel.py" line="256"/>
         <source>Auto region</source>
         <translation>自动地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="103"/>
+        <location filename="../message_panel.py" line="104"/>
         <source>Reply tone</source>
         <translation>回复语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="104"/>
+        <location filename="../message_panel.py" line="105"/>
         <source>Auto tone</source>
         <translation>自动语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="111"/>
+        <location filename="../message_panel.py" line="112"/>
         <source>Customer country (two-letter code)</source>
         <translation>客户国家（两字母代码）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="112"/>
+        <location filename="../message_panel.py" line="113"/>
         <source>Two-letter country code, e.g. MX; empty = guess</source>
         <translation>两字母国家代码，如 MX；留空则自动推测</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="113"/>
+        <location filename="../message_panel.py" line="114"/>
         <source>Customer segment</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="114"/>
+        <location filename="../message_panel.py" line="115"/>
         <source>Segment unknown</source>
         <translation>类型未知</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="123"/>
+        <location filename="../message_panel.py" line="124"/>
         <source>Message in your language</source>
         <translation>消息译文</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="151"/>
+        <location filename="../message_panel.py" line="152"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="156"/>
+        <location filename="../message_panel.py" line="157"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="164"/>
+        <location filename="../message_panel.py" line="165"/>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="175"/>
+        <location filename="../message_panel.py" line="176"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="279"/>
-        <location filename="../message_panel.py" line="308"/>
+        <location filename="../message_panel.py" line="280"/>
+        <location filename="../message_panel.py" line="309"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="280"/>
+        <location filename="../message_panel.py" line="281"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="300"/>
+        <location filename="../message_panel.py" line="301"/>
         <source> (guess)</source>
         <translation>（推测）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="303"/>
+        <location filename="../message_panel.py" line="304"/>
         <source>%1 tone (set by you)</source>
         <translation>%1语气（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="305"/>
+        <location filename="../message_panel.py" line="306"/>
         <source>%1 tone</source>
         <translation>%1语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="314"/>
+        <location filename="../message_panel.py" line="315"/>
         <source>none recognised: search the phrasebooks below</source>
         <translation>未识别：请在下方搜索话术库</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="320"/>
+        <location filename="../message_panel.py" line="321"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="341"/>
+        <location filename="../message_panel.py" line="342"/>
         <source>Agent no&amp;tes (%1)</source>
         <translation>客服备注(&amp;T)（%1）</translation>
     </message>
@@ -1040,12 +1045,12 @@
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../order_value_field.py" line="83"/>
+        <location filename="../order_value_field.py" line="84"/>
         <source>Days since the order</source>
         <translation>下单后的天数</translation>
     </message>
     <message>
-        <location filename="../order_value_field.py" line="85"/>
+        <location filename="../order_value_field.py" line="87"/>
         <source>Days since the order was placed; the likely-next hints use it</source>
         <translation>下单后已过的天数；“可能接着问”提示会用到它</translation>
     </message>
