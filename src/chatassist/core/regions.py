@@ -63,6 +63,8 @@ class RegionChoice:
     country: str | None
     guessed: bool
     reason: str
+    #: the country was set by the agent (else it is the language's default, or none)
+    by_agent: bool = False
 
     @property
     def tone(self) -> str:
@@ -94,7 +96,7 @@ class RegionConfig:
         if country:
             code = country.upper()
             region = self.region_of_country(code)
-            return RegionChoice(region, code, False, f"country {code} set by the agent")
+            return RegionChoice(region, code, False, f"country {code} set by the agent", True)
         if language and language in self.language_country:
             code = self.language_country[language]
             guessed = language in self.language_guess

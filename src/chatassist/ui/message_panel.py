@@ -317,10 +317,27 @@ class MessagePanel(QWidget):
         else:
             parts.append(self.tr("%1 tone").replace("%1", tone))
         self.region.setText(" · ".join(parts))
-        self.region.setToolTip(choice.reason)
+        self.region.setToolTip(self._region_reason(analysis))
         self.country.setPlaceholderText(choice.country or self.tr("Country"))
         self.scenarios.setText(self._chips(analysis))
         self.show_notes(analysis.notes, analysis.agent_language)
+
+    def _region_reason(self, analysis: Analysis) -> str:
+        """Why this region, in the interface language (core's reason is English)."""
+        choice = analysis.region
+        if choice.country is None:
+            return self.tr("No language or country known: the default region")
+        if choice.by_agent:
+            return self.tr("Country %1, set by you").replace("%1", choice.country)
+        language = names.language_name(analysis.language)
+        text = (
+            self.tr("Default country %1 for %2")
+            .replace("%1", choice.country)
+            .replace("%2", language)
+        )
+        if choice.guessed:
+            text += self.tr(" (a guess: the language is spoken in several regions)")
+        return text
 
     def _chips(self, analysis: Analysis) -> str:
         if not analysis.intents.scenarios:

@@ -84,6 +84,37 @@ def tone_name(tone: str) -> str:
     return names.get(tone, tone)
 
 
+def kind_name(kind: str) -> str:
+    names = {
+        "reply": QCoreApplication.translate("Kind", "reply"),
+        "note": QCoreApplication.translate("Kind", "agent note"),
+    }
+    return names.get(kind, kind)
+
+
+def region_id_name(region_id: str) -> str:
+    names = {
+        "north_america": QCoreApplication.translate("Region", "North America"),
+        "latin_america": QCoreApplication.translate("Region", "Latin America"),
+        "europe": QCoreApplication.translate("Region", "Europe"),
+        "oceania": QCoreApplication.translate("Region", "Oceania"),
+        "southeast_asia": QCoreApplication.translate("Region", "Southeast Asia"),
+        "japan": QCoreApplication.translate("Region", "Japan"),
+        "korea": QCoreApplication.translate("Region", "Korea"),
+        "greater_china": QCoreApplication.translate("Region", "Greater China"),
+        "middle_east": QCoreApplication.translate("Region", "Middle East"),
+        "other": QCoreApplication.translate("Region", "Other"),
+    }
+    return names.get(region_id, region_id.replace("_", " "))
+
+
+def phrasebook_title(title: Mapping[str, str], book_id: str) -> str:
+    """A phrasebook's title in the interface language (zh-Hans when it is translated)."""
+    chinese = QCoreApplication.translate("Language", "English") != "English"
+    order = ("zh-Hans", "en") if chinese else ("en", "zh-Hans")
+    return next((title[lang] for lang in order if title.get(lang)), book_id)
+
+
 def segment_name(segment: str) -> str:
     names = {
         "new": QCoreApplication.translate("Segment", "new"),

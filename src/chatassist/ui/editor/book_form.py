@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from chatassist.core.languages import AGENT_LANGUAGES
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.phrasebook.tabular import FieldProblem
+from chatassist.ui import names
 from chatassist.ui.editor.fields import PROBLEM_STYLE, add_line
 from chatassist.ui.editor.model import book_field_text
 
@@ -47,7 +48,7 @@ class BookForm(QWidget):
                 form,
                 self.fields,
                 f"title/{lang}",
-                self.tr("Title (%1)").replace("%1", lang),
+                self.tr("Title (%1)").replace("%1", names.language_name(lang)),
                 self.field_edited,
             )
         for lang in AGENT_LANGUAGES:
@@ -55,7 +56,7 @@ class BookForm(QWidget):
                 form,
                 self.fields,
                 f"description/{lang}",
-                self.tr("Description (%1)").replace("%1", lang),
+                self.tr("Description (%1)").replace("%1", names.language_name(lang)),
                 self.field_edited,
             )
         add_line(

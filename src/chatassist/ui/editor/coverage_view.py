@@ -18,6 +18,7 @@ from chatassist.core.phrasebook.coverage import Coverage, coverage
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.scenarios import SCENARIO_IDS
 from chatassist.core.tones import TONES
+from chatassist.ui import names
 
 GAP = QColor("#f4b4b4")
 NOT_REQUIRED = QColor("#eeeeee")
@@ -34,9 +35,13 @@ class CoverageView(QWidget):
         self.books: Sequence[Phrasebook] = ()
         self.summary = QLabel()
         self.table = QTableWidget(len(SCENARIO_IDS), len(CUSTOMER_LANGUAGES) * len(TONES))
-        self.table.setVerticalHeaderLabels(list(SCENARIO_IDS))
+        self.table.setVerticalHeaderLabels([names.scenario_name(s) for s in SCENARIO_IDS])
         self.table.setHorizontalHeaderLabels(
-            [f"{lang}\n{tone}" for lang in CUSTOMER_LANGUAGES for tone in TONES]
+            [
+                f"{names.language_name(lang)}\n{names.tone_name(tone)}"
+                for lang in CUSTOMER_LANGUAGES
+                for tone in TONES
+            ]
         )
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Coverage"))

@@ -30,6 +30,7 @@ from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES, langu
 from chatassist.core.phrasebook.model import KINDS, Entry
 from chatassist.core.phrasebook.tabular import FieldProblem
 from chatassist.core.tones import TONES
+from chatassist.ui import names
 from chatassist.ui.editor.fields import PROBLEM_STYLE, add_line
 from chatassist.ui.editor.model import LIST_FIELDS, field_text
 
@@ -53,9 +54,12 @@ class EntryForm(QWidget):
         add_line(form, self.fields, "id", self.tr("Entry id"), self.field_edited)
         row = QHBoxLayout()
         self.kind = QComboBox()
-        self.kind.addItems(list(KINDS))
+        for kind in KINDS:
+            self.kind.addItem(names.kind_name(kind), kind)
         self.kind.setAccessibleName(self.tr("Kind"))
-        self.kind.currentTextChanged.connect(self._kind_changed)
+        self.kind.currentIndexChanged.connect(
+            lambda _i: self._kind_changed(str(self.kind.currentData()))
+        )
         self.pinned = QCheckBox(self.tr("Pinned"))
         self.pinned.toggled.connect(self._pinned_changed)
         row.addWidget(self.kind)
@@ -67,7 +71,7 @@ class EntryForm(QWidget):
                 form,
                 self.fields,
                 f"gloss/{lang}",
-                self.tr("Gloss (%1)").replace("%1", lang),
+                self.tr("Gloss (%1)").replace("%1", names.language_name(lang)),
                 self.field_edited,
             )
         for lang in AGENT_LANGUAGES:
@@ -75,7 +79,7 @@ class EntryForm(QWidget):
                 form,
                 self.fields,
                 f"body/{lang}",
-                self.tr("Note body (%1)").replace("%1", lang),
+                self.tr("Note body (%1)").replace("%1", names.language_name(lang)),
                 self.field_edited,
             )
         labels = {
@@ -89,7 +93,9 @@ class EntryForm(QWidget):
                 self.tr("comma-separated")
             )
         self.grid = QTableWidget(len(CUSTOMER_LANGUAGES), len(TONES) + 1)
-        self.grid.setHorizontalHeaderLabels([*TONES, self.tr("keywords (; separated)")])
+        self.grid.setHorizontalHeaderLabels(
+            [*(names.tone_name(t) for t in TONES), self.tr("keywords (; separated)")]
+        )
         self.grid.setVerticalHeaderLabels(
             [f"{code}  {language_name(code)}" for code in CUSTOMER_LANGUAGES]
         )
@@ -151,7 +157,7 @@ class EntryForm(QWidget):
                 edit.setStyleSheet(PROBLEM_STYLE if messages else "")
                 edit.setToolTip("\n".join(messages))
             if entry is not None:
-                self.kind.setCurrentText(entry.kind)
+                self.kind.setCurrentIndex(max(0, self.kind.findData(entry.kind)))
                 self.pinned.setChecked(entry.pinned)
                 for name in ("body/zh-Hans", "body/en"):
                     self.fields[name].setEnabled(entry.kind == "note" or bool(entry.body))

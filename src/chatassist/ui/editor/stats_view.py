@@ -31,6 +31,7 @@ from chatassist.core.regions import REGION_IDS
 from chatassist.storage import stats, trends
 from chatassist.storage.responses import ResponseReport
 from chatassist.ui.editor.trend_chart import TrendChart
+from chatassist.ui import names
 from chatassist.ui.worker import Worker
 
 
@@ -57,10 +58,14 @@ class StatsView(QWidget):
         self.week = QComboBox()
         self.week.setAccessibleName(self.tr("Week"))
         self.language = QComboBox()
-        self.language.addItems([self.tr("all languages"), *CUSTOMER_LANGUAGES])
+        self.language.addItem(self.tr("all languages"), None)
+        for code in CUSTOMER_LANGUAGES:
+            self.language.addItem(names.language_name(code), code)
         self.language.setAccessibleName(self.tr("Language"))
         self.region = QComboBox()
-        self.region.addItems([self.tr("all regions"), *REGION_IDS])
+        self.region.addItem(self.tr("all regions"), None)
+        for region_id in REGION_IDS:
+            self.region.addItem(names.region_id_name(region_id), region_id)
         self.region.setAccessibleName(self.tr("Region"))
         for combo in (self.week, self.language, self.region):
             combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
@@ -193,8 +198,8 @@ class StatsView(QWidget):
 
     def _filters(self) -> tuple[date | None, str | None, str | None]:
         week = self.week.currentData()
-        language = self.language.currentText() if self.language.currentIndex() > 0 else None
-        region = self.region.currentText() if self.region.currentIndex() > 0 else None
+        language = self.language.currentData()
+        region = self.region.currentData()
         return week, language, region
 
     def entry_ids(self) -> list[str]:

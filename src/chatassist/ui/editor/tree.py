@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.ui import names
 
 ROLE = Qt.ItemDataRole.UserRole
 #: the entry index stored on a phrasebook node and on a scenario node of the tree
@@ -24,14 +25,15 @@ def fill_tree(
     tree.clear()
     selected: QTreeWidgetItem | None = None
     for book in books:
-        top = QTreeWidgetItem([f"{book.title.get('en', book.id)}  ({book.id})"])
+        top = QTreeWidgetItem([f"{names.phrasebook_title(book.title, book.id)}  ({book.id})"])
         top.setData(0, ROLE, (book.id, BOOK_NODE))
         tree.addTopLevelItem(top)
         scenarios: dict[str, QTreeWidgetItem] = {}
         for i, entry in enumerate(book.entries):
             scenario = entry.scenarios[0] if entry.scenarios else "?"
             if scenario not in scenarios:
-                scenarios[scenario] = QTreeWidgetItem(top, [scenario])
+                label = names.scenario_name(scenario) if scenario != "?" else scenario
+                scenarios[scenario] = QTreeWidgetItem(top, [label])
                 scenarios[scenario].setData(0, ROLE, (book.id, SCENARIO_NODE))
             item = QTreeWidgetItem(scenarios[scenario], [entry.id])
             item.setData(0, ROLE, (book.id, i))
