@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 
 MAX_RECENT = 8
 MAX_ORDER_AGE_DAYS = 365
+#: How many replies sent to a customer are kept for the list's history (this session).
+MAX_SENT = 10
+#: The start of the last message shown in the customers list.
+PREVIEW_CHARS = 24
 
 
 @dataclass
@@ -43,6 +47,11 @@ class Customer:
     values: dict[str, str] = field(default_factory=dict)
     message: str = ""
     conversation: ConversationLanguage = field(default_factory=ConversationLanguage)
+    #: what the last analysis found (shown in the customers list)
+    seen_language: str | None = None
+    seen_region: str | None = None
+    #: what was copied for this customer this session, newest last (not saved)
+    sent: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -69,6 +78,16 @@ class Customer:
         except MoneyInvalid:
             return None
 
+    @property
+    def preview(self) -> str:
+        """The first words of the last message, on one line."""
+        line = " ".join(self.message.split())
+        return line if len(line) <= PREVIEW_CHARS else line[: PREVIEW_CHARS - 1].rstrip() + "…"
+
+    def remember_sent(self, text: str) -> None:
+        self.sent.append(text)
+        del self.sent[:-MAX_SENT]
+
     def conversation_copy(self) -> ConversationLanguage:
         """A copy for a background analysis; the result brings the updated one back."""
         return copy.deepcopy(self.conversation)
@@ -93,6 +112,8 @@ class Customer:
             "values": dict(self.values),
             "message": self.message,
             "conversation_language": self.conversation.language,
+            "seen_language": self.seen_language,
+            "seen_region": self.seen_region,
         }
 
     @classmethod
@@ -112,6 +133,10 @@ class Customer:
             order_age_days=_age(data.get("order_age_days")),
             values={str(k): str(v) for k, v in dict(data.get("values") or {}).items()},
             message=str(data.get("message") or ""),
+            seen_language=pick("seen_language", LANGUAGES),
+            seen_region=data.get("seen_region")
+            if isinstance(data.get("seen_region"), str)
+            else None,
         )
         if customer.language:
             customer.conversation.pin(customer.language)

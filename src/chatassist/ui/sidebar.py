@@ -188,6 +188,8 @@ class Sidebar(QWidget):
         copier.details_changed.connect(switcher.refresh_list)
         copier.status.connect(self.show_status)
         copier.copied.connect(self.copied)
+        copier.copied.connect(self._record_sent)
+        switcher.changed.connect(self._save_customers)
         reply_list.updated.connect(self.updated)
         watch = self.response_watch
         self.message.text_ready.connect(lambda t: watch.text_arrived(self.current_number, t))
@@ -320,6 +322,11 @@ class Sidebar(QWidget):
             primary.id if primary else "",
             analysis.region.region.id,
         )
+        customer = self.customers.current
+        seen = (analysis.language, analysis.region.region.id)
+        if (customer.seen_language, customer.seen_region) != seen:
+            customer.seen_language, customer.seen_region = seen
+            self.customer_switcher.refresh_list()
         self.message.show_analysis(analysis)
         self.compose.set_target(analysis.language)
         self._translate_message(analysis)
@@ -383,6 +390,21 @@ class Sidebar(QWidget):
             self.reply_copier.copy_draft()
         else:
             self.reply_copier.copy_selected_reply()
+
+    def _record_sent(self, text: str) -> None:
+        self.customers.current.remember_sent(text)
+        self.customer_switcher.refresh_list()
+
+    def _save_customers(self) -> None:
+        """Written on every change (atomically), so a logout or SIGTERM loses nothing."""
+        try:
+            self.customers.save(self.data_dir / "customers.json")
+        except OSError as exc:
+            self.show_status(
+                self.tr("Could not save the customers list: %1").replace(
+                    "%1", exc.strerror or str(exc)
+                )
+            )
 
     def commit_conversation(self) -> None:
         # The message was answered: its language now counts for the conversation.

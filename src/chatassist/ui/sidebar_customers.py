@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from chatassist.ui import names
@@ -34,6 +34,9 @@ class CustomerSwitcher(QObject):
     status = Signal(str)
     #: A new customer was started (the agent pastes their message next).
     started = Signal()
+    #: Something about the customers changed (the list was redrawn): save them now,
+    #: so a logout or SIGTERM loses nothing.
+    changed = Signal()
 
     def __init__(
         self,
@@ -88,19 +91,14 @@ class CustomerSwitcher(QObject):
         combo = self.combo
         combo.clear()
         by_number = {c.number: c for c in self.customers.recent}
-        for number in self.arrange(list(by_number)):
+        for row, number in enumerate(self.arrange(list(by_number))):
             c = by_number[number]
-            label = QCoreApplication.translate("Sidebar", "Customer %1").replace(
-                "%1", str(c.number)
-            )
-            details = [x for x in (c.name, c.values.get("order_id", ""), c.country or "") if x]
-            if c.language:
-                details.append(names.language_name(c.language))
-            if details:
-                label += " · " + ", ".join(details)
+            label = customer_label(c)
             badge = self.badge(c.number)
             combo.addItem(f"{badge} · {label}" if badge else label, c.number)
+            combo.setItemData(row, customer_history(c), Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(combo.findData(self.customers.current.number))
+        self.changed.emit()
 
     def pin_language(self, code: str) -> None:
         """The agent chose the customer's language ("" lets detection decide again)."""
@@ -113,3 +111,39 @@ class CustomerSwitcher(QObject):
         setattr(self.customers.current, field, value or None)
         self.refresh_list()
         self.analysis_needed.emit(self.message.text())
+
+
+def customer_label(c: Customer) -> str:
+    """'Customer 4 · ES Europe · Ana, 48213 · «¿Dónde está mi…»' for the customers list:
+    language code and region as last seen (or as pinned), who, and the first words."""
+    label = QCoreApplication.translate("Sidebar", "Customer %1").replace("%1", str(c.number))
+    parts = [label]
+    language = c.language or c.seen_language
+    region = c.region or c.seen_region
+    where = " ".join(
+        x
+        for x in (
+            language.upper() if language else "",
+            names.region_id_name(region) if region else "",
+        )
+        if x
+    )
+    if where:
+        parts.append(where)
+    details = [x for x in (c.name, c.values.get("order_id", ""), c.country or "") if x]
+    if details:
+        parts.append(", ".join(details))
+    if c.preview:
+        parts.append(f"«{c.preview}»")
+    return " · ".join(parts)
+
+
+def customer_history(c: Customer) -> str:
+    """The tool tip of a customer in the list: the last message and what was sent."""
+    lines = [c.message.strip()] if c.message.strip() else []
+    if c.language or c.seen_language:
+        lines.append(names.language_name(c.language or c.seen_language or ""))
+    if c.sent:
+        lines.append(QCoreApplication.translate("Sidebar", "Sent this session:"))
+        lines.extend(f"→ {text}" for text in c.sent)
+    return "\n".join(lines)

@@ -1,0 +1,62 @@
+"""The customers list says who is who (language, region, the first words of the
+last message), keeps what was sent to each customer this session, and is on disk
+after every change, not only when the window closes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from sidebar_helpers import paste
+
+from chatassist.ui.backend import Backend
+
+
+def _labels(sidebar: Any) -> list[str]:
+    combo = sidebar.customer_combo
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_each_customer_shows_language_region_and_first_words(
+    qtbot: Any, make_sidebar: Any, backend: Backend
+) -> None:
+    sidebar = make_sidebar(backend)
+    paste(qtbot, sidebar, "¿Dónde está mi pedido 48213? Lo pedí hace dos semanas")
+    sidebar.customer_switcher.new_customer()
+    paste(qtbot, sidebar, "荷物まだ？注文番号は123456です")
+    labels = _labels(sidebar)
+    assert labels[0].startswith("Customer 2 · JA Japan · «荷物まだ？注文番号は123456です»")
+    assert labels[1] == "Customer 1 · ES Europe · «¿Dónde está mi pedido 4…»"
+
+
+def test_what_was_sent_is_kept_per_customer_this_session(
+    qtbot: Any, make_sidebar: Any, backend: Backend
+) -> None:
+    sidebar = make_sidebar(backend)
+    paste(qtbot, sidebar, "hola")
+    customer = sidebar.customers.current
+    customer.values.update(
+        {n: "x" for i in sidebar.replies.items for n in i.suggestion.placeholders}
+    )
+    with qtbot.waitSignal(sidebar.copied) as copied:
+        sidebar.reply_copier.copy_reply(0)
+    assert customer.sent == [copied.args[0]]
+    tip = sidebar.customer_combo.itemData(0, Qt.ItemDataRole.ToolTipRole)
+    assert "hola" in tip and copied.args[0] in tip
+    sidebar.customer_switcher.new_customer()
+    assert sidebar.customers.current.sent == []  # the new customer has their own
+
+
+def test_customers_are_on_disk_after_each_change(
+    qtbot: Any, make_sidebar: Any, backend: Backend, data_dir: Path
+) -> None:
+    sidebar = make_sidebar(backend)
+    paste(qtbot, sidebar, "¿Dónde está mi pedido 48213?")
+    sidebar.customer_switcher.override("country", "MX")
+    # No save_state(): as after a SIGTERM or a logout, the file already has it.
+    saved = json.loads((data_dir / "customers.json").read_text(encoding="utf-8"))
+    current = saved["customers"][0]
+    assert current["country"] == "MX" and current["message"] == "¿Dónde está mi pedido 48213?"
+    assert current["seen_language"] == "es"
