@@ -75,6 +75,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("suggestion_count", int, 5, "how many replies to suggest", tuple(range(1, 10))),
     Setting("window_geometry", str, "", "saved window size and position (base64)"),
     Setting(
+        "sidebar_splitter",
+        str,
+        "",
+        "saved split between the message (with its notes) and the replies (base64)",
+    ),
+    Setting(
         "team_server",
         str,
         "",

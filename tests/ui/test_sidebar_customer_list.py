@@ -60,3 +60,23 @@ def test_customers_are_on_disk_after_each_change(
     current = saved["customers"][0]
     assert current["country"] == "MX" and current["message"] == "¿Dónde está mi pedido 48213?"
     assert current["seen_language"] == "es"
+
+
+def test_a_splitter_gives_the_message_and_its_notes_more_room_and_is_remembered(
+    qtbot: Any, make_sidebar: Any, backend: Backend
+) -> None:
+    sidebar = make_sidebar(backend)
+    sidebar.resize(360, 900)
+    paste(qtbot, sidebar, "My parcel is stuck in customs, do I have to pay the duty?")
+    sidebar.message.notes_toggle.setChecked(True)
+    notes = sidebar.message.notes_area
+    qtbot.waitUntil(notes.isVisible)
+    total = sum(sidebar.splitter.sizes())
+    sidebar.splitter.setSizes([0, total])  # the message as small as it goes
+    qtbot.wait(0)
+    before = notes.height()
+    sidebar.splitter.setSizes([total - 150, 150])  # the agent drags the handle down
+    qtbot.waitUntil(lambda: notes.height() >= before + 80)
+    sidebar.save_state()
+    again = make_sidebar(backend)
+    assert again.splitter.sizes()[0] > again.splitter.sizes()[1]

@@ -35,7 +35,8 @@ from chatassist.ui.order_value_field import OrderAgeField, OrderValueField
 from chatassist.ui.widgets import ImeTextEdit, follow_text_direction, wrapped_label
 
 DEBOUNCE_MS = 300
-NOTES_MAX_HEIGHT = 170
+#: The notes' height when first shown; the sidebar's splitter gives them more.
+NOTES_START_HEIGHT = 120
 
 
 def detection_text(analysis: Analysis) -> str:
@@ -142,7 +143,7 @@ class MessagePanel(QWidget):
         self.notes_area.setWidgetResizable(True)
         self.notes_area.setFrameShape(QFrame.Shape.NoFrame)
         self.notes_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.notes_area.setMaximumHeight(NOTES_MAX_HEIGHT)
+        self.notes_area.setMinimumHeight(NOTES_START_HEIGHT // 2)
         self.notes_area.hide()
 
         grid = QGridLayout()
@@ -186,7 +187,7 @@ class MessagePanel(QWidget):
         layout.addWidget(self.translation_hint)
         layout.addWidget(self.get_pack)
         layout.addWidget(self.notes_toggle)
-        layout.addWidget(self.notes_area)
+        layout.addWidget(self.notes_area, 1)  # extra height from the splitter goes to the notes
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

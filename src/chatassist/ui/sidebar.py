@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QPushButton,
+    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -118,6 +119,9 @@ class Sidebar(QWidget):
         saved = str(settings.get("window_geometry"))
         if saved:
             self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        split = str(settings.get("sidebar_splitter"))
+        if split:
+            self.splitter.restoreState(QByteArray.fromBase64(split.encode("ascii")))
         if backend is not None:
             self.set_backend(backend)
         else:
@@ -151,9 +155,19 @@ class Sidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 6)
         layout.addLayout(top)
-        layout.addWidget(self.message)
-        layout.addWidget(self.likely_next)
-        layout.addWidget(self.tabs, 1)
+        # The agent drags the handle to give the message and its notes more room.
+        below = QWidget()
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.likely_next)
+        below_layout.addWidget(self.tabs, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("message-replies-splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.message)
+        self.splitter.addWidget(below)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.status)
 
     def _connect(self) -> None:
@@ -547,6 +561,9 @@ class Sidebar(QWidget):
     def save_state(self) -> None:
         """Remember the window's size and place and the recent customers."""
         self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
+        self.settings.set(
+            "sidebar_splitter", bytes(self.splitter.saveState().toBase64().data()).decode()
+        )
         self.settings.save()
         self.customers.save(self.data_dir / "customers.json")
 
