@@ -19,6 +19,7 @@ from chatassist.ui import single_instance
 from chatassist.ui.backend import load_backend, load_translator
 from chatassist.ui.customers import CustomerBook
 from chatassist.ui.global_hotkey import GlobalHotkey
+from chatassist.ui.placement import beside
 from chatassist.ui.qt_app import start_qt
 from chatassist.ui.sidebar import Sidebar
 from chatassist.ui.worker import Worker
@@ -142,6 +143,10 @@ def _open_editor(app: App, worker: Worker, sidebar: Sidebar, opened: dict[str, A
         editor.saved.connect(
             lambda: sidebar.load_backend_with(partial(load_backend, app, rebuild=True))
         )
+        # Beside the always-on-top sidebar, never under it (the first time; later
+        # the editor stays where the trainer moved it).
+        screen = sidebar.screen().availableGeometry()
+        editor.setGeometry(beside(sidebar.frameGeometry(), editor.size(), screen))
     editor.show()
     editor.raise_()
     editor.activateWindow()
