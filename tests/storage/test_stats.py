@@ -48,7 +48,9 @@ def test_most_and_least_used_per_week_language_and_region(tmp_path: Path) -> Non
     assert [r.entry_id for r in most_used(counts, language="es")] == ["a", "c"]
     assert [r.entry_id for r in most_used(counts, region="japan")] == ["b"]
     least = least_used(counts, ids, week=date(2026, 11, 23))
-    assert [(r.entry_id, r.uses) for r in least] == [("a", 0), ("d", 0), ("b", 1), ("c", 1)]
+    # d was never used at all: it is in the never-used list, not repeated here.
+    assert [(r.entry_id, r.uses) for r in least] == [("a", 0), ("b", 1), ("c", 1)]
+    assert "d" in never_used(counts, ids)
 
 
 def test_never_used_and_csv(tmp_path: Path) -> None:

@@ -99,9 +99,15 @@ def least_used(
     region: str | None = None,
     limit: int = 10,
 ) -> list[Ranked]:
-    """The least used of ``entry_ids`` (unused ones count 0), fewest first, ties by id."""
+    """The least used of ``entry_ids``, fewest first, ties by id. An entry unused in
+    ``week`` counts 0 there; entries never used at all (in ``language`` / ``region``)
+    are left out: :func:`never_used` lists them, and the two lists must not repeat."""
     totals = _select(counts, week, language, region)
-    ranked = sorted(((e, totals.get(e, 0)) for e in entry_ids), key=lambda kv: (kv[1], kv[0]))
+    never = set(never_used(counts, entry_ids, language=language, region=region))
+    ranked = sorted(
+        ((e, totals.get(e, 0)) for e in entry_ids if e not in never),
+        key=lambda kv: (kv[1], kv[0]),
+    )
     return [Ranked(e, n) for e, n in ranked[:limit]]
 
 
