@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 # argostranslate without its ML stack (torch, stanza, spaCy): see requirements/argostranslate.txt.
 ARGOS  := requirements/argostranslate.txt
 
-.PHONY: run test setup setup-test system-deps lint typecheck unit bench translations clean dist dist-check
+.PHONY: run test setup setup-test system-deps system-deps-test lint typecheck unit bench translations clean dist dist-check
 
 run: setup
 	@$(BIN)/python -m chatassist.ui.preflight && $(BIN)/chatassist gui
@@ -16,6 +16,9 @@ test: setup-test
 
 system-deps:
 	@scripts/system-deps.sh
+
+system-deps-test:
+	@scripts/system-deps.sh --test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +36,7 @@ $(VENV)/.installed-test: pyproject.toml setup.py $(ARGOS) | $(BIN)/python
 
 setup: system-deps $(VENV)/.installed translations
 
-setup-test: system-deps $(VENV)/.installed-test translations
+setup-test: system-deps-test $(VENV)/.installed-test translations
 
 translations: $(VENV)/.installed
 	@$(BIN)/python -m chatassist.ui.i18n_build

@@ -11,9 +11,13 @@ PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0 libegl1 libgl1
   libfontconfig1 fontconfig libdbus-1-3
   fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
-  # The team library's tests start a real PostgreSQL server (initdb/pg_ctl, pg_trgm).
-  postgresql postgresql-contrib
 )
+# Only for the tests (`scripts/system-deps.sh --test`, from `make test`): the team
+# library's tests start a real PostgreSQL server (initdb/pg_ctl, pg_trgm). An agent
+# running the sidebar (`make run`) needs no database server on their machine.
+if [ "${1:-}" = "--test" ]; then
+  PACKAGES+=(postgresql postgresql-contrib)
+fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "system-deps: not a Debian-based system; install Qt's xcb libraries and Noto CJK/Thai fonts yourself." >&2

@@ -6,7 +6,7 @@ unprivileged ``postgres`` user (``runuser``). Data and socket live in a
 temporary folder that user owns; the server listens on a free port of
 127.0.0.1 only, with a UTF-8 locale (C.UTF-8) so pg_trgm indexes CJK and Thai.
 
-Missing binaries fail loudly: scripts/system-deps.sh installs them, so a test
+Missing binaries fail loudly: scripts/system-deps.sh --test (make test) installs them, so a test
 run never silently skips the team tests.
 """
 
@@ -40,7 +40,7 @@ def find_bindir() -> Path:
             return Path(c)
     raise PgServerUnavailable(
         "PostgreSQL server binaries (initdb, pg_ctl) not found in /usr/lib/postgresql/*/bin: "
-        "run scripts/system-deps.sh (as root) to install Debian's postgresql package"
+        "run scripts/system-deps.sh --test (as root; make test does) to install Debian's postgresql package"
     )
 
 
