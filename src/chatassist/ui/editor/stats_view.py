@@ -30,8 +30,8 @@ from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.regions import REGION_IDS
 from chatassist.storage import stats, trends
 from chatassist.storage.responses import ResponseReport
-from chatassist.ui.editor.trend_chart import TrendChart
 from chatassist.ui import names
+from chatassist.ui.editor.trend_chart import TrendChart
 from chatassist.ui.worker import Worker
 
 
