@@ -4,49 +4,49 @@
 <context>
     <name>BookForm</name>
     <message>
-        <location filename="../editor/book_form.py" line="39"/>
+        <location filename="../editor/book_form.py" line="40"/>
         <source>Phrasebook id</source>
         <extracomment>(field, value): a field of the phrasebook changed (see model.set_book_field).</extracomment>
         <translation>短语库 ID</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="42"/>
-        <location filename="../editor/book_form.py" line="44"/>
+        <location filename="../editor/book_form.py" line="43"/>
+        <location filename="../editor/book_form.py" line="45"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="50"/>
+        <location filename="../editor/book_form.py" line="51"/>
         <source>Title (%1)</source>
         <translation>标题（%1）</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="58"/>
+        <location filename="../editor/book_form.py" line="59"/>
         <source>Description (%1)</source>
         <translation>说明（%1）</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="62"/>
+        <location filename="../editor/book_form.py" line="63"/>
         <source>Do not translate</source>
         <translation>不翻译的词</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="63"/>
+        <location filename="../editor/book_form.py" line="64"/>
         <source>terms kept as they are by machine drafts, comma-separated</source>
         <translation>机器草稿保持原样的词，用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="65"/>
+        <location filename="../editor/book_form.py" line="66"/>
         <source>Phrasebook problems</source>
         <translation>短语库问题</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="69"/>
+        <location filename="../editor/book_form.py" line="70"/>
         <source>Problems (saving is refused while there are any):</source>
         <translation>问题（存在问题时无法保存）：</translation>
     </message>
     <message>
-        <location filename="../editor/book_form.py" line="94"/>
+        <location filename="../editor/book_form.py" line="95"/>
         <source>The id cannot change once saved.</source>
         <translation>保存后不能再修改 ID。</translation>
     </message>
@@ -187,23 +187,23 @@
 <context>
     <name>CoverageView</name>
     <message>
-        <location filename="../editor/coverage_view.py" line="42"/>
+        <location filename="../editor/coverage_view.py" line="47"/>
         <source>Coverage</source>
         <extracomment>(entry id, language, tone): the trainer wants to fill this cell.</extracomment>
         <translation>覆盖情况</translation>
     </message>
     <message>
-        <location filename="../editor/coverage_view.py" line="68"/>
+        <location filename="../editor/coverage_view.py" line="73"/>
         <source>Gap: double-click to fill it</source>
         <translation>缺口：双击以补充</translation>
     </message>
     <message>
-        <location filename="../editor/coverage_view.py" line="74"/>
+        <location filename="../editor/coverage_view.py" line="79"/>
         <source>Coverage complete.</source>
         <translation>覆盖完整。</translation>
     </message>
     <message>
-        <location filename="../editor/coverage_view.py" line="76"/>
+        <location filename="../editor/coverage_view.py" line="81"/>
         <source>%1 gaps in required cells (red).</source>
         <translation>必需单元格中有 %1 处缺口（红色）。</translation>
     </message>
@@ -537,84 +537,84 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../editor/entry_form.py" line="53"/>
+        <location filename="../editor/entry_form.py" line="54"/>
         <source>Entry id</source>
         <extracomment>(field, value): a text field of the entry changed (see model.set_field). (language, tone, text): a variant cell changed.</extracomment>
         <translation>条目 ID</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="57"/>
-        <location filename="../editor/entry_form.py" line="64"/>
+        <location filename="../editor/entry_form.py" line="59"/>
+        <location filename="../editor/entry_form.py" line="68"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="59"/>
+        <location filename="../editor/entry_form.py" line="63"/>
         <source>Pinned</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="70"/>
+        <location filename="../editor/entry_form.py" line="74"/>
         <source>Gloss (%1)</source>
         <translation>释义（%1）</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="78"/>
+        <location filename="../editor/entry_form.py" line="82"/>
         <source>Note body (%1)</source>
         <translation>备注内容（%1）</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="82"/>
+        <location filename="../editor/entry_form.py" line="86"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="83"/>
+        <location filename="../editor/entry_form.py" line="87"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="84"/>
+        <location filename="../editor/entry_form.py" line="88"/>
         <source>Segments</source>
         <translation>客户分组</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="85"/>
+        <location filename="../editor/entry_form.py" line="89"/>
         <source>Regions</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="89"/>
+        <location filename="../editor/entry_form.py" line="93"/>
         <source>comma-separated</source>
         <translation>用逗号分隔</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="92"/>
+        <location filename="../editor/entry_form.py" line="97"/>
         <source>keywords (; separated)</source>
         <translation>关键词（用 ; 分隔）</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="97"/>
+        <location filename="../editor/entry_form.py" line="103"/>
         <source>Variants</source>
         <translation>各语言版本</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="100"/>
+        <location filename="../editor/entry_form.py" line="106"/>
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="105"/>
+        <location filename="../editor/entry_form.py" line="111"/>
         <source>Problems (saving is refused while there are any):</source>
         <translation>问题（存在问题时无法保存）：</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="187"/>
+        <location filename="../editor/entry_form.py" line="193"/>
         <source>Gap: no %1 text in %2</source>
         <translation>缺口：没有%2的%1文本</translation>
     </message>
     <message>
-        <location filename="../editor/entry_form.py" line="192"/>
+        <location filename="../editor/entry_form.py" line="198"/>
         <source>Machine draft, not vetted yet: approve it when checked</source>
         <translation>机器草稿，尚未审核：检查后请审核通过</translation>
     </message>
@@ -725,9 +725,23 @@
     </message>
 </context>
 <context>
+    <name>Kind</name>
+    <message>
+        <location filename="../names.py" line="89"/>
+        <source>reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="90"/>
+        <source>agent note</source>
+        <translation>客服备注</translation>
+    </message>
+</context>
+<context>
     <name>Language</name>
     <message>
         <location filename="../names.py" line="16"/>
+        <location filename="../names.py" line="113"/>
         <source>English</source>
         <translation>英语</translation>
     </message>
@@ -844,160 +858,181 @@
 <context>
     <name>MessagePanel</name>
     <message>
-        <location filename="../message_panel.py" line="46"/>
+        <location filename="../message_panel.py" line="47"/>
         <source>%1 (set by you)</source>
+        <extracomment>The notes&apos; height when first shown; the sidebar&apos;s splitter gives them more.</extracomment>
         <translation>%1（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="48"/>
+        <location filename="../message_panel.py" line="49"/>
         <source>Not recognised, using %1</source>
         <translation>未识别，使用%1</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="52"/>
+        <location filename="../message_panel.py" line="53"/>
         <source>%1 (from the conversation)</source>
         <translation>%1（根据对话）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="58"/>
+        <location filename="../message_panel.py" line="59"/>
         <source>%1 or %2?</source>
         <translation>%1还是%2？</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="65"/>
+        <location filename="../message_panel.py" line="66"/>
         <source>%1? (%2, unsure)</source>
         <translation>%1？（%2，不确定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="89"/>
+        <location filename="../message_panel.py" line="90"/>
         <source>Paste the customer&apos;s message here</source>
         <extracomment>The message to analyse (debounced; never emitted while an input method composes). The agent&apos;s overrides; an empty string means &quot;automatic&quot;.</extracomment>
         <translation>在此粘贴客户的消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="90"/>
+        <location filename="../message_panel.py" line="91"/>
         <source>Customer message</source>
         <translation>客户消息</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="92"/>
+        <location filename="../message_panel.py" line="93"/>
         <source>Customer &amp;message</source>
         <translation>客户消息(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="97"/>
+        <location filename="../message_panel.py" line="98"/>
         <source>Customer language</source>
         <translation>客户语言</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="98"/>
+        <location filename="../message_panel.py" line="99"/>
         <source>Auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="102"/>
+        <location filename="../message_panel.py" line="103"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="103"/>
-        <location filename="../message_panel.py" line="256"/>
+        <location filename="../message_panel.py" line="104"/>
+        <location filename="../message_panel.py" line="269"/>
         <source>Auto region</source>
         <translation>自动地区</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="104"/>
+        <location filename="../message_panel.py" line="105"/>
         <source>Reply tone</source>
         <translation>回复语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="105"/>
+        <location filename="../message_panel.py" line="106"/>
         <source>Auto tone</source>
         <translation>自动语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="112"/>
+        <location filename="../message_panel.py" line="113"/>
         <source>Customer country (two-letter code)</source>
         <translation>客户国家（两字母代码）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="113"/>
+        <location filename="../message_panel.py" line="114"/>
         <source>Two-letter country code, e.g. MX; empty = guess</source>
         <translation>两字母国家代码，如 MX；留空则自动推测</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="114"/>
+        <location filename="../message_panel.py" line="115"/>
         <source>Customer segment</source>
         <translation>客户类型</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="115"/>
+        <location filename="../message_panel.py" line="116"/>
         <source>Segment unknown</source>
         <translation>类型未知</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="124"/>
+        <location filename="../message_panel.py" line="125"/>
         <source>Message in your language</source>
         <translation>消息译文</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="152"/>
+        <location filename="../message_panel.py" line="153"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="157"/>
+        <location filename="../message_panel.py" line="158"/>
         <source>&amp;Region</source>
         <translation>地区(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="165"/>
+        <location filename="../message_panel.py" line="166"/>
         <source>C&amp;ustomer</source>
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="176"/>
+        <location filename="../message_panel.py" line="177"/>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="280"/>
-        <location filename="../message_panel.py" line="309"/>
+        <location filename="../message_panel.py" line="293"/>
+        <location filename="../message_panel.py" line="322"/>
         <source>Country</source>
         <translation>国家</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="281"/>
+        <location filename="../message_panel.py" line="294"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="301"/>
+        <location filename="../message_panel.py" line="314"/>
         <source> (guess)</source>
         <translation>（推测）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="304"/>
+        <location filename="../message_panel.py" line="317"/>
         <source>%1 tone (set by you)</source>
         <translation>%1语气（您设定）</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="306"/>
+        <location filename="../message_panel.py" line="319"/>
         <source>%1 tone</source>
         <translation>%1语气</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="315"/>
+        <location filename="../message_panel.py" line="330"/>
+        <source>No language or country known: the default region</source>
+        <translation>语言和国家都未知：使用默认地区</translation>
+    </message>
+    <message>
+        <location filename="../message_panel.py" line="332"/>
+        <source>Country %1, set by you</source>
+        <translation>国家 %1（由你设定）</translation>
+    </message>
+    <message>
+        <location filename="../message_panel.py" line="335"/>
+        <source>Default country %1 for %2</source>
+        <translation>%2 的默认国家 %1</translation>
+    </message>
+    <message>
+        <location filename="../message_panel.py" line="340"/>
+        <source> (a guess: the language is spoken in several regions)</source>
+        <translation>（推测：该语言在多个地区使用）</translation>
+    </message>
+    <message>
+        <location filename="../message_panel.py" line="345"/>
         <source>none recognised: search the phrasebooks below</source>
         <translation>未识别：请在下方搜索话术库</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="321"/>
+        <location filename="../message_panel.py" line="351"/>
         <source>urgent</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../message_panel.py" line="342"/>
+        <location filename="../message_panel.py" line="372"/>
         <source>Agent no&amp;tes (%1)</source>
         <translation>客服备注(&amp;T)（%1）</translation>
     </message>
@@ -1297,104 +1332,157 @@
 <context>
     <name>Placeholder</name>
     <message>
-        <location filename="../names.py" line="98"/>
+        <location filename="../names.py" line="129"/>
         <source>Customer name</source>
         <translation>客户姓名</translation>
     </message>
     <message>
-        <location filename="../names.py" line="99"/>
+        <location filename="../names.py" line="130"/>
         <source>Order number</source>
         <translation>订单号</translation>
     </message>
     <message>
-        <location filename="../names.py" line="100"/>
+        <location filename="../names.py" line="131"/>
         <source>Tracking number</source>
         <translation>物流单号</translation>
     </message>
     <message>
-        <location filename="../names.py" line="101"/>
+        <location filename="../names.py" line="132"/>
         <source>Tracking link</source>
         <translation>物流查询链接</translation>
     </message>
     <message>
-        <location filename="../names.py" line="102"/>
+        <location filename="../names.py" line="133"/>
         <source>Carrier</source>
         <translation>承运商</translation>
     </message>
     <message>
-        <location filename="../names.py" line="103"/>
+        <location filename="../names.py" line="134"/>
         <source>Estimated date (YYYY-MM-DD)</source>
         <translation>预计日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="104"/>
+        <location filename="../names.py" line="135"/>
         <source>Product name</source>
         <translation>商品名称</translation>
     </message>
     <message>
-        <location filename="../names.py" line="105"/>
+        <location filename="../names.py" line="136"/>
         <source>Email</source>
         <translation>邮箱</translation>
     </message>
     <message>
-        <location filename="../names.py" line="106"/>
+        <location filename="../names.py" line="137"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../names.py" line="107"/>
+        <location filename="../names.py" line="138"/>
         <source>Refund amount</source>
         <translation>退款金额</translation>
     </message>
     <message>
-        <location filename="../names.py" line="108"/>
+        <location filename="../names.py" line="139"/>
         <source>Refund days</source>
         <translation>退款天数</translation>
     </message>
     <message>
-        <location filename="../names.py" line="109"/>
+        <location filename="../names.py" line="140"/>
         <source>Refund date (YYYY-MM-DD)</source>
         <translation>退款日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="110"/>
+        <location filename="../names.py" line="141"/>
         <source>Return days</source>
         <translation>退货天数</translation>
     </message>
     <message>
-        <location filename="../names.py" line="111"/>
+        <location filename="../names.py" line="142"/>
         <source>Update hours</source>
         <translation>更新小时数</translation>
     </message>
     <message>
-        <location filename="../names.py" line="112"/>
+        <location filename="../names.py" line="143"/>
         <source>Update days</source>
         <translation>更新天数</translation>
     </message>
     <message>
-        <location filename="../names.py" line="113"/>
+        <location filename="../names.py" line="144"/>
         <source>Coupon amount</source>
         <translation>优惠券金额</translation>
     </message>
     <message>
-        <location filename="../names.py" line="114"/>
+        <location filename="../names.py" line="145"/>
         <source>Restock date (YYYY-MM-DD)</source>
         <translation>补货日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="115"/>
+        <location filename="../names.py" line="146"/>
         <source>Expiry date (YYYY-MM-DD)</source>
         <translation>到期日期（YYYY-MM-DD）</translation>
     </message>
     <message>
-        <location filename="../names.py" line="116"/>
+        <location filename="../names.py" line="147"/>
         <source>New address</source>
         <translation>新地址</translation>
     </message>
     <message>
-        <location filename="../names.py" line="117"/>
+        <location filename="../names.py" line="148"/>
         <source>Payment method</source>
         <translation>支付方式</translation>
+    </message>
+</context>
+<context>
+    <name>Region</name>
+    <message>
+        <location filename="../names.py" line="97"/>
+        <source>North America</source>
+        <translation>北美</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="98"/>
+        <source>Latin America</source>
+        <translation>拉丁美洲</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="99"/>
+        <source>Europe</source>
+        <translation>欧洲</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="100"/>
+        <source>Oceania</source>
+        <translation>大洋洲</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="101"/>
+        <source>Southeast Asia</source>
+        <translation>东南亚</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="102"/>
+        <source>Japan</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="103"/>
+        <source>Korea</source>
+        <translation>韩国</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="104"/>
+        <source>Greater China</source>
+        <translation>大中华区</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="105"/>
+        <source>Middle East</source>
+        <translation>中东</translation>
+    </message>
+    <message>
+        <location filename="../names.py" line="106"/>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
 </context>
 <context>
@@ -1601,17 +1689,17 @@
 <context>
     <name>Segment</name>
     <message>
-        <location filename="../names.py" line="89"/>
+        <location filename="../names.py" line="120"/>
         <source>new</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../names.py" line="90"/>
+        <location filename="../names.py" line="121"/>
         <source>returning</source>
         <translation>老客户</translation>
     </message>
     <message>
-        <location filename="../names.py" line="91"/>
+        <location filename="../names.py" line="122"/>
         <source>high value</source>
         <translation>高价值客户</translation>
     </message>
@@ -1748,86 +1836,91 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../sidebar.py" line="465" />
+        <location filename="../sidebar.py" line="507"/>
         <source>Message cleared (Ctrl+Z brings it back).</source>
         <translation>消息已清空（按 Ctrl+Z 恢复）。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="124"/>
+        <location filename="../sidebar.py" line="128"/>
         <source>Loading phrasebooks and language detection…</source>
         <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers each customer&apos;s waiting time; one id per sidebar run for the statistics switching customers and their context; copying replies and drafts; the list</extracomment>
         <translation>正在加载话术库和语言识别…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="130"/>
+        <location filename="../sidebar.py" line="134"/>
         <source>Recent customers</source>
         <translation>最近的客户</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="131"/>
+        <location filename="../sidebar.py" line="135"/>
         <source>&amp;New customer</source>
         <translation>新客户(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="132"/>
+        <location filename="../sidebar.py" line="136"/>
         <source>Start a fresh customer (Ctrl+N)</source>
         <translation>开始接待新客户（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="133"/>
+        <location filename="../sidebar.py" line="137"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="134"/>
+        <location filename="../sidebar.py" line="138"/>
         <source>Settings (Ctrl+,); phrasebook editor: Ctrl+E</source>
         <translation>设置（Ctrl+,）；短语库编辑器：Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="146"/>
+        <location filename="../sidebar.py" line="150"/>
         <source>Repl&amp;ies</source>
         <translation>回复(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="147"/>
+        <location filename="../sidebar.py" line="151"/>
         <source>Com&amp;pose</source>
         <translation>撰写(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="150"/>
+        <location filename="../sidebar.py" line="154"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="251"/>
+        <location filename="../sidebar.py" line="268"/>
         <source>Ready. Paste a customer message.</source>
         <translation>就绪。请粘贴客户消息。</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="256"/>
+        <location filename="../sidebar.py" line="273"/>
         <source>Could not load the phrasebooks: %1</source>
         <translation>无法加载话术库：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="267"/>
+        <location filename="../sidebar.py" line="284"/>
         <source>Translation is unavailable: %1</source>
         <translation>翻译不可用：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="311"/>
+        <location filename="../sidebar.py" line="328"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="338"/>
-        <location filename="../sidebar.py" line="400"/>
+        <location filename="../sidebar.py" line="360"/>
+        <location filename="../sidebar.py" line="437"/>
         <source>Translation engine is starting…</source>
         <translation>翻译引擎正在启动…</translation>
     </message>
     <message>
-        <location filename="../sidebar.py" line="340"/>
+        <location filename="../sidebar.py" line="362"/>
         <source>Translating…</source>
         <translation>正在翻译…</translation>
+    </message>
+    <message>
+        <location filename="../sidebar.py" line="418"/>
+        <source>Could not save the customers list: %1</source>
+        <translation>无法保存客户列表：%1</translation>
     </message>
     <message>
         <location filename="../sidebar_replies.py" line="58"/>
@@ -1882,165 +1975,170 @@
         <translation>已复制您的回复译文。</translation>
     </message>
     <message>
-        <location filename="../sidebar_customers.py" line="61"/>
+        <location filename="../sidebar_customers.py" line="66"/>
         <source>New customer.</source>
-        <extracomment>The shown customer is about to be left: their message counts as answered. Another customer (the argument) is shown: results for the previous one are stale. The message (the argument) should be analysed (again). A line for the status bar. the list&apos;s order by customer number (the sidebar sets it: waiting, urgent first) a word shown before a customer in the list (&quot;urgent&quot;, &quot;waiting&quot;)</extracomment>
+        <extracomment>The shown customer is about to be left: their message counts as answered. Another customer (the argument) is shown: results for the previous one are stale. The message (the argument) should be analysed (again). A line for the status bar. A new customer was started (the agent pastes their message next). Something about the customers changed (the list was redrawn): save them now, so a logout or SIGTERM loses nothing. the list&apos;s order by customer number (the sidebar sets it: waiting, urgent first) a word shown before a customer in the list (&quot;urgent&quot;, &quot;waiting&quot;)</extracomment>
         <translation>已切换到新客户。</translation>
     </message>
     <message>
-        <location filename="../sidebar_customers.py" line="90"/>
+        <location filename="../sidebar_customers.py" line="119"/>
         <source>Customer %1</source>
         <translation>客户 %1</translation>
+    </message>
+    <message>
+        <location filename="../sidebar_customers.py" line="147"/>
+        <source>Sent this session:</source>
+        <translation>本次会话已发送：</translation>
     </message>
 </context>
 <context>
     <name>StatsView</name>
     <message>
-        <location filename="../editor/stats_view.py" line="58"/>
+        <location filename="../editor/stats_view.py" line="59"/>
         <source>Week</source>
         <extracomment>The counts were read again and the lists show them.</extracomment>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="60"/>
+        <location filename="../editor/stats_view.py" line="61"/>
         <source>all languages</source>
         <translation>所有语言</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="61"/>
+        <location filename="../editor/stats_view.py" line="64"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="63"/>
-        <location filename="../editor/stats_view.py" line="154"/>
+        <location filename="../editor/stats_view.py" line="66"/>
+        <location filename="../editor/stats_view.py" line="159"/>
         <source>all regions</source>
         <translation>所有地区</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="64"/>
+        <location filename="../editor/stats_view.py" line="69"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="67"/>
+        <location filename="../editor/stats_view.py" line="72"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="77"/>
+        <location filename="../editor/stats_view.py" line="82"/>
         <source>Most used</source>
         <translation>最常用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="78"/>
+        <location filename="../editor/stats_view.py" line="83"/>
         <source>Least used</source>
         <translation>最少用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="79"/>
+        <location filename="../editor/stats_view.py" line="84"/>
         <source>Never used</source>
         <translation>从未使用</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="87"/>
+        <location filename="../editor/stats_view.py" line="92"/>
         <source>Chart</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="89"/>
+        <location filename="../editor/stats_view.py" line="94"/>
         <source>Scenarios by region</source>
         <translation>各地区的场景</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="90"/>
+        <location filename="../editor/stats_view.py" line="95"/>
         <source>Replies used</source>
         <translation>已用回复</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="91"/>
+        <location filename="../editor/stats_view.py" line="96"/>
         <source>First responses within 30 s</source>
         <translation>30 秒内首次响应</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="95"/>
+        <location filename="../editor/stats_view.py" line="100"/>
         <source>Export chart PNG…</source>
         <translation>导出图表 PNG…</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="97"/>
+        <location filename="../editor/stats_view.py" line="102"/>
         <source>Export chart CSV…</source>
         <translation>导出图表 CSV…</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="104"/>
+        <location filename="../editor/stats_view.py" line="109"/>
         <source>Sessions</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="111"/>
+        <location filename="../editor/stats_view.py" line="116"/>
         <source>First responses per sidebar session</source>
         <translation>每次侧边栏会话的首次响应</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="134"/>
+        <location filename="../editor/stats_view.py" line="139"/>
         <source>%1: %2 replies, median %3 s, %4 % within 30 s</source>
         <translation>%1：%2 条回复，中位数 %3 秒，%4 % 在 30 秒内</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="146"/>
+        <location filename="../editor/stats_view.py" line="151"/>
         <source>Replies used per week, by region</source>
         <translation>每周已用回复（按地区）</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="150"/>
+        <location filename="../editor/stats_view.py" line="155"/>
         <source>First responses within 30 s per week, by region (%)</source>
         <translation>每周 30 秒内首次响应占比（按地区，%）</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="154"/>
+        <location filename="../editor/stats_view.py" line="159"/>
         <source>Scenarios per week (%1)</source>
         <translation>每周场景（%1）</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="163"/>
-        <location filename="../editor/stats_view.py" line="178"/>
+        <location filename="../editor/stats_view.py" line="168"/>
+        <location filename="../editor/stats_view.py" line="183"/>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="163"/>
+        <location filename="../editor/stats_view.py" line="168"/>
         <source>PNG image (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="168"/>
+        <location filename="../editor/stats_view.py" line="173"/>
         <source>Export chart data</source>
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="179"/>
+        <location filename="../editor/stats_view.py" line="184"/>
         <source>Could not write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="186"/>
+        <location filename="../editor/stats_view.py" line="191"/>
         <source>all weeks</source>
         <translation>所有周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="188"/>
+        <location filename="../editor/stats_view.py" line="193"/>
         <source>week of %1</source>
         <translation>%1 当周</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="221"/>
+        <location filename="../editor/stats_view.py" line="226"/>
         <source>Export usage statistics</source>
         <translation>导出使用统计</translation>
     </message>
     <message>
-        <location filename="../editor/stats_view.py" line="168"/>
-        <location filename="../editor/stats_view.py" line="221"/>
+        <location filename="../editor/stats_view.py" line="173"/>
+        <location filename="../editor/stats_view.py" line="226"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
