@@ -3,7 +3,8 @@
 Compiles ``translations/*.ts`` to ``.qm`` files next to them with
 ``pyside6-lrelease`` (compiled files are not committed). ``--update`` first
 refreshes the ``.ts`` files from the sources with ``pyside6-lupdate``, keeping
-the existing translations. Without the Qt tools the interface stays English
+the existing translations; without source locations, so that two branches adding
+strings do not conflict on every line number. Without the Qt tools the interface stays English
 and one line says so.
 """
 
@@ -37,7 +38,15 @@ def update(ts_files: list[Path]) -> int:
     if lupdate is None:
         print("chatassist: pyside6-lupdate not found; translation sources not updated")
         return 1
-    cmd = [lupdate, "-no-obsolete", *map(str, sources()), "-ts", *map(str, ts_files)]
+    cmd = [
+        lupdate,
+        "-no-obsolete",
+        "-locations",
+        "none",
+        *map(str, sources()),
+        "-ts",
+        *map(str, ts_files),
+    ]
     return subprocess.run(cmd, check=False, capture_output=True).returncode
 
 
