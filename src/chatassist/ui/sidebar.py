@@ -265,7 +265,15 @@ class Sidebar(QWidget):
         self.message.set_regions(backend.assistant.regions.regions)
         self.message.order_value.set_currencies(backend.currencies)
         self.customer_switcher.show_customer(self.customers.current)
-        self.show_status(self.tr("Ready. Paste a customer message."))
+        if backend.checked_after_crash:
+            self.show_status(
+                self.tr(
+                    "chatassist was not closed properly last time; a full check found "
+                    "the library whole. Ready."
+                )
+            )
+        else:
+            self.show_status(self.tr("Ready. Paste a customer message."))
         self.analyze(self.message.text())
 
     def backend_failed(self, error: Exception) -> None:

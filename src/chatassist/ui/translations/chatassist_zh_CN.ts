@@ -1517,6 +1517,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>chatassist was not closed properly last time; a full check found the library whole. Ready.</source>
+        <translation>chatassist 上次未正常关闭；完整检查确认短语库完好。已就绪。</translation>
+    </message>
+    <message>
         <source>Ready. Paste a customer message.</source>
         <translation>就绪。请粘贴客户消息。</translation>
     </message>
