@@ -1747,6 +1747,10 @@
         <translation>每周场景（%1）</translation>
     </message>
     <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
