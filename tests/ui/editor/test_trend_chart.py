@@ -11,9 +11,13 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
 from chatassist.core.playbook.response_clock import figures
-from chatassist.storage.responses import WeeklyResponses
-from chatassist.storage.stats import UsageCount
-from chatassist.storage.trends import first_response_share, replies_used, scenarios_by_region
+from chatassist.core.statistics.responses import WeeklyResponses
+from chatassist.core.statistics.trends import (
+    first_response_share,
+    replies_used,
+    scenarios_by_region,
+)
+from chatassist.core.statistics.usage import UsageCount
 from chatassist.ui.editor.trend_chart import PALETTE, TrendChart
 
 W1, W2 = date(2026, 11, 23), date(2026, 11, 30)
@@ -72,7 +76,7 @@ def test_chart_renders_offscreen_and_exports_png_and_csv(qtbot: Any, tmp_path: P
 def test_statistics_tab_shows_trends_and_session_figures(qtbot: Any) -> None:
     from datetime import datetime
 
-    from chatassist.storage.responses import ResponseReport, SessionResponses
+    from chatassist.core.statistics.responses import ResponseReport, SessionResponses
     from chatassist.ui.editor.stats_view import StatsView
     from chatassist.ui.worker import InlineThreadPool, Worker
 
