@@ -3,7 +3,7 @@ language. Each string is a literal in a ``translate`` call so that lupdate finds
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
@@ -92,25 +92,25 @@ def kind_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def region_id_name(region_id: str) -> str:
-    names = {
-        "north_america": QCoreApplication.translate("Region", "North America"),
-        "latin_america": QCoreApplication.translate("Region", "Latin America"),
-        "europe": QCoreApplication.translate("Region", "Europe"),
-        "oceania": QCoreApplication.translate("Region", "Oceania"),
-        "southeast_asia": QCoreApplication.translate("Region", "Southeast Asia"),
-        "japan": QCoreApplication.translate("Region", "Japan"),
-        "korea": QCoreApplication.translate("Region", "Korea"),
-        "greater_china": QCoreApplication.translate("Region", "Greater China"),
-        "middle_east": QCoreApplication.translate("Region", "Middle East"),
-        "other": QCoreApplication.translate("Region", "Other"),
-    }
-    return names.get(region_id, region_id.replace("_", " "))
+def region_id_name(region_id: str, regions: Sequence[Region] = ()) -> str:
+    """The name ``resources/regions.yaml`` gives ``region_id`` in the interface
+    language (the id itself when ``regions`` does not have it, e.g. before the
+    regions are loaded)."""
+    region = next((r for r in regions if r.id == region_id), None)
+    if region is None:
+        return region_id
+    return region_name(region, interface_language())
+
+
+def interface_language() -> str:
+    """ "zh-Hans" when the Chinese interface is installed, else "en"."""
+    chinese = QCoreApplication.translate("Language", "English") != "English"
+    return "zh-Hans" if chinese else "en"
 
 
 def phrasebook_title(title: Mapping[str, str], book_id: str) -> str:
     """A phrasebook's title in the interface language (zh-Hans when it is translated)."""
-    chinese = QCoreApplication.translate("Language", "English") != "English"
+    chinese = interface_language() == "zh-Hans"
     order = ("zh-Hans", "en") if chinese else ("en", "zh-Hans")
     return next((title[lang] for lang in order if title.get(lang)), book_id)
 

@@ -11,13 +11,18 @@ import pytest
 from editor_helpers import BOOK, FakePrompts, MakeEditor
 from PySide6.QtCore import QThreadPool
 
+from chatassist import paths as paths_mod
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
+from chatassist.core.regions import load_regions
 from chatassist.storage.database import Database
 from chatassist.storage.library import PhrasebookLibrary
 from chatassist.storage.stats import weekly_counts
 from chatassist.ui.editor.services import EditorServices
 from chatassist.ui.editor.window import EditorWindow
 from chatassist.ui.worker import InlineThreadPool, Worker
+
+#: the bundled regions (their names in both interface languages), as the app loads them
+REGIONS = load_regions(paths_mod.bundled_resources() / "regions.yaml")
 
 
 @pytest.fixture
@@ -44,10 +49,13 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
         translator: Any = None,
         prompts: FakePrompts | None = None,
         changed_by: Any = None,
+        worker: Worker | None = None,
         **kw: Any,
     ) -> EditorWindow:
         kw.setdefault("default_tone", {"en": "direct", "es": "direct", "ja": "detailed"})
-        worker = Worker(QThreadPool() if threaded else InlineThreadPool())
+        kw.setdefault("regions", REGIONS.regions)
+        if worker is None:
+            worker = Worker(QThreadPool() if threaded else InlineThreadPool())
         workers.append(worker)
         services = EditorServices(
             library=library,
