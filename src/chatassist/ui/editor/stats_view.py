@@ -150,20 +150,39 @@ class StatsView(QWidget):
             )
         self.show_chart()
 
-    def chart_series(self) -> tuple[trends.WeeklySeries, str]:
-        """The chosen chart's series and its title."""
+    def chart_series(self) -> tuple[trends.WeeklySeries, str, Callable[[str], str]]:
+        """The chosen chart's series, its title and how its series are named."""
         kind = self.chart_kind.currentData()
         if kind == "replies":
-            return trends.replies_used(self.counts), self.tr("Replies used per week, by region")
+            title = self.tr("Replies used per week, by region")
+            return trends.replies_used(self.counts), title, self._region_label
         if kind == "first_response":
             return (
                 trends.first_response_share(self.report.weekly),
                 self.tr("First responses within 30 s per week, by region (%)"),
+                self._region_label,
             )
         _, _, region = self._filters()
         scenario_of = {e.id: e.scenarios[0] for b in self.books() for e in b.entries}
-        title = self.tr("Scenarios per week (%1)").replace("%1", region or self.tr("all regions"))
-        return trends.scenarios_by_region(self.counts, scenario_of, region), title
+        where = names.region_id_name(region) if region else self.tr("all regions")
+        title = self.tr("Scenarios per week (%1)").replace("%1", where)
+        return (
+            trends.scenarios_by_region(self.counts, scenario_of, region),
+            title,
+            self._scenario_label,
+        )
+
+    def _region_label(self, region_id: str) -> str:
+        return (
+            self.tr("unknown") if region_id == trends.UNKNOWN else names.region_id_name(region_id)
+        )
+
+    def _scenario_label(self, scenario_id: str) -> str:
+        return (
+            self.tr("unknown")
+            if scenario_id == trends.UNKNOWN
+            else names.scenario_name(scenario_id)
+        )
 
     def show_chart(self) -> None:
         self.chart.set_series(*self.chart_series())

@@ -5,6 +5,7 @@ into tests (offscreen)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -24,14 +25,23 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.series: WeeklySeries | None = None
         self.title = ""
+        self.label: Callable[[str], str] = str
         self.setMinimumSize(320, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Weekly chart"))
 
-    def set_series(self, series: WeeklySeries | None, title: str = "") -> None:
-        """Draw ``series`` under ``title`` (translated by the caller; default: the series')."""
+    def set_series(
+        self,
+        series: WeeklySeries | None,
+        title: str = "",
+        label: Callable[[str], str] | None = None,
+    ) -> None:
+        """Draw ``series`` under ``title`` (translated by the caller; default: the series');
+        ``label`` names a series in the legend (a scenario or region id in the UI
+        language). The CSV keeps the ids: it is data for other programs."""
         self.series = series
         self.title = title
+        self.label = label or str
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -90,7 +100,9 @@ class TrendChart(QWidget):
             row = y + 18 * (i // 3)
             painter.fillRect(QRectF(x, row + 3, 10, 10), QColor(PALETTE[i % len(PALETTE)]))
             painter.drawText(
-                QRectF(x + 14, row, (width - MARGIN) / 3 - 16, 16), Qt.AlignmentFlag.AlignLeft, name
+                QRectF(x + 14, row, (width - MARGIN) / 3 - 16, 16),
+                Qt.AlignmentFlag.AlignLeft,
+                self.label(name),
             )
 
     def image(self, size: QSize | None = None) -> QImage:
