@@ -156,8 +156,9 @@ def region_name(region: Region, ui_language: str) -> str:
     return names.get(ui_language) or names.get("en") or region.id
 
 
-def held_condition(held: HeldCondition) -> str:
-    """One condition of an offer rule that held, in the interface language."""
+def held_condition(held: HeldCondition, regions: Sequence[Region] = ()) -> str:
+    """One condition of an offer rule that held, in the interface language (a region
+    named as in ``regions``)."""
     if held.kind == "scenario":
         text = QCoreApplication.translate("Offer", "scenario %1")
         return text.replace("%1", scenario_name(held.value))
@@ -165,7 +166,7 @@ def held_condition(held: HeldCondition) -> str:
         text = QCoreApplication.translate("Offer", "%1 customer")
         return text.replace("%1", segment_name(held.value))
     if held.kind == "region":
-        where = region_id_name(held.value) if held.value else "?"
+        where = region_id_name(held.value, regions) if held.value else "?"
         return QCoreApplication.translate("Offer", "region %1").replace("%1", where)
     if held.kind == "year_spend":
         text = QCoreApplication.translate("Offer", "spent this year %1")
@@ -179,10 +180,12 @@ def held_condition(held: HeldCondition) -> str:
     return text
 
 
-def offer_reason(note: str, held: Sequence[HeldCondition]) -> str:
+def offer_reason(note: str, held: Sequence[HeldCondition], regions: Sequence[Region] = ()) -> str:
     """Why an offer rule fired: its note (already in the agent's language) and what held."""
     if not held:
         return note
-    joined = QCoreApplication.translate("Offer", "; ").join(held_condition(h) for h in held)
+    joined = QCoreApplication.translate("Offer", "; ").join(
+        held_condition(h, regions) for h in held
+    )
     text = QCoreApplication.translate("Offer", "%1 (%2)")
     return text.replace("%1", note).replace("%2", joined)

@@ -8,21 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from editor_helpers import BOOK, FakePrompts, MakeEditor
+from editor_helpers import BOOK, REGIONS, FakePrompts, MakeEditor
 from PySide6.QtCore import QThreadPool
 
-from chatassist import paths as paths_mod
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
-from chatassist.core.regions import load_regions
 from chatassist.storage.database import Database
 from chatassist.storage.library import PhrasebookLibrary
 from chatassist.storage.stats import weekly_counts
 from chatassist.ui.editor.services import EditorServices
 from chatassist.ui.editor.window import EditorWindow
 from chatassist.ui.worker import InlineThreadPool, Worker
-
-#: the bundled regions (their names in both interface languages), as the app loads them
-REGIONS = load_regions(paths_mod.bundled_resources() / "regions.yaml")
 
 
 @pytest.fixture

@@ -7,7 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QRunnable, QThread
 
+from chatassist import paths as paths_mod
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
+from chatassist.core.regions import load_regions
 from chatassist.core.translation.model import TokenReport, Translation
 from chatassist.ui.editor.import_plan import ImportPlan
 from chatassist.ui.editor.window import EditorWindow
@@ -36,6 +38,9 @@ BOOK = Phrasebook(
         ),
     ),
 )
+
+#: the bundled regions (their names in both interface languages), as the app loads them
+REGIONS = load_regions(paths_mod.bundled_resources() / "regions.yaml")
 
 
 class EchoTranslator:

@@ -102,6 +102,7 @@ def test_statistics_tab_shows_trends_and_session_figures(qtbot: Any) -> None:
 
 def test_legends_name_scenarios_and_regions_not_their_ids(qtbot: Any) -> None:
     """#18: the charts' legends showed raw ids (order_status, north_america)."""
+    from editor_helpers import REGIONS
     from zh_cn import chinese_interface
 
     from chatassist.core.phrasebook.model import Entry, Phrasebook
@@ -119,6 +120,7 @@ def test_legends_name_scenarios_and_regions_not_their_ids(qtbot: Any) -> None:
         lambda: [book],
         Worker(InlineThreadPool()),
         responses=lambda: ResponseReport([], []),
+        regions=REGIONS.regions,  # the names come from resources/regions.yaml
     )
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.refreshed):

@@ -60,6 +60,8 @@ class StatsView(QWidget):
         self.report = ResponseReport([], [])
         self.books = books
         self.worker = worker
+        #: the regions of ``resources/regions.yaml``, for their names
+        self.regions = regions
         self.counts: list[stats.UsageCount] = []
         self.week = QComboBox()
         self.week.setAccessibleName(self.tr("Week"))
@@ -164,7 +166,7 @@ class StatsView(QWidget):
             )
         _, _, region = self._filters()
         scenario_of = {e.id: e.scenarios[0] for b in self.books() for e in b.entries}
-        where = names.region_id_name(region) if region else self.tr("all regions")
+        where = names.region_id_name(region, self.regions) if region else self.tr("all regions")
         title = self.tr("Scenarios per week (%1)").replace("%1", where)
         return (
             trends.scenarios_by_region(self.counts, scenario_of, region),
@@ -174,7 +176,9 @@ class StatsView(QWidget):
 
     def _region_label(self, region_id: str) -> str:
         return (
-            self.tr("unknown") if region_id == trends.UNKNOWN else names.region_id_name(region_id)
+            self.tr("unknown")
+            if region_id == trends.UNKNOWN
+            else names.region_id_name(region_id, self.regions)
         )
 
     def _scenario_label(self, scenario_id: str) -> str:

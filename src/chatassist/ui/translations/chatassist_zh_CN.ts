@@ -1259,7 +1259,7 @@
     <name>ReplyCard</name>
     <message>
         <source>Copy</source>
-        <extracomment>Up (-1) or Down (+1) pressed on the card.</extracomment>
+        <extracomment>Up (-1) or Down (+1) pressed on the card. the regions of ``resources/regions.yaml``, to name them in offer reasons</extracomment>
         <translation>复制</translation>
     </message>
     <message>
@@ -1671,7 +1671,7 @@
     <name>StatsView</name>
     <message>
         <source>Week</source>
-        <extracomment>The counts were read again and the lists show them. An export (usage CSV, chart PNG or CSV) is over: True when the file was written.</extracomment>
+        <extracomment>The counts were read again and the lists show them. An export (usage CSV, chart PNG or CSV) is over: True when the file was written. the regions of ``resources/regions.yaml``, for their names</extracomment>
         <translation>周</translation>
     </message>
     <message>
@@ -1804,6 +1804,7 @@
     </message>
     <message>
         <source>Suggested replies</source>
+        <extracomment>the regions of ``resources/regions.yaml`` (set with the backend), for names</extracomment>
         <translation>推荐回复</translation>
     </message>
     <message>
