@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from chatassist.core.playbook import LikelyNextHints, OfferRules
     from chatassist.core.playbook.rules_file import OfferRulesFile
     from chatassist.core.regions import RegionConfig
+    from chatassist.core.statistics.responses import ResponseReport
+    from chatassist.core.statistics.usage import UsageCount
     from chatassist.core.translation.packs import PackManager
     from chatassist.core.translation.service import TranslationService
     from chatassist.settings import Settings
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from chatassist.storage.library import PhrasebookLibrary
     from chatassist.storage.responses import ResponseLog
     from chatassist.storage.team.link import TeamLink
+    from chatassist.storage.team.replica import ChangedBy
     from chatassist.storage.translation_cache import SqliteTranslationCache
     from chatassist.storage.usage import UsageLog
 
@@ -226,6 +229,25 @@ class App:
 
             return TeamUsageLog(self.database)
         return UsageLog(self.database)
+
+    # --- the editor's statistics and team records (slow: call them from a worker) ---
+    def usage_counts(self) -> list[UsageCount]:
+        """The usage log counted by week, entry, language and region."""
+        from chatassist.storage.stats import weekly_counts
+
+        return weekly_counts(self.database)
+
+    def response_report(self) -> ResponseReport:
+        """First-response figures per week and region, and per sidebar session."""
+        from chatassist.storage.responses import response_report
+
+        return response_report(self.database)
+
+    def team_changed_by(self, entry_id: str) -> ChangedBy | None:
+        """Team mode: who changed ``entry_id`` last on the server (None: not there yet)."""
+        from chatassist.storage.team.replica import changed_by
+
+        return changed_by(self.database, entry_id)
 
     def build_assistant(self) -> Assistant:
         """A fresh pipeline over the current library (build again after an import).

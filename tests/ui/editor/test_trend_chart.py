@@ -11,9 +11,13 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
 from chatassist.core.playbook.response_clock import figures
-from chatassist.storage.responses import WeeklyResponses
-from chatassist.storage.stats import UsageCount
-from chatassist.storage.trends import first_response_share, replies_used, scenarios_by_region
+from chatassist.core.statistics.responses import WeeklyResponses
+from chatassist.core.statistics.trends import (
+    first_response_share,
+    replies_used,
+    scenarios_by_region,
+)
+from chatassist.core.statistics.usage import UsageCount
 from chatassist.ui.editor.trend_chart import PALETTE, TrendChart
 
 W1, W2 = date(2026, 11, 23), date(2026, 11, 30)
@@ -72,7 +76,7 @@ def test_chart_renders_offscreen_and_exports_png_and_csv(qtbot: Any, tmp_path: P
 def test_statistics_tab_shows_trends_and_session_figures(qtbot: Any) -> None:
     from datetime import datetime
 
-    from chatassist.storage.responses import ResponseReport, SessionResponses
+    from chatassist.core.statistics.responses import ResponseReport, SessionResponses
     from chatassist.ui.editor.stats_view import StatsView
     from chatassist.ui.worker import InlineThreadPool, Worker
 
@@ -98,6 +102,7 @@ def test_statistics_tab_shows_trends_and_session_figures(qtbot: Any) -> None:
 
 def test_legends_name_scenarios_and_regions_not_their_ids(qtbot: Any) -> None:
     """#18: the charts' legends showed raw ids (order_status, north_america)."""
+    from editor_helpers import REGIONS
     from zh_cn import chinese_interface
 
     from chatassist.core.phrasebook.model import Entry, Phrasebook
@@ -115,6 +120,7 @@ def test_legends_name_scenarios_and_regions_not_their_ids(qtbot: Any) -> None:
         lambda: [book],
         Worker(InlineThreadPool()),
         responses=lambda: ResponseReport([], []),
+        regions=REGIONS.regions,  # the names come from resources/regions.yaml
     )
     qtbot.addWidget(view)
     with qtbot.waitSignal(view.refreshed):

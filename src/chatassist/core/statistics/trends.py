@@ -1,6 +1,6 @@
 """Weekly trends for trainers: scenarios by region, replies used, first-response share.
 
-Pure functions over what storage counted (``stats.UsageCount``,
+Pure functions over what storage counted (``usage.UsageCount``,
 ``responses.WeeklyResponses``), giving :class:`WeeklySeries`: one value per
 week and series, ready to draw or to export as CSV.
 """
@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from chatassist.storage.responses import WeeklyResponses
-from chatassist.storage.stats import UsageCount
+from chatassist.core.phrasebook.tabular import neutralise_cell
+from chatassist.core.statistics.responses import WeeklyResponses
+from chatassist.core.statistics.usage import UsageCount
 
 #: the series name of uses whose region (or entry's scenario) is not known
 UNKNOWN = "unknown"
@@ -35,7 +36,7 @@ class WeeklySeries:
         writer.writerow(["week", "series", self.unit])
         for name, values in self.values.items():
             for week, value in zip(self.weeks, values, strict=True):
-                writer.writerow([week.isoformat(), name, f"{value:g}"])
+                writer.writerow([week.isoformat(), neutralise_cell(name), f"{value:g}"])
         return out.getvalue()
 
 
