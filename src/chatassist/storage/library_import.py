@@ -156,8 +156,8 @@ class LibraryImporter:
         cursor.execute(
             _params(
                 db,
-                "INSERT INTO phrasebook (id, version, position, title, description, do_not_translate)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO phrasebook (id, version, position, title, description,"
+                " do_not_translate, placeholder_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)",
             ),
             (
                 book.id,
@@ -166,6 +166,7 @@ class LibraryImporter:
                 _json(book.title),
                 _json(book.description),
                 _json(list(book.do_not_translate)),
+                _json(dict(book.placeholder_kinds)),
             ),
         )
         entry_rows: list[tuple[object, ...]] = []
@@ -185,6 +186,7 @@ class LibraryImporter:
                     int(e.pinned),
                     _json(e.gloss),
                     _json(e.body),
+                    _json(dict(e.placeholder_kinds)),
                 )
             )
             for lang, words in e.keywords.items():
@@ -198,7 +200,8 @@ class LibraryImporter:
             _params(
                 db,
                 "INSERT INTO entry (id, phrasebook_id, position, kind, scenarios, tags, segments,"
-                " regions, pinned, gloss, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " regions, pinned, gloss, body, placeholder_kinds)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ),
             entry_rows,
         )
@@ -243,11 +246,18 @@ def diff_phrasebook(lb: LoadedPhrasebook, old: Phrasebook | None) -> BookChange:
         elif _canonical(before) != _canonical(e):
             change.changed.append(e.id)
     change.removed = [eid for eid in old_entries if eid not in new_ids]
-    same_header = (old.title, old.version, old.description, old.do_not_translate) == (
+    same_header = (
+        old.title,
+        old.version,
+        old.description,
+        old.do_not_translate,
+        old.placeholder_kinds,
+    ) == (
         new.title,
         new.version,
         new.description,
         new.do_not_translate,
+        new.placeholder_kinds,
     )
     order_same = [e.id for e in old.entries] == [e.id for e in new.entries]
     if not (change.added or change.changed or change.removed) and same_header and order_same:
@@ -267,4 +277,5 @@ def _canonical(e: Entry) -> tuple[Any, ...]:
         e.pinned,
         sorted(e.keywords.items()),
         sorted((v.language, v.tone, v.text, v.vetted) for v in e.variants),
+        sorted(e.placeholder_kinds.items()),
     )

@@ -75,6 +75,7 @@ def _entry(data: dict[str, Any]) -> Entry:
             str(k): tuple(str(w) for w in v) for k, v in (data.get("keywords") or {}).items()
         },
         variants=tuple(variants),
+        placeholder_kinds=_texts(data.get("placeholders")),
     )
 
 
@@ -87,6 +88,7 @@ def book_from_data(data: dict[str, Any]) -> Phrasebook:
         version=int(data.get("version", 1)),
         description=_texts(data.get("description")),
         do_not_translate=tuple(str(t) for t in data.get("do_not_translate") or ()),
+        placeholder_kinds=_texts(data.get("placeholders")),
     )
 
 
