@@ -243,6 +243,12 @@ class App:
         """Message -> language, region, tone, scenarios, suggestions."""
         return self.build_assistant()
 
+    def startup_note(self) -> str | None:
+        """The database's one line about its opening (an unclean shutdown checked),
+        if it was opened; never opens it."""
+        db = self.__dict__.get("database")
+        return None if db is None else db.startup_note
+
     def close(self) -> None:
         cache = self.__dict__.get("translation_cache")
         if cache is not None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from chatassist.core.languages import language_name
 from chatassist.core.phrasebook.model import GENERAL_TAG, Entry, Phrasebook, Variant
 from chatassist.core.phrasebook.placeholders import placeholder_kind
+from chatassist.core.playbook.offer_rules import HeldCondition, describe_reason
 from chatassist.core.tones import SEGMENTS, TONES
 
 # Score weights. The scenario match dominates; the rest orders replies within it.
@@ -107,7 +108,13 @@ class OfferReason:
     """Why an offer rule put this reply first; for the agent only, never sent."""
 
     rule: str
-    reason: str
+    note: str  # in the agent's language
+    held: tuple[HeldCondition, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """The note and what held, in English (the CLI and JSON)."""
+        return describe_reason(self.note, self.held)
 
 
 def offers_first(

@@ -3,11 +3,12 @@ language. Each string is a literal in a ``translate`` call so that lupdate finds
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
 from chatassist.core.languages import LANGUAGES
+from chatassist.core.playbook.offer_rules import HeldCondition
 from chatassist.core.regions import Region
 
 
@@ -153,3 +154,35 @@ def placeholder_name(name: str) -> str:
 def region_name(region: Region, ui_language: str) -> str:
     names: Mapping[str, str] = region.name
     return names.get(ui_language) or names.get("en") or region.id
+
+
+def held_condition(held: HeldCondition) -> str:
+    """One condition of an offer rule that held, in the interface language."""
+    if held.kind == "scenario":
+        text = QCoreApplication.translate("Offer", "scenario %1")
+        return text.replace("%1", scenario_name(held.value))
+    if held.kind == "segment":
+        text = QCoreApplication.translate("Offer", "%1 customer")
+        return text.replace("%1", segment_name(held.value))
+    if held.kind == "region":
+        where = region_id_name(held.value) if held.value else "?"
+        return QCoreApplication.translate("Offer", "region %1").replace("%1", where)
+    if held.kind == "year_spend":
+        text = QCoreApplication.translate("Offer", "spent this year %1")
+    else:
+        text = QCoreApplication.translate("Offer", "order %1")
+    text = text.replace("%1", held.value)
+    if held.at_least is not None:
+        text += QCoreApplication.translate("Offer", ", at least %1").replace("%1", held.at_least)
+    if held.below is not None:
+        text += QCoreApplication.translate("Offer", ", below %1").replace("%1", held.below)
+    return text
+
+
+def offer_reason(note: str, held: Sequence[HeldCondition]) -> str:
+    """Why an offer rule fired: its note (already in the agent's language) and what held."""
+    if not held:
+        return note
+    joined = QCoreApplication.translate("Offer", "; ").join(held_condition(h) for h in held)
+    text = QCoreApplication.translate("Offer", "%1 (%2)")
+    return text.replace("%1", note).replace("%2", joined)

@@ -95,7 +95,8 @@ class ReplyCard(QFrame):
         follow_text_direction(self.text, item.text)
         gloss = s.gloss
         if s.offer is not None:
-            gloss += "\n" + self.tr("Offer rule: %1").replace("%1", s.offer.reason)
+            reason = names.offer_reason(s.offer.note, s.offer.held)
+            gloss += "\n" + self.tr("Offer rule: %1").replace("%1", reason)
         self.gloss.setText(gloss)
         self.gloss.setVisible(bool(gloss))
         note = item.note

@@ -779,6 +779,10 @@
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Value</source>
+        <translation>金额(&amp;V)</translation>
+    </message>
+    <message>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
@@ -843,10 +847,49 @@
     </message>
 </context>
 <context>
+    <name>Offer</name>
+    <message>
+        <source>scenario %1</source>
+        <translation>场景：%1</translation>
+    </message>
+    <message>
+        <source>%1 customer</source>
+        <translation>%1客户</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>地区：%1</translation>
+    </message>
+    <message>
+        <source>spent this year %1</source>
+        <translation>近一年消费 %1</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>, at least %1</source>
+        <translation>，不低于 %1</translation>
+    </message>
+    <message>
+        <source>, below %1</source>
+        <translation>，低于 %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>OrderValueField</name>
     <message>
         <source>Order value, e.g. 25 USD</source>
-        <extracomment>A valid order value as typed (&quot;25 USD&quot;), or &quot;&quot; when the agent cleared it.</extracomment>
+        <extracomment>A valid value as typed (&quot;25 USD&quot;), or &quot;&quot; when the agent cleared it. how the core&apos;s money parser names this value in its messages</extracomment>
         <translation>订单金额，例如 25 USD</translation>
     </message>
     <message>
@@ -856,6 +899,18 @@
     <message>
         <source>Value of the order in question; the offer rules use it</source>
         <translation>相关订单的金额；补偿规则会用到它</translation>
+    </message>
+    <message>
+        <source>Spent in 12 months, e.g. 30000 USD</source>
+        <translation>近12个月消费，如 30000 USD</translation>
+    </message>
+    <message>
+        <source>Spent in the last 12 months</source>
+        <translation>近12个月消费额</translation>
+    </message>
+    <message>
+        <source>What the customer spent in the last 12 months; the offer rules use it</source>
+        <translation>客户近12个月的消费额；优惠规则会用到</translation>
     </message>
     <message>
         <source>age ?</source>
@@ -1515,6 +1570,10 @@
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>chatassist was not closed properly last time; a full check found the library whole. Ready.</source>
+        <translation>chatassist 上次未正常关闭；完整检查确认短语库完好。已就绪。</translation>
     </message>
     <message>
         <source>Ready. Paste a customer message.</source>
