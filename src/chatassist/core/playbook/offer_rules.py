@@ -234,16 +234,23 @@ HEADER = """\
 
 def dump_offer_rules(rules: OfferRules) -> str:
     """The rules as a file ``load_offer_rules`` reads back to the same rules."""
+    return dump_rule_data(rules.rates, [rule_data(r) for r in rules.rules])
+
+
+def dump_rule_data(rates: Rates, rules: list[dict[str, object]]) -> str:
+    """A rules file from ``rates`` and rules as plain data (``rule_data``'s shape,
+    e.g. as edited in a form; validate it with ``parse_offer_rules``)."""
     data: dict[str, object] = {
         "format": 1,
-        "base_currency": rules.rates.base,
-        "rates": {code: _number(rate) for code, rate in rules.rates.per_unit.items()},
-        "rules": [_rule_data(r) for r in rules.rules],
+        "base_currency": rates.base,
+        "rates": {code: _number(rate) for code, rate in rates.per_unit.items()},
+        "rules": rules,
     }
     return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 
-def _rule_data(rule: OfferRule) -> dict[str, object]:
+def rule_data(rule: OfferRule) -> dict[str, object]:
+    """A rule as plain data, as the file writes it: id, when, offer, note."""
     when: dict[str, object] = {}
     for name in ("scenarios", "segments", "regions", "except_regions"):
         if getattr(rule, name):
