@@ -46,6 +46,7 @@ from chatassist.ui.editor.drafts import discard_draft, load_draft
 from chatassist.ui.editor.entry_form import EntryForm
 from chatassist.ui.editor.file_actions import FileActions
 from chatassist.ui.editor.machine_drafts import MachineDrafts
+from chatassist.ui.editor.offer_rules_view import OfferRulesView
 from chatassist.ui.editor.prompts import DialogPrompts
 from chatassist.ui.editor.saving import BookSaver
 from chatassist.ui.editor.services import EditorPrompts, EditorServices
@@ -119,6 +120,12 @@ class EditorWindow(QMainWindow):
         self.tabs.addTab(self.book_form, self.tr("&Phrasebook"))
         self.tabs.addTab(self.coverage, self.tr("&Coverage"))
         self.tabs.addTab(self.stats, self.tr("S&tatistics"))
+        self.offer_rules: OfferRulesView | None = None
+        if services.offer_rules is not None:
+            self.offer_rules = OfferRulesView(
+                services.offer_rules, worker, self.prompts, self.document.all_books
+            )
+            self.tabs.addTab(self.offer_rules, self.tr("O&ffer rules"))
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.tabs)
@@ -176,6 +183,9 @@ class EditorWindow(QMainWindow):
         files.saved.connect(self.saved)
         files.status.connect(self.status)
         drafts.status.connect(self.status)
+        if self.offer_rules is not None:
+            self.offer_rules.saved.connect(self.saved)
+            self.offer_rules.status.connect(self.status)
 
     # --- actions ------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -477,6 +487,8 @@ class EditorWindow(QMainWindow):
             self.coverage.refresh(self._all_books())
         elif self.tabs.currentWidget() is self.stats:
             self.stats.refresh()
+        elif self.offer_rules is not None and self.tabs.currentWidget() is self.offer_rules:
+            self.offer_rules.refresh()
 
     def jump_to(self, entry_id: str, language: str, tone: str) -> None:
         """Open the entry ``entry_id`` with the cell ``language``/``tone`` selected."""
