@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from chatassist.core.detection import LanguageDetector
     from chatassist.core.intents import CueLexicon
     from chatassist.core.playbook import LikelyNextHints, OfferRules
+    from chatassist.core.playbook.rules_file import OfferRulesFile
     from chatassist.core.regions import RegionConfig
     from chatassist.core.statistics.responses import ResponseReport
     from chatassist.core.statistics.usage import UsageCount
@@ -188,11 +189,22 @@ class App:
         return load_regions(paths_mod.bundled_resources() / "regions.yaml")
 
     @service
-    def offer_rules(self) -> OfferRules:
-        """The trainers' offer rules (resources/offer_rules.yaml), validated."""
-        from chatassist.core.playbook import load_offer_rules
+    def offer_rules_file(self) -> OfferRulesFile:
+        """Where the offer rules are: the team's own file in the data folder (saved by
+        the editor) or else the bundled resources/offer_rules.yaml."""
+        from chatassist.core.playbook.rules_file import FILE_NAME, OfferRulesFile
 
-        return load_offer_rules(paths_mod.bundled_resources() / "offer_rules.yaml")
+        return OfferRulesFile(
+            self.paths.data_dir / FILE_NAME,
+            paths_mod.bundled_resources() / FILE_NAME,
+            self.paths.backups / "offer_rules",
+        )
+
+    @property
+    def offer_rules(self) -> OfferRules:
+        """The offer rules in force, validated (read again each time: the editor may
+        have saved new ones; a small file)."""
+        return self.offer_rules_file.load()
 
     @service
     def likely_next(self) -> LikelyNextHints:
@@ -256,8 +268,9 @@ class App:
         gc.unfreeze()  # let the previous library (now unused) be collected
         gc.collect()
         gc.freeze()
+        offer_rules = self.offer_rules
         return Assistant(
-            self.detector, intents, engine, self.regions, self.offer_rules, self.likely_next
+            self.detector, intents, engine, self.regions, offer_rules, self.likely_next
         )
 
     @service

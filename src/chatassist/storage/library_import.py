@@ -144,8 +144,8 @@ class LibraryImporter:
         cursor.execute(
             _params(
                 db,
-                "INSERT INTO phrasebook (id, version, position, title, description, do_not_translate)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO phrasebook (id, version, position, title, description,"
+                " do_not_translate, placeholder_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)",
             ),
             (
                 book.id,
@@ -154,6 +154,7 @@ class LibraryImporter:
                 _json(book.title),
                 _json(book.description),
                 _json(list(book.do_not_translate)),
+                _json(dict(book.placeholder_kinds)),
             ),
         )
         entry_rows: list[tuple[object, ...]] = []
@@ -173,6 +174,7 @@ class LibraryImporter:
                     int(e.pinned),
                     _json(e.gloss),
                     _json(e.body),
+                    _json(dict(e.placeholder_kinds)),
                 )
             )
             for lang, words in e.keywords.items():
@@ -186,7 +188,8 @@ class LibraryImporter:
             _params(
                 db,
                 "INSERT INTO entry (id, phrasebook_id, position, kind, scenarios, tags, segments,"
-                " regions, pinned, gloss, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " regions, pinned, gloss, body, placeholder_kinds)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ),
             entry_rows,
         )

@@ -48,11 +48,18 @@ def diff_phrasebook(lb: LoadedPhrasebook, old: Phrasebook | None) -> BookChange:
         elif _canonical(before) != _canonical(e):
             change.changed.append(e.id)
     change.removed = [eid for eid in old_entries if eid not in new_ids]
-    same_header = (old.title, old.version, old.description, old.do_not_translate) == (
+    same_header = (
+        old.title,
+        old.version,
+        old.description,
+        old.do_not_translate,
+        old.placeholder_kinds,
+    ) == (
         new.title,
         new.version,
         new.description,
         new.do_not_translate,
+        new.placeholder_kinds,
     )
     order_same = [e.id for e in old.entries] == [e.id for e in new.entries]
     if not (change.added or change.changed or change.removed) and same_header and order_same:
@@ -72,6 +79,7 @@ def _canonical(e: Entry) -> tuple[Any, ...]:
         e.pinned,
         sorted(e.keywords.items()),
         sorted((v.language, v.tone, v.text, v.vetted) for v in e.variants),
+        sorted(e.placeholder_kinds.items()),
     )
 
 

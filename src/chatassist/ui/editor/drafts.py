@@ -88,6 +88,7 @@ def _entry(data: Mapping[object, object]) -> Entry:
         pinned=bool(data.get("pinned", False)),
         keywords={str(k): _strings(v) for k, v in _mapping(data.get("keywords")).items()},
         variants=tuple(variants),
+        placeholder_kinds=_texts(data.get("placeholders")),
     )
 
 
@@ -105,6 +106,7 @@ def book_from_data(data: object) -> Phrasebook:
         version=int(version),
         description=_texts(book.get("description")),
         do_not_translate=_strings(book.get("do_not_translate")),
+        placeholder_kinds=_texts(book.get("placeholders")),
     )
 
 
