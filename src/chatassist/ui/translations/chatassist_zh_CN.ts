@@ -173,7 +173,7 @@
     <name>EditorWindow</name>
     <message>
         <source>Phrasebook editor</source>
-        <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the library was read (at start-up, in the worker) and is shown the questions to the trainer (dialogs over this window unless given) the library as read, the phrasebook under edit, the selected entry, undo</extracomment>
+        <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the library was read (at start-up, in the worker) and is shown the crash draft of the phrasebook just opened was read (and offered, if any) the questions to the trainer (dialogs over this window unless given) the library as read, the phrasebook under edit, the selected entry, undo</extracomment>
         <translation>短语库编辑器</translation>
     </message>
     <message>
