@@ -137,3 +137,13 @@ def test_a_draft_read_for_a_phrasebook_left_meanwhile_is_not_offered(
     assert "restore other" not in prompts.asked
     assert draft_path(data_dir, "other").exists()  # kept for when it is opened again
     assert window.session is not None and window.session.book.id == "demo"
+
+
+def test_a_declined_draft_is_removed_unless_edits_were_made_meanwhile(
+    qtbot: QtBot, make_editor: MakeEditor, data_dir: Path
+) -> None:
+    save_draft(data_dir, replace(BOOK, title={"zh-Hans": "演示", "en": "Demo (draft)"}))
+    window = make_editor()  # FakePrompts declines
+    qtbot.waitUntil(lambda: "restore demo" in window.prompts.asked)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not draft_path(data_dir, "demo").exists())
+    assert window.session is not None and window.session.book == BOOK

@@ -350,7 +350,9 @@ class EditorWindow(QMainWindow):
             if self.entry_index < 0 and session.book.entries:
                 self.entry_index = 0
             self._changed()
-        elif draft is not None and not session.dirty:
+        elif draft is not None and self.undo.count() == 0:
+            # Declined (or the same as saved), and nothing typed since it was opened:
+            # otherwise the draft already holds (or will hold) the newer edits.
             self.saver.drop_draft(book.id)
         self.draft_checked.emit()
 
