@@ -34,3 +34,32 @@ def test_every_tab_of_the_editor_shows_no_english(
                 qtbot.wait(20)  # a tab reads its data in the worker
                 found.update(english_in(window, DATA_WORDS))
         assert sorted(found) == [], "\n".join(sorted(found))
+
+
+def test_the_import_preview_and_problems_dialogs_show_no_english(qtbot: Any, tmp_path: Any) -> None:
+    from editor_helpers import BOOK
+
+    from chatassist.core.phrasebook.diff import BookChange, TextChange
+    from chatassist.ui.editor.import_plan import ImportPlan
+    from chatassist.ui.editor.import_preview import ImportPreview, preview_text
+    from chatassist.ui.editor.problems_dialog import ProblemsDialog
+
+    change = BookChange("demo", "demo.yaml", "updated", changed=["order.tracking"])
+    plan = ImportPlan(
+        tmp_path / "demo.yaml",
+        [],
+        [change],
+        {"order.tracking": [TextChange("en/direct", "Order shipped.", "Order sent.")]},
+    )
+    with chinese_interface():
+        text = preview_text(plan)
+        preview = ImportPreview(plan)
+        qtbot.addWidget(preview)
+        problems = ProblemsDialog("未导入", "文件有 1 个问题", ["demo.yaml:3:5: …"])
+        qtbot.addWidget(problems)
+        found = [*english_in(preview, DATA_WORDS), *english_in(problems, DATA_WORDS)]
+    assert sorted(found) == [], "\n".join(sorted(found))
+    # The labels are Chinese; entry ids, fields and texts are the file's own data.
+    for word in ("updated", "changed", "added", "removed"):
+        assert word not in text
+    assert "Order shipped." in text and BOOK.id in text

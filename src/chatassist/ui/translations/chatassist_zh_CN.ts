@@ -173,7 +173,7 @@
     <name>EditorWindow</name>
     <message>
         <source>Phrasebook editor</source>
-        <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the library was read (at start-up, in the worker) and is shown the questions to the trainer (dialogs over this window unless given) the library as read, the phrasebook under edit, the selected entry, undo</extracomment>
+        <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the library was read (at start-up, in the worker) and is shown the crash draft of the phrasebook just opened was read (and offered, if any) the questions to the trainer (dialogs over this window unless given) the library as read, the phrasebook under edit, the selected entry, undo</extracomment>
         <translation>短语库编辑器</translation>
     </message>
     <message>
@@ -1680,7 +1680,7 @@
     </message>
     <message>
         <source>Loading phrasebooks and language detection…</source>
-        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers each customer&apos;s waiting time; one id per sidebar run for the statistics switching customers and their context; copying replies and drafts; the list</extracomment>
+        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers each customer&apos;s waiting time; one id per sidebar run for the statistics switching customers and their context; copying replies and drafts; the list the shown message analysed; the message and the draft translated</extracomment>
         <translation>正在加载话术库和语言识别…</translation>
     </message>
     <message>
@@ -1737,6 +1737,7 @@
     </message>
     <message>
         <source>Translation engine is starting…</source>
+        <extracomment>An analysis is about to be shown (the argument): the response clock classifies it. The customer&apos;s language or region as last seen changed: the customers list redraws. New results are on screen (analysis or translation). A job for what is on screen failed (the exception; stale failures never come). A line for the status bar. the conversation&apos;s language after the shown analysis (kept once answered)</extracomment>
         <translation>翻译引擎正在启动…</translation>
     </message>
     <message>
