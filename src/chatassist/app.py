@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from chatassist.core.assist import Assistant
     from chatassist.core.detection import LanguageDetector
     from chatassist.core.intents import CueLexicon
+    from chatassist.core.phrasebook.house_style import HouseStyle
     from chatassist.core.playbook import LikelyNextHints, OfferRules
     from chatassist.core.regions import RegionConfig
     from chatassist.core.translation.packs import PackManager
@@ -190,6 +191,14 @@ class App:
         from chatassist.core.playbook import load_offer_rules
 
         return load_offer_rules(paths_mod.bundled_resources() / "offer_rules.yaml")
+
+    @service
+    def house_style(self) -> HouseStyle:
+        """Each language's register (resources/house_style.yaml), validated; checked by
+        ``phrasebook validate`` and the editor as warnings."""
+        from chatassist.core.phrasebook.house_style import load_house_style
+
+        return load_house_style(paths_mod.bundled_resources() / "house_style.yaml")
 
     @service
     def likely_next(self) -> LikelyNextHints:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from chatassist.app import App
+from chatassist.core.files import FileRefused, read_regular
 from chatassist.core.phrasebook.export import FORMATS, export_books
-from chatassist.core.phrasebook.loader import PhrasebookInvalid, load_files
+from chatassist.core.phrasebook.house_style import style_warnings
+from chatassist.core.phrasebook.loader import MAX_FILE_BYTES, PhrasebookInvalid, load_files
 
 
 def add_parser(sub: Any) -> None:
@@ -73,10 +76,30 @@ def run_validate(args: argparse.Namespace, app: App) -> int:
         loaded = load_files(args.paths)
     except PhrasebookInvalid as exc:
         return _report(exc)
+    # The house register (resources/house_style.yaml): warnings, not errors; the files
+    # are valid, and a trainer may ship a reply the rules flag on purpose.
+    warnings = style_warnings(loaded, app.house_style, _yaml_text)
+    per_file: dict[str, int] = {}
+    for w in warnings:
+        per_file[w.path] = per_file.get(w.path, 0) + 1
+        print(str(replace(w, message=f"warning: {w.message}")), file=sys.stderr)
     for lb in loaded:
         book = lb.phrasebook
-        print(f"{lb.path}: ok ({book.id}, {len(book.entries)} entries)")
+        n = per_file.get(lb.path, 0)
+        note = f", {n} house-style warning{'s' if n != 1 else ''}" if n else ""
+        print(f"{lb.path}: ok ({book.id}, {len(book.entries)} entries{note})")
     return 0
+
+
+def _yaml_text(path: str) -> str | None:
+    """A YAML file's text again, to place each warning at its variant's line (None for
+    a spreadsheet, whose warnings name the entry's row)."""
+    if not path.lower().endswith((".yaml", ".yml")):
+        return None
+    try:
+        return read_regular(Path(path), MAX_FILE_BYTES).decode("utf-8")
+    except (FileRefused, OSError, UnicodeDecodeError):
+        return None
 
 
 def run_import(args: argparse.Namespace, app: App) -> int:

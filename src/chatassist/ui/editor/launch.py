@@ -37,6 +37,7 @@ def editor_services(app: App) -> EditorServices:
         translator=translator,
         changed_by=changed_by,
         responses=partial(response_report, library.database),
+        house_style=app.house_style,
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from chatassist.core.phrasebook.house_style import HouseStyle
     from chatassist.core.phrasebook.loader import LoadedPhrasebook
     from chatassist.core.phrasebook.model import Phrasebook
     from chatassist.core.translation.model import Translator
@@ -52,6 +53,8 @@ class EditorServices:
     changed_by: Callable[[str], ChangedByRecord | None] | None = None
     #: first-response times by week and by sidebar session (None: not shown)
     responses: Callable[[], ResponseReport] | None = None
+    #: each language's register, for house-style warnings on replies (None: none)
+    house_style: HouseStyle | None = None
 
 
 class EditorPrompts(Protocol):
