@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from chatassist import paths as paths_mod
 from chatassist.app import App
 from chatassist.ui.backend import Backend, load_backend
-from conftest import MakeSidebar
 from damage_fixtures import leave_unclean_marker
 
 SAMPLE = Path(__file__).parents[1] / "core" / "phrasebook" / "sample.yaml"
@@ -29,7 +29,7 @@ def test_the_first_backend_after_a_crash_carries_the_check(tmp_path: Path) -> No
         app.close()
 
 
-def test_the_sidebar_says_so_instead_of_ready(make_sidebar: MakeSidebar, backend: Backend) -> None:
+def test_the_sidebar_says_so_instead_of_ready(make_sidebar: Any, backend: Backend) -> None:
     sidebar = make_sidebar(replace(backend, checked_after_crash=True))
     assert "full check found the library whole" in sidebar.status.text()
     plain = make_sidebar(backend)

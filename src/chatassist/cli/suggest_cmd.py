@@ -70,10 +70,9 @@ def run(args: argparse.Namespace, app: App) -> int:
         raise UsageError(
             f"unknown language '{args.language}' (known: {', '.join(CUSTOMER_LANGUAGES)})"
         )
-    order_value = app.offer_rules.parse_value(args.order_value) if args.order_value else None
-    year_spend = (
-        app.offer_rules.parse_value(args.year_spend, "year spend") if args.year_spend else None
-    )
+    rules = app.offer_rules
+    order_value = rules.parse_value(args.order_value) if args.order_value else None
+    year_spend = rules.parse_value(args.year_spend, "year spend") if args.year_spend else None
     customer = CustomerContext(
         country=args.country.upper() if args.country else None,
         segment=args.segment,

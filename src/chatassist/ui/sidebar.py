@@ -264,6 +264,8 @@ class Sidebar(QWidget):
         if backend.translator is not None:
             self.state.translator = backend.translator
         self.message.set_regions(backend.assistant.regions.regions)
+        self.customer_switcher.regions = backend.assistant.regions.regions
+        self.replies.regions = backend.assistant.regions.regions
         self.message.order_value.set_currencies(backend.currencies)
         self.message.year_spend.set_currencies(backend.currencies)
         self.customer_switcher.show_customer(self.customers.current)

@@ -40,9 +40,18 @@ from chatassist.core.playbook.situation import Situation
 from chatassist.core.regions import REGION_IDS
 from chatassist.core.scenarios import SCENARIO_IDS
 from chatassist.core.tones import SEGMENTS
-from chatassist.core.yaml_reader import Problem
+from chatassist.core.yaml_reader import Problem, compose
 
-__all__ = ["FiredOffer", "OfferRule", "OfferRules", "PlaybookInvalid", "load_offer_rules"]
+__all__ = [
+    "FiredOffer",
+    "HeldCondition",
+    "OfferRule",
+    "OfferRules",
+    "PlaybookInvalid",
+    "dump_offer_rules",
+    "load_offer_rules",
+    "parse_offer_rules",
+]
 
 _CONDITIONS = ("scenarios", "segments", "regions", "except_regions", "order_value", "year_spend")
 #: the money conditions: the customer's value each one compares
@@ -196,12 +205,73 @@ class OfferRules:
 
 def load_offer_rules(path: Path) -> OfferRules:
     """Read and validate the offer rules; raise ``PlaybookInvalid`` listing every problem."""
-    root = read_root(path)
-    reader = _RulesReader(str(path))
+    return _read(read_root(path), str(path))
+
+
+def parse_offer_rules(text: str, name: str) -> OfferRules:
+    """Validate rules given as text (the editor's, before it saves); ``name`` is the
+    file the problems name."""
+    root, problems = compose(text, name)
+    if root is None:
+        raise PlaybookInvalid(problems)
+    return _read(root, name)
+
+
+def _read(root: yaml.Node, name: str) -> OfferRules:
+    reader = _RulesReader(name)
     rules = reader.read(root)
-    reader.finish(str(path))
+    reader.finish(name)
     assert rules is not None  # no problems means a complete file
     return rules
+
+
+HEADER = """\
+# Offer rules: which compensation or process reply a customer gets, and why.
+# Written by the phrasebook editor (Offer rules tab); the format is described in
+# src/chatassist/core/playbook/offer_rules.py of chatassist.
+"""
+
+
+def dump_offer_rules(rules: OfferRules) -> str:
+    """The rules as a file ``load_offer_rules`` reads back to the same rules."""
+    return dump_rule_data(rules.rates, [rule_data(r) for r in rules.rules])
+
+
+def dump_rule_data(rates: Rates, rules: list[dict[str, object]]) -> str:
+    """A rules file from ``rates`` and rules as plain data (``rule_data``'s shape,
+    e.g. as edited in a form; validate it with ``parse_offer_rules``)."""
+    data: dict[str, object] = {
+        "format": 1,
+        "base_currency": rates.base,
+        "rates": {code: _number(rate) for code, rate in rates.per_unit.items()},
+        "rules": rules,
+    }
+    return HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+
+
+def rule_data(rule: OfferRule) -> dict[str, object]:
+    """A rule as plain data, as the file writes it: id, when, offer, note."""
+    when: dict[str, object] = {}
+    for name in ("scenarios", "segments", "regions", "except_regions"):
+        if getattr(rule, name):
+            when[name] = list(getattr(rule, name))
+    for name in ("order_value", "year_spend"):
+        bounds: ValueRange | None = getattr(rule, name)
+        if bounds is not None:
+            when[name] = {
+                k: str(v)
+                for k, v in (("at_least", bounds.at_least), ("below", bounds.below))
+                if v is not None
+            }
+    return {"id": rule.id, "when": when, "offer": rule.offer, "note": dict(rule.note)}
+
+
+def _number(rate: Decimal) -> int | float | str:
+    """A rate as YAML writes it back exactly (a plain number where that is exact)."""
+    if rate == rate.to_integral_value():
+        return int(rate)
+    as_float = float(rate)
+    return as_float if Decimal(repr(as_float)) == rate else str(rate)
 
 
 class _RulesReader(PlaybookReader):
