@@ -105,7 +105,7 @@ class App:
             from chatassist.storage.team.trainer_library import TeamAgentLibrary
 
             return TeamAgentLibrary(self.database)
-        return PhrasebookLibrary(self.database)
+        return PhrasebookLibrary(self.database, self.glossary)
 
     @property
     def team_link(self) -> TeamLink | None:
