@@ -379,7 +379,9 @@ class Sidebar(QWidget):
             self.message.show_missing_packs(result.missing)
             self.updated.emit()
 
-        job = jobs.translate(self.translator, analysis.text, source, target)
+        job = jobs.translate(
+            self.translator, analysis.text, source, target, country=analysis.region.country
+        )
         self.worker.run_latest((self, "message"), job, done, self.job_failed)
 
     # -- replies ------------------------------------------------------------------
@@ -463,6 +465,7 @@ class Sidebar(QWidget):
             agent_language=self.agent_language,
             target=target,
             chosen=self.compose.chosen_language(),
+            country=self.state.country,
         )
         self.worker.run_latest((self, "draft"), job, done, self.job_failed)
 
