@@ -44,6 +44,7 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
         translator: Any = None,
         prompts: FakePrompts | None = None,
         changed_by: Any = None,
+        house_style: Any = None,
         worker: Worker | None = None,
         offer_rules: Any = None,
         **kw: Any,
@@ -59,6 +60,7 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
             translator=(lambda: translator) if translator is not None else None,
             changed_by=changed_by,
             offer_rules=offer_rules,
+            house_style=house_style,
         )
         window = EditorWindow(services, worker, data_dir, prompts=prompts or FakePrompts(), **kw)
         qtbot.addWidget(window)

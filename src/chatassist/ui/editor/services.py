@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from chatassist.core.phrasebook.house_style import HouseStyle
     from chatassist.core.phrasebook.loader import LoadedPhrasebook
     from chatassist.core.phrasebook.model import Phrasebook
     from chatassist.core.playbook.offer_rules import OfferRules
@@ -75,6 +76,8 @@ class EditorServices:
     responses: Callable[[], ResponseReport] | None = None
     #: the team's offer rules, edited in the Offer rules tab (None: no such tab)
     offer_rules: OfferRulesStore | None = None
+    #: each language's register, for house-style warnings on replies (None: none)
+    house_style: HouseStyle | None = None
 
 
 class EditorPrompts(Protocol):

@@ -336,6 +336,7 @@ class EditorWindow(QMainWindow):
             other_ids=others,
             other_books=frozenset(b.id for b in self.books if b.id != book.id),
             is_new=is_new,
+            house_style=self.services.house_style,
         )
         self.undo.clear()
         self.entry_index = 0 if book.entries else -1
