@@ -117,7 +117,7 @@ def test_a_restored_older_library_never_reads_as_the_newer_revision(tmp_path: Pa
     assert restored is not None and restored != newer
 
 
-def test_a_version_5_library_gets_a_revision_and_every_entry_noted(tmp_path: Path) -> None:
+def test_a_library_from_before_the_revision_gets_one_and_every_entry_noted(tmp_path: Path) -> None:
     db = Database.open(tmp_path / "lib.sqlite3", backups_dir=tmp_path / "backups", target_version=5)
     PhrasebookLibrary(db).import_files([SAMPLE])
     db.close()

@@ -9,7 +9,7 @@ texts only for the few replies it shows (the persisted index holds cards).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from chatassist.core.phrasebook.model import Entry
@@ -38,9 +38,17 @@ class EntryCard:
     slots: Mapping[tuple[str, str], bool]
     #: the phrasebook's do-not-translate terms
     glossary: tuple[str, ...] = ()
+    #: placeholder kinds declared for this entry (its own over its phrasebook's)
+    kinds: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, entry: Entry, phrasebook_id: str, glossary: tuple[str, ...] = ()) -> EntryCard:
+    def of(
+        cls,
+        entry: Entry,
+        phrasebook_id: str,
+        glossary: tuple[str, ...] = (),
+        kinds: Mapping[str, str] | None = None,
+    ) -> EntryCard:
         return cls(
             entry.id,
             phrasebook_id,
@@ -52,6 +60,7 @@ class EntryCard:
             entry.pinned,
             {shared_key(v.language, v.tone): v.vetted for v in entry.variants},
             glossary,
+            dict(kinds or {}),
         )
 
     def to_json(self, codes: SlotCodes) -> list[Any]:
@@ -68,13 +77,14 @@ class EntryCard:
             self.pinned,
             [codes.slot(k) * 2 + vetted for k, vetted in self.slots.items()],
             codes.glossary(self.glossary),
+            dict(self.kinds),
         ]
 
     @classmethod
     def from_json(cls, data: list[Any], codes: SlotCodes) -> EntryCard:
         """The card ``to_json`` gave; malformed data raises TypeError, ValueError or
         IndexError."""
-        eid, book, kind, scenarios, tags, segments, regions, pinned, slots, glossary = data
+        eid, book, kind, scenarios, tags, segments, regions, pinned, slots, glossary, kinds = data
         keys = codes.keys
         card = cls(
             eid,
@@ -87,6 +97,7 @@ class EntryCard:
             bool(pinned),
             {keys[code >> 1]: bool(code & 1) for code in slots},
             codes.glossaries[glossary],
+            {str(k): str(v) for k, v in kinds.items()},
         )
         if not (isinstance(eid, str) and isinstance(book, str) and isinstance(kind, str)):
             raise TypeError("entry card: id, phrasebook and kind must be text")

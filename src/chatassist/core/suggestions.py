@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 
 from chatassist.core.languages import language_name
 from chatassist.core.phrasebook.model import GENERAL_TAG, Entry, Phrasebook
+from chatassist.core.phrasebook.placeholders import placeholder_kind
+from chatassist.core.playbook.offer_rules import HeldCondition, describe_reason
 from chatassist.core.suggestion_cards import EntryCard
 from chatassist.core.tones import SEGMENTS, TONES
 
@@ -68,6 +70,8 @@ class Suggestion:
     pinned: bool
     scenarios: tuple[str, ...]
     placeholders: tuple[str, ...]
+    #: (name, kind) of each placeholder, as the phrasebook declares it or its name implies
+    placeholder_kinds: tuple[tuple[str, str], ...] = ()
     #: the phrasebook's do-not-translate terms, for machine translation of this reply
     glossary: tuple[str, ...] = ()
     #: a general reply (no scenario recognised), not one for the message's scenario
@@ -91,6 +95,7 @@ class Suggestion:
             "pinned": self.pinned,
             "scenarios": list(self.scenarios),
             "placeholders": list(self.placeholders),
+            "placeholder_kinds": dict(self.placeholder_kinds),
             "general": self.general,
             **(
                 {"offer": {"rule": self.offer.rule, "reason": self.offer.reason}}
@@ -105,7 +110,13 @@ class OfferReason:
     """Why an offer rule put this reply first; for the agent only, never sent."""
 
     rule: str
-    reason: str
+    note: str  # in the agent's language
+    held: tuple[HeldCondition, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """The note and what held, in English (the CLI and JSON)."""
+        return describe_reason(self.note, self.held)
 
 
 def offers_first(
@@ -177,7 +188,9 @@ class SuggestionEngine:
         for book in phrasebooks:
             for entry in book.entries:
                 entries[entry.id] = entry
-                cards.append(EntryCard.of(entry, book.id, book.do_not_translate))
+                cards.append(
+                    EntryCard.of(entry, book.id, book.do_not_translate, book.kinds_of(entry))
+                )
         self._index(cards, entries.get, hot)
 
     @classmethod
@@ -461,6 +474,10 @@ class SuggestionEngine:
             pinned=entry.pinned,
             scenarios=entry.scenarios,
             placeholders=tuple(sorted(variant.placeholders)),
+            placeholder_kinds=tuple(
+                (name, placeholder_kind(name, item.card.kinds))
+                for name in sorted(variant.placeholders)
+            ),
             glossary=item.glossary,
         )
 

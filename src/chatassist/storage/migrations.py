@@ -130,7 +130,16 @@ def _v5_glossary(db: pw.Database) -> None:
     )
 
 
-def _v6_library_revision(db: pw.Database) -> None:
+def _v6_placeholder_kinds(db: pw.Database) -> None:
+    """Placeholder kinds declared in the phrasebook (``placeholders:``): the
+    phrasebook's map and each entry's own, as JSON objects name -> kind."""
+    for table in ("phrasebook", "entry"):
+        db.execute_sql(
+            f"ALTER TABLE {table} ADD COLUMN placeholder_kinds TEXT NOT NULL DEFAULT '{{}}'"
+        )
+
+
+def _v7_library_revision(db: pw.Database) -> None:
     """What changed in the library, kept by triggers in the change's own transaction
     (an import, an editor save, a team sync or a delete, by any program):
 
@@ -199,7 +208,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v3_team_replica,
     _v4_response_times,
     _v5_glossary,
-    _v6_library_revision,
+    _v6_placeholder_kinds,
+    _v7_library_revision,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -28,6 +28,7 @@ from typing import Any
 from chatassist.core.files import write_atomic
 from chatassist.core.intents import CueLexicon, IntentDetector
 from chatassist.core.phrasebook.model import Entry
+from chatassist.core.phrasebook.placeholders import declared_kinds
 from chatassist.core.suggestion_cards import EntryCard, SlotCodes
 from chatassist.core.suggestion_cards import shared_key as _slot
 from chatassist.storage import revision as revision_mod
@@ -94,18 +95,22 @@ def _read(db: Any) -> tuple[list[EntryCard], list[Entry]]:
         "SELECT entry_id, language, tone, vetted FROM variant ORDER BY id"
     ):
         slots.setdefault(entry_id, []).append((language, tone, bool(vetted)))
-    glossary = {
-        book_id: tuple(json.loads(dnt))
-        for book_id, dnt in db.execute_sql("SELECT id, do_not_translate FROM phrasebook")
-    }
+    glossary: dict[str, tuple[str, ...]] = {}
+    book_kinds: dict[str, dict[str, str]] = {}
+    for book_id, dnt, pk in db.execute_sql(
+        "SELECT id, do_not_translate, placeholder_kinds FROM phrasebook"
+    ):
+        glossary[book_id] = tuple(json.loads(dnt))
+        book_kinds[book_id] = json.loads(pk)
     cards: list[EntryCard] = []
     entries: list[Entry] = []
     loads = json.loads
-    for entry_id, book_id, kind, scenarios, tags, segments, regions, pinned in db.execute_sql(
+    for row in db.execute_sql(
         "SELECT e.id, e.phrasebook_id, e.kind, e.scenarios, e.tags, e.segments, e.regions,"
-        " e.pinned FROM entry e JOIN phrasebook p ON p.id = e.phrasebook_id"
+        " e.pinned, e.placeholder_kinds FROM entry e JOIN phrasebook p ON p.id = e.phrasebook_id"
         " ORDER BY p.position, p.id, e.position"
     ):
+        entry_id, book_id, kind, scenarios, tags, segments, regions, pinned, pk = row
         card = EntryCard(
             entry_id,
             book_id,
@@ -117,6 +122,7 @@ def _read(db: Any) -> tuple[list[EntryCard], list[Entry]]:
             bool(pinned),
             {_slot(lang, tone): bool(v) for lang, tone, v in slots.get(entry_id, ())},
             glossary.get(book_id, ()),
+            declared_kinds(book_kinds.get(book_id, {}), loads(pk)),
         )
         cards.append(card)
         words = keywords.get(entry_id)
