@@ -118,7 +118,15 @@ def test_a_restored_older_library_never_reads_as_the_newer_revision(tmp_path: Pa
 
 
 def test_a_library_from_before_the_revision_gets_one_and_every_entry_noted(tmp_path: Path) -> None:
-    db = Database.open(tmp_path / "lib.sqlite3", backups_dir=tmp_path / "backups", target_version=5)
+    before = next(  # the version just before the migration that adds the revision
+        n - 1
+        for n, m in enumerate(migrations.MIGRATIONS, start=1)
+        if "library_revision" in m.__name__
+    )
+    db = Database.open(
+        tmp_path / "lib.sqlite3", backups_dir=tmp_path / "backups", target_version=before
+    )
+    assert "library_revision" not in db.db.get_tables()
     PhrasebookLibrary(db).import_files([SAMPLE])
     db.close()
     db = open_db(tmp_path)
