@@ -1,4 +1,4 @@
-"""The local search index (migration v6): keyed by entry, exact after every change."""
+"""The local search index (migration v7): keyed by entry, exact after every change."""
 
 from __future__ import annotations
 
@@ -35,9 +35,9 @@ def book(entries: dict[str, str]) -> str:
     return f"format: 1\nid: book\ntitle: {{zh-Hans: 书, en: Book}}\nentries:\n{body}"
 
 
-def test_a_v5_library_is_migrated_to_the_keyed_index(tmp_path: Path) -> None:
-    # Rows as a version-5 chatassist stored them (its FTS5 index kept them inside).
-    db = Database.open(tmp_path / "lib.sqlite3", backups_dir=tmp_path / "b", target_version=5)
+def test_a_v6_library_is_migrated_to_the_keyed_index(tmp_path: Path) -> None:
+    # Rows as a version-6 chatassist stored them (its FTS5 index kept them inside).
+    db = Database.open(tmp_path / "lib.sqlite3", backups_dir=tmp_path / "b", target_version=6)
     for sql, params in (
         ("INSERT INTO phrasebook (id, title) VALUES (?, ?)", ["s", '{"en": "S"}']),
         (
@@ -60,7 +60,7 @@ def test_a_v5_library_is_migrated_to_the_keyed_index(tmp_path: Path) -> None:
 
     db = Database.open(tmp_path / "lib.sqlite3", backups_dir=tmp_path / "b")
     try:
-        assert db.schema_version >= 6
+        assert db.schema_version >= 7
         rows = db.db.execute_sql("SELECT field FROM search_text ORDER BY field").fetchall()
         assert [r[0] for r in rows] == ["body", "gloss", "variant"]  # re-derived from the tables
         sqlite_adapter.check_search_index(db.db)

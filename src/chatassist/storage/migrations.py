@@ -71,7 +71,7 @@ def _v2_usage_and_search(db: pw.Database) -> None:
         "CREATE INDEX usage_used_at ON usage (used_at)",
     ):
         db.execute_sql(sql)
-    # The search index as released in v2 (replaced by v6).
+    # The search index as released in v2 (replaced by v7).
     db.execute_sql(
         "CREATE VIRTUAL TABLE search_index USING fts5("
         "entry_id UNINDEXED, language UNINDEXED, field UNINDEXED, text UNINDEXED, folded, "
@@ -144,7 +144,16 @@ def _v5_glossary(db: pw.Database) -> None:
     )
 
 
-def _v6_keyed_search_index(db: pw.Database) -> None:
+def _v6_placeholder_kinds(db: pw.Database) -> None:
+    """Placeholder kinds declared in the phrasebook (``placeholders:``): the
+    phrasebook's map and each entry's own, as JSON objects name -> kind."""
+    for table in ("phrasebook", "entry"):
+        db.execute_sql(
+            f"ALTER TABLE {table} ADD COLUMN placeholder_kinds TEXT NOT NULL DEFAULT '{{}}'"
+        )
+
+
+def _v7_keyed_search_index(db: pw.Database) -> None:
     """The search rows in a plain table keyed by entry_id, indexed by an external-content
     FTS5 table (sqlite_adapter's search section says why): removing an entry's rows no
     longer scans the whole index, and the index costs a third less CPU and half the disk."""
@@ -173,7 +182,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v3_team_replica,
     _v4_response_times,
     _v5_glossary,
-    _v6_keyed_search_index,
+    _v6_placeholder_kinds,
+    _v7_keyed_search_index,
 )
 LATEST_VERSION = len(MIGRATIONS)
 
