@@ -46,6 +46,7 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
         changed_by: Any = None,
         house_style: Any = None,
         worker: Worker | None = None,
+        offer_rules: Any = None,
         **kw: Any,
     ) -> EditorWindow:
         kw.setdefault("default_tone", {"en": "direct", "es": "direct", "ja": "detailed"})
@@ -59,6 +60,7 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
             translator=(lambda: translator) if translator is not None else None,
             changed_by=changed_by,
             house_style=house_style,
+            offer_rules=offer_rules,
         )
         window = EditorWindow(services, worker, data_dir, prompts=prompts or FakePrompts(), **kw)
         qtbot.addWidget(window)
