@@ -12,7 +12,7 @@ from pathlib import Path
 
 from chatassist.core.phrasebook.diff import BookChange, diff_phrasebook
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
-from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.phrasebook.model import Entry, Phrasebook
 from chatassist.core.phrasebook.publication import LoadedGlossary, load_publication
 from chatassist.storage import library_reading
 from chatassist.storage.database import Database
@@ -54,6 +54,11 @@ class PhrasebookLibrary:
         """Every phrasebook with its entries, in import order."""
         with self.database.reading():
             return library_reading.phrasebooks()
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """One entry with its texts (None: no such entry)."""
+        with self.database.reading():
+            return library_reading.entry(entry_id)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """See ``library_reading.search``."""

@@ -59,8 +59,8 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
             usage_counts=partial(weekly_counts, library.database),
             translator=(lambda: translator) if translator is not None else None,
             changed_by=changed_by,
-            house_style=house_style,
             offer_rules=offer_rules,
+            house_style=house_style,
         )
         window = EditorWindow(services, worker, data_dir, prompts=prompts or FakePrompts(), **kw)
         qtbot.addWidget(window)

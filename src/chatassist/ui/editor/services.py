@@ -74,10 +74,10 @@ class EditorServices:
     changed_by: Callable[[str], ChangedByRecord | None] | None = None
     #: first-response times by week and by sidebar session (None: not shown)
     responses: Callable[[], ResponseReport] | None = None
-    #: each language's register, for house-style warnings on replies (None: none)
-    house_style: HouseStyle | None = None
     #: the team's offer rules, edited in the Offer rules tab (None: no such tab)
     offer_rules: OfferRulesStore | None = None
+    #: each language's register, for house-style warnings on replies (None: none)
+    house_style: HouseStyle | None = None
 
 
 class EditorPrompts(Protocol):

@@ -1957,6 +1957,10 @@
         <translation>团队短语库：已重新连接</translation>
     </message>
     <message>
+        <source>Team library warning: %1</source>
+        <translation>团队短语库警告：%1</translation>
+    </message>
+    <message>
         <source>Team library updated to revision %1</source>
         <translation>团队短语库已更新到第 %1 版</translation>
     </message>
