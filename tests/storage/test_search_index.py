@@ -1,4 +1,4 @@
-"""The local search index (migration v7): keyed by entry, exact after every change."""
+"""The local search index (migration v8): keyed by entry, exact after every change."""
 
 from __future__ import annotations
 

@@ -80,7 +80,7 @@ def set_schema_version(db: pw.Database, version: int) -> None:
 # external content: trigrams make substring search work for CJK and Thai, which
 # have no spaces; the folding makes it accent- and width-insensitive.
 #
-# Why this shape (migration v7): the first index (v2) kept every column inside
+# Why this shape (migration v8): the first index (v2) kept every column inside
 # FTS5 with ``entry_id UNINDEXED``, so removing one entry's rows scanned the
 # whole index (0.18 s of a 0.52 s team sync at 2,000 entries, growing with the
 # library). The text is folded before it is indexed, so the tokenizer needs no
