@@ -76,3 +76,26 @@ def test_the_calendar_fills_the_date_field(qtbot: Any) -> None:
     calendar.clicked.emit(QDate(2027, 1, 5))
     assert d.fields["eta"].text() == "2027-01-05" and d.copy_button.isEnabled()
     assert "2027년 1월 5일" in d.preview.text()
+
+
+def test_the_reply_card_shows_the_values_already_known(
+    qtbot: Any, make_sidebar: Any, backend: Any
+) -> None:
+    """#15 item 5: the card previews the text with the values already known."""
+    from sidebar_helpers import paste
+
+    sidebar = make_sidebar(backend)
+    paste(qtbot, sidebar, "¿Dónde está mi pedido 48213? Llevo dos semanas esperando.")
+    index, item = next(
+        (i, it)
+        for i, it in enumerate(sidebar.replies.items)
+        if "order_id" in it.suggestion.placeholders
+    )
+    card = sidebar.replies.cards[index]
+    assert "48213" in card.text.text() and "{order_id}" not in card.text.text()
+    assert "{order_id}" in item.text  # the reply itself is unchanged
+    if "customer_name" in item.suggestion.placeholders:
+        assert "{customer_name}" in card.text.text()  # not known yet
+        sidebar.customers.current.values["customer_name"] = "María López"
+        sidebar.reply_copier.details_changed.emit()
+        assert "María" in sidebar.replies.cards[index].text.text()

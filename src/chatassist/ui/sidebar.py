@@ -212,6 +212,7 @@ class Sidebar(QWidget):
         switcher.started.connect(lambda: self.message.edit.setFocus())
         copier.answered.connect(flow.commit_conversation)
         copier.details_changed.connect(switcher.refresh_list)
+        copier.details_changed.connect(self.reply_list.refresh_previews)
         copier.status.connect(self.show_status)
         copier.copied.connect(self.copied)
         copier.copied.connect(self._record_sent)
