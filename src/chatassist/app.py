@@ -293,14 +293,15 @@ class App:
         current = self.database.revision()
         if last is not None and last.revision == current:
             return last
-        index = None
-        if last is not None:
-            index = suggestion_index.update(self.database, last, self.cue_lexicon)
+        index = (
+            None if last is None else suggestion_index.update(self.database, last, self.cue_lexicon)
+        )
         if index is None:
             index = suggestion_index.load(self.paths.cache, current, code)
-        if index is None:
-            index = suggestion_index.build(self.database, self.cue_lexicon)
-        if index is not last:
+            if index is None:
+                index = suggestion_index.build(self.database, self.cue_lexicon)
+                suggestion_index.save(self.paths.cache, index, code)
+        elif index is not last:
             suggestion_index.save(self.paths.cache, index, code)
         with self._lock:
             self._index = index

@@ -222,3 +222,13 @@ def test_the_app_updates_its_last_index_and_persists_it(app: App, tmp_path: Path
     kept = suggestion_index.load(app.paths.cache, second.revision, code)
     assert kept is not None
     _same(kept, second)
+
+
+def test_a_loaded_index_is_not_written_again(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    app.build_assistant()
+    fresh = App(app.paths)  # another process starting on the same folder
+    written: list[object] = []
+    monkeypatch.setattr(suggestion_index, "save", lambda *a: written.append(a))
+    fresh.build_assistant()
+    fresh.close()
+    assert written == []
