@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from chatassist.core.assist import Assistant
     from chatassist.core.detection import LanguageDetector
     from chatassist.core.intents import CueLexicon
+    from chatassist.core.phrasebook.house_style import HouseStyle
     from chatassist.core.playbook import LikelyNextHints, OfferRules
     from chatassist.core.playbook.rules_file import OfferRulesFile
     from chatassist.core.regions import RegionConfig
@@ -106,7 +107,7 @@ class App:
             from chatassist.storage.team.trainer_library import TeamAgentLibrary
 
             return TeamAgentLibrary(self.database)
-        return PhrasebookLibrary(self.database)
+        return PhrasebookLibrary(self.database, self.glossary)
 
     @property
     def team_link(self) -> TeamLink | None:
@@ -209,6 +210,14 @@ class App:
         """The offer rules in force, validated (read again each time: the editor may
         have saved new ones; a small file)."""
         return self.offer_rules_file.load()
+
+    @service
+    def house_style(self) -> HouseStyle:
+        """Each language's register (resources/house_style.yaml), validated; checked by
+        ``phrasebook validate`` and the editor as warnings."""
+        from chatassist.core.phrasebook.house_style import load_house_style
+
+        return load_house_style(paths_mod.bundled_resources() / "house_style.yaml")
 
     @service
     def likely_next(self) -> LikelyNextHints:
