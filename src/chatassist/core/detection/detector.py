@@ -56,6 +56,8 @@ _SCRIPT_CANDIDATES: dict[str, tuple[str, ...]] = {
 }
 _ALL = (*cues.LATIN_LANGUAGES, "ru", "ar", "ja", "ko", "zh", "th")
 _NO_FEATURES = -1e30
+#: Longer input (a pasted document) is cut before cleaning, bounding its cost.
+MAX_MESSAGE_CHARS = 4000
 _LN10 = log(10.0)
 _LINGUA_FLOOR = 1e-3  # lingua gives 0 to languages it rules out: a bounded penalty
 
@@ -85,6 +87,7 @@ class Tuning:
     word_frequency_weight: float = 2.0
     word_frequency_floor: float = -8.0
     word_frequency_max_words: int = 12  # longer texts: the voters know enough
+    max_judged_chars: int = 200  # of the cleaned text; beyond, answers did not change
 
 
 @dataclass(frozen=True)
@@ -170,19 +173,22 @@ class LanguageDetector:
 
     def score(self, text: str) -> Scored:
         """Cleaning, script rules and model scores (no calibration yet)."""
-        cleaned = clean_for_detection(text)
+        cleaned = clean_for_detection(text[:MAX_MESSAGE_CHARS])
         if not has_letters(cleaned):
             return Scored(cleaned, scripts.OTHER, {})
         if not self.is_warm:
             self.warm_up()
-        script = scripts.script_profile(cleaned).dominant()
+        # A long message is judged on its start: the language is clear by then,
+        # and the cost of every step grows with the length.
+        judged = _head(cleaned, self.tuning.max_judged_chars)
+        script = scripts.script_profile(judged).dominant()
         candidates = _SCRIPT_CANDIDATES.get(script, _ALL)
         if len(candidates) == 1:
             return Scored(cleaned, script, {candidates[0]: 1.0})
         wants_ld = self.tuning.langdetect_weight > 0 or script == scripts.HAN
-        ld = self._langdetect.scores(cleaned) if self._langdetect and wants_ld else {}
-        match = self._lexicon_match(cleaned, script)
-        probs = self._model_probabilities(cleaned, script, candidates, ld, match)
+        ld = self._langdetect.scores(judged) if self._langdetect and wants_ld else {}
+        match = self._lexicon_match(judged, script)
+        probs = self._model_probabilities(judged, script, candidates, ld, match)
         shared = self._apply_lexicon(probs, match)
         return Scored(cleaned, script, probs, ld, shared)
 
@@ -338,6 +344,14 @@ class LanguageDetector:
             script=scored.script,
             cleaned_text=scored.cleaned,
         )
+
+
+def _head(text: str, limit: int) -> str:
+    """The first ``limit`` characters of ``text``, cut at a space when one is near."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit - 40, limit + 1)
+    return text[: cut if cut > 0 else limit]
 
 
 def _resplit_malay(probs: dict[str, float], shift: float) -> None:
