@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 
@@ -56,3 +58,17 @@ def bad_utf8_in(path: Path, table: str = "variant", column: str = "text") -> Non
         conn.commit()
     finally:
         conn.close()
+
+
+def leave_unclean_marker(path: Path) -> Path:
+    """Leave the open-marker of a process that had ``path`` open and died without
+    closing it (a pid that no longer runs), as after a crash or kill -9."""
+    proc = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    marker = path.with_name(f".{path.name}.open-{int(proc.stdout)}-1")
+    marker.write_text("")
+    return marker

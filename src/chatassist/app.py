@@ -21,7 +21,10 @@ if TYPE_CHECKING:
     from chatassist.core.detection import LanguageDetector
     from chatassist.core.intents import CueLexicon
     from chatassist.core.playbook import LikelyNextHints, OfferRules
+    from chatassist.core.playbook.rules_file import OfferRulesFile
     from chatassist.core.regions import RegionConfig
+    from chatassist.core.statistics.responses import ResponseReport
+    from chatassist.core.statistics.usage import UsageCount
     from chatassist.core.translation.packs import PackManager
     from chatassist.core.translation.service import TranslationService
     from chatassist.settings import Settings
@@ -30,6 +33,7 @@ if TYPE_CHECKING:
     from chatassist.storage.library import PhrasebookLibrary
     from chatassist.storage.responses import ResponseLog
     from chatassist.storage.team.link import TeamLink
+    from chatassist.storage.team.replica import ChangedBy
     from chatassist.storage.translation_cache import SqliteTranslationCache
     from chatassist.storage.usage import UsageLog
 
@@ -185,11 +189,22 @@ class App:
         return load_regions(paths_mod.bundled_resources() / "regions.yaml")
 
     @service
-    def offer_rules(self) -> OfferRules:
-        """The trainers' offer rules (resources/offer_rules.yaml), validated."""
-        from chatassist.core.playbook import load_offer_rules
+    def offer_rules_file(self) -> OfferRulesFile:
+        """Where the offer rules are: the team's own file in the data folder (saved by
+        the editor) or else the bundled resources/offer_rules.yaml."""
+        from chatassist.core.playbook.rules_file import FILE_NAME, OfferRulesFile
 
-        return load_offer_rules(paths_mod.bundled_resources() / "offer_rules.yaml")
+        return OfferRulesFile(
+            self.paths.data_dir / FILE_NAME,
+            paths_mod.bundled_resources() / FILE_NAME,
+            self.paths.backups / "offer_rules",
+        )
+
+    @property
+    def offer_rules(self) -> OfferRules:
+        """The offer rules in force, validated (read again each time: the editor may
+        have saved new ones; a small file)."""
+        return self.offer_rules_file.load()
 
     @service
     def likely_next(self) -> LikelyNextHints:
@@ -215,6 +230,25 @@ class App:
             return TeamUsageLog(self.database)
         return UsageLog(self.database)
 
+    # --- the editor's statistics and team records (slow: call them from a worker) ---
+    def usage_counts(self) -> list[UsageCount]:
+        """The usage log counted by week, entry, language and region."""
+        from chatassist.storage.stats import weekly_counts
+
+        return weekly_counts(self.database)
+
+    def response_report(self) -> ResponseReport:
+        """First-response figures per week and region, and per sidebar session."""
+        from chatassist.storage.responses import response_report
+
+        return response_report(self.database)
+
+    def team_changed_by(self, entry_id: str) -> ChangedBy | None:
+        """Team mode: who changed ``entry_id`` last on the server (None: not there yet)."""
+        from chatassist.storage.team.replica import changed_by
+
+        return changed_by(self.database, entry_id)
+
     def build_assistant(self) -> Assistant:
         """A fresh pipeline over the current library (build again after an import).
 
@@ -234,14 +268,21 @@ class App:
         gc.unfreeze()  # let the previous library (now unused) be collected
         gc.collect()
         gc.freeze()
+        offer_rules = self.offer_rules
         return Assistant(
-            self.detector, intents, engine, self.regions, self.offer_rules, self.likely_next
+            self.detector, intents, engine, self.regions, offer_rules, self.likely_next
         )
 
     @service
     def assistant(self) -> Assistant:
         """Message -> language, region, tone, scenarios, suggestions."""
         return self.build_assistant()
+
+    def startup_note(self) -> str | None:
+        """The database's one line about its opening (an unclean shutdown checked),
+        if it was opened; never opens it."""
+        db = self.__dict__.get("database")
+        return None if db is None else db.startup_note
 
     def close(self) -> None:
         cache = self.__dict__.get("translation_cache")

@@ -119,3 +119,23 @@ def test_likely_next_for_warranty_and_size_questions(capsys: pytest.CaptureFixtu
     assert [(h["hint"], h["scenario"]) for h in size["likely_next"]] == [
         ("size_then_exchange", "return_exchange")
     ]
+
+
+def test_a_customer_who_spent_30k_this_year_gets_the_care_follow_up(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    result = suggest(capsys, "--year-spend", "31000 USD", "my parcel is late again")
+    first = result["suggestions"][0]
+    assert (first["entry_id"], first["offer"]["rule"]) == (
+        "offer.care_follow_up",
+        "year_spend_care",
+    )
+    assert "spent this year 31000 USD, at least 30000 USD" in first["offer"]["reason"]
+    plain = suggest(capsys, "--year-spend", "900 USD", "my parcel is late again")
+    assert all(s["entry_id"] != "offer.care_follow_up" for s in plain["suggestions"])
+
+
+def test_a_malformed_year_spend_is_a_one_line_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["suggest", "--year-spend", "$30k", "hello"]) == 2  # a usage error
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "year spend '$30k' is not understood" in err

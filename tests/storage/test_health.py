@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from chatassist.storage import health
 from chatassist.storage.database import Database
 from chatassist.storage.errors import DatabaseCorrupt
 from chatassist.storage.library import PhrasebookLibrary
-from damage_fixtures import bad_utf8_in, damage_an_index
+from damage_fixtures import bad_utf8_in, damage_an_index, leave_unclean_marker
 
 SAMPLE = Path(__file__).parents[1] / "core" / "phrasebook" / "sample.yaml"
 
@@ -111,21 +109,10 @@ def test_an_empty_database_with_backups_is_not_refilled(tmp_path: Path) -> None:
     assert result.restored is not None and books(path)
 
 
-def _dead_pid() -> int:
-    proc = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return int(proc.stdout)
-
-
 def test_after_an_unclean_shutdown_the_full_check_runs_at_open(tmp_path: Path) -> None:
     path = library(tmp_path)
     damage_an_index(path)
-    marker = path.with_name(f".{path.name}.open-{_dead_pid()}-1")
-    marker.write_text("")
+    marker = leave_unclean_marker(path)
     with pytest.raises(DatabaseCorrupt, match="index damage"):
         Database.open(path, backups_dir=tmp_path / "backups")
     assert not marker.exists()
@@ -133,7 +120,7 @@ def test_after_an_unclean_shutdown_the_full_check_runs_at_open(tmp_path: Path) -
 
 def test_a_clean_open_after_an_unclean_shutdown_says_so(tmp_path: Path) -> None:
     path = library(tmp_path)
-    path.with_name(f".{path.name}.open-{_dead_pid()}-1").write_text("")
+    leave_unclean_marker(path)
     db = Database.open(path, backups_dir=tmp_path / "backups")
     assert db.startup_note is not None and "full check found it whole" in db.startup_note
     db.close()

@@ -85,3 +85,47 @@ def test_order_age_brings_the_late_order_hint(
     assert chip.reply.entry_id == "shipping_delay.apology_eta"
     sidebar.customer_switcher.new_customer()
     assert age.value() == -1 and age.text() == "age ?"
+
+
+def test_year_spend_per_customer_brings_the_care_follow_up(
+    qtbot: Any, make_sidebar: Any, backend: Backend
+) -> None:
+    """#18: customers above a spend threshold (30k a year) get a care follow-up."""
+    sidebar = make_sidebar(backend)
+    paste(qtbot, sidebar, "my parcel is late again")
+    assert all(i.entry_id != "offer.care_follow_up" for i in sidebar.replies.items)
+    field = sidebar.message.year_spend
+    field.setText("$30k")
+    field.editingFinished.emit()
+    assert "year spend '$30k' is not understood" in field.problem
+    assert sidebar.customers.current.year_spend is None
+    with qtbot.waitSignal(sidebar.updated, timeout=5000):
+        field.setText("31000 usd")
+        field.editingFinished.emit()
+    first = sidebar.replies.items[0].suggestion
+    assert first.offer is not None and first.offer.rule == "year_spend_care"
+    assert "spent this year 31000 USD, at least 30000 USD" in sidebar.replies.cards[0].gloss.text()
+    saved = sidebar.customers.current.to_json()
+    assert saved["year_spend"] == "31000 USD"
+    assert str(Customer.from_json(saved).context().year_spend) == "31000 USD"
+    sidebar.customer_switcher.new_customer()
+    assert field.text() == ""
+
+
+def test_the_offer_reason_is_in_the_interface_language(qtbot: Any) -> None:
+    from zh_cn import chinese_interface
+
+    from chatassist.core.playbook.offer_rules import HeldCondition
+    from chatassist.ui import names
+
+    held = (
+        HeldCondition("scenario", "damaged_item"),
+        HeldCondition("order_value", "25 USD", None, "30 USD"),
+    )
+    assert (
+        names.offer_reason("why", held) == "why (scenario Damaged item; order 25 USD, below 30 USD)"
+    )
+    with chinese_interface():
+        text = names.offer_reason("说明", held)
+    assert "damaged_item" not in text and "scenario" not in text and "below" not in text
+    assert "25 USD" in text and "30 USD" in text and "说明" in text

@@ -59,4 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     finally:
+        note = app.startup_note()
+        if note is not None:
+            print(f"chatassist: {note}", file=sys.stderr)
         app.close()

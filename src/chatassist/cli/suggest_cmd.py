@@ -33,6 +33,11 @@ def add_parser(sub: Any) -> None:
         help='value of the order in question with its currency, e.g. "25 USD" (offer rules use it)',
     )
     p.add_argument(
+        "--year-spend",
+        metavar="VALUE",
+        help='what the customer spent in the last 12 months, e.g. "30000 USD" (offer rules use it)',
+    )
+    p.add_argument(
         "--order-age",
         type=int,
         metavar="DAYS",
@@ -65,13 +70,16 @@ def run(args: argparse.Namespace, app: App) -> int:
         raise UsageError(
             f"unknown language '{args.language}' (known: {', '.join(CUSTOMER_LANGUAGES)})"
         )
-    order_value = app.offer_rules.parse_value(args.order_value) if args.order_value else None
+    rules = app.offer_rules
+    order_value = rules.parse_value(args.order_value) if args.order_value else None
+    year_spend = rules.parse_value(args.year_spend, "year spend") if args.year_spend else None
     customer = CustomerContext(
         country=args.country.upper() if args.country else None,
         segment=args.segment,
         language=args.language,
         tone=args.tone,
         order_value=order_value,
+        year_spend=year_spend,
         order_age_days=args.order_age,
     )
     agent_language = args.agent_language or app.settings.get("agent_language")

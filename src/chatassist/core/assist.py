@@ -46,6 +46,7 @@ class CustomerContext:
     region: str | None = None  # overrides the region from country/language
     tone: str | None = None  # overrides the region's tone
     order_value: Money | None = None  # of the order in question, as the agent entered it
+    year_spend: Money | None = None  # what the customer spent in the last 12 months
     order_age_days: int | None = None  # days since that order was placed
 
     def __post_init__(self) -> None:
@@ -197,6 +198,7 @@ class Assistant:
             segment=customer.segment,
             region=choice.region.id,
             order_value=customer.order_value,
+            year_spend=customer.year_spend,
             order_age_days=customer.order_age_days,
             text=text,
             language=language,
@@ -234,7 +236,7 @@ class Assistant:
         for fired in self.offers.fire(situation, agent_language):
             shown = self.engine.present(fired.entry_id, profile, agent_language)
             if shown is not None:  # a rule naming a reply the library lacks shows nothing
-                offers.append((shown, OfferReason(fired.rule, fired.reason)))
+                offers.append((shown, OfferReason(fired.rule, fired.note, fired.held)))
         return offers_first(offers, ranked, limit)
 
     def _likely_next(

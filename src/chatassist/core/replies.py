@@ -1,7 +1,7 @@
 """Filling a reply's placeholders for one customer.
 
-Each value is written by its placeholder's kind (core.phrasebook.placeholders)
-for the reply's language in the customer's country (core.reply_values); the
+Each value is written by its placeholder's kind (declared in the phrasebook,
+else implied by its name: core.phrasebook.placeholders) for the reply's language in the customer's country (core.reply_values); the
 customer's name follows the region's address style and honorific; Arabic
 counted nouns agree with the number and Thai particles follow the agent's
 gender (core.reply_agreement). A reply with any placeholder left unfilled is
@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from chatassist.core.phrasebook.placeholders import Token, placeholder_kind, tokenize
+from chatassist.core.phrasebook.placeholders import NUMBER, Token, placeholder_kind, tokenize
 from chatassist.core.regions import RegionChoice
 from chatassist.core.reply_agreement import arabic_counted, thai_particles
 from chatassist.core.reply_values import reply_locale, write_value
@@ -63,8 +63,13 @@ def fill_reply(
     values: Mapping[str, str],
     choice: RegionChoice | None = None,
     agent_gender: str = "female",
+    kinds: Mapping[str, str] | None = None,
 ) -> FilledReply:
     """Fill ``text`` (in ``language``) with the agent's values for this customer.
+
+    ``kinds`` are the placeholder kinds the phrasebook declares for this reply
+    (``Phrasebook.kinds_of``); other names take the kind their name implies.
+    Arabic counted nouns agree only after a value of kind ``number``.
 
     The region's honorific (Japan 様, Korea 님) is added right after the filled
     ``{customer_name}`` unless the text already addresses the customer there.
@@ -94,11 +99,12 @@ def fill_reply(
             if suffix and not after.lstrip().startswith(_EXISTING_HONORIFICS):
                 out.append(suffix)
             continue
-        kind = placeholder_kind(tok.value)
+        kind = placeholder_kind(tok.value, kinds)
         written = write_value(kind, raw, language, country)
         if written.problem:
             problems.append((tok.value, written.problem))
-        agreed = arabic_counted(written.text, _text_after(tokens, i)) if language == "ar" else None
+        counted = language == "ar" and kind == NUMBER and not written.problem
+        agreed = arabic_counted(written.text, _text_after(tokens, i)) if counted else None
         if agreed is not None:
             out.extend(agreed)
             skip_text = True  # the following text was rewritten with the number

@@ -16,10 +16,12 @@ from __future__ import annotations
 import heapq
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from chatassist.core.languages import language_name
 from chatassist.core.phrasebook.model import GENERAL_TAG, Entry, Phrasebook, Variant
+from chatassist.core.phrasebook.placeholders import placeholder_kind
+from chatassist.core.playbook.offer_rules import HeldCondition, describe_reason
 from chatassist.core.tones import SEGMENTS, TONES
 
 # Score weights. The scenario match dominates; the rest orders replies within it.
@@ -66,6 +68,8 @@ class Suggestion:
     pinned: bool
     scenarios: tuple[str, ...]
     placeholders: tuple[str, ...]
+    #: (name, kind) of each placeholder, as the phrasebook declares it or its name implies
+    placeholder_kinds: tuple[tuple[str, str], ...] = ()
     #: the phrasebook's do-not-translate terms, for machine translation of this reply
     glossary: tuple[str, ...] = ()
     #: a general reply (no scenario recognised), not one for the message's scenario
@@ -89,6 +93,7 @@ class Suggestion:
             "pinned": self.pinned,
             "scenarios": list(self.scenarios),
             "placeholders": list(self.placeholders),
+            "placeholder_kinds": dict(self.placeholder_kinds),
             "general": self.general,
             **(
                 {"offer": {"rule": self.offer.rule, "reason": self.offer.reason}}
@@ -103,7 +108,13 @@ class OfferReason:
     """Why an offer rule put this reply first; for the agent only, never sent."""
 
     rule: str
-    reason: str
+    note: str  # in the agent's language
+    held: tuple[HeldCondition, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """The note and what held, in English (the CLI and JSON)."""
+        return describe_reason(self.note, self.held)
 
 
 def offers_first(
@@ -133,6 +144,8 @@ class _Indexed:
     glossary: tuple[str, ...]
     #: best variant bonus in any language and tone (an upper bound for ranking)
     best_bonus: float
+    #: placeholder kinds the phrasebook declares for this entry
+    kinds: Mapping[str, str] = field(default_factory=dict)
 
 
 def gloss_for(entry: Entry, agent_language: str) -> str:
@@ -159,7 +172,15 @@ class SuggestionEngine:
                     (B_VETTED_EXACT if v.vetted else B_UNVETTED for v in entry.variants),
                     default=0.0,
                 )
-                item = _Indexed(entry, book.id, order, variants, book.do_not_translate, best_bonus)
+                item = _Indexed(
+                    entry,
+                    book.id,
+                    order,
+                    variants,
+                    book.do_not_translate,
+                    best_bonus,
+                    book.kinds_of(entry),
+                )
                 order += 1
                 self._entries[entry.id] = item
                 if entry.kind == "reply" and GENERAL_TAG in entry.tags:
@@ -404,6 +425,9 @@ class SuggestionEngine:
             pinned=entry.pinned,
             scenarios=entry.scenarios,
             placeholders=tuple(sorted(variant.placeholders)),
+            placeholder_kinds=tuple(
+                (name, placeholder_kind(name, item.kinds)) for name in sorted(variant.placeholders)
+            ),
             glossary=item.glossary,
         )
 

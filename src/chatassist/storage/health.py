@@ -43,6 +43,7 @@ _TEXT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("phrasebook", "title"),
     ("phrasebook", "description"),
     ("phrasebook", "do_not_translate"),
+    ("phrasebook", "placeholder_kinds"),
     ("entry", "id"),
     ("entry", "phrasebook_id"),
     ("entry", "kind"),
@@ -52,6 +53,7 @@ _TEXT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("entry", "regions"),
     ("entry", "gloss"),
     ("entry", "body"),
+    ("entry", "placeholder_kinds"),
     ("keyword", "entry_id"),
     ("keyword", "language"),
     ("keyword", "text"),
@@ -175,6 +177,13 @@ class Salvage:
     unreadable_rows: int = 0  # rows SQLite could not read at all (estimate)
 
 
+def _has_column(conn: sqlite3.Connection, table: str, column: str) -> bool:
+    try:
+        return any(_text(row[1]) == column for row in conn.execute(f"PRAGMA table_info({table})"))
+    except sqlite3.DatabaseError:
+        return False
+
+
 def _rows(conn: sqlite3.Connection, table: str, columns: str) -> Iterator[tuple[Any, ...]]:
     """Every readable row of ``table`` in rowid order, skipping past damaged pages."""
     last = -(1 << 63)
@@ -241,11 +250,18 @@ def salvage(path: Path, folder: Path) -> Salvage:
                 (int(position or 0), cells.text(text))
             )
         entries: dict[str, list[tuple[int, Entry]]] = {}
+        # Declared placeholder kinds (schema 6): read when the column is there.
+        entry_kinds = (
+            ", placeholder_kinds" if _has_column(conn, "entry", "placeholder_kinds") else ""
+        )
+        book_kinds = (
+            ", placeholder_kinds" if _has_column(conn, "phrasebook", "placeholder_kinds") else ""
+        )
         for row in _rows(
             conn,
             "entry",
             "id, phrasebook_id, position, kind, scenarios, tags, segments, regions, pinned, "
-            "gloss, body",
+            "gloss, body" + entry_kinds,
         ):
             eid = cells.text(row[0])
             kw = {
@@ -263,11 +279,12 @@ def salvage(path: Path, folder: Path) -> Salvage:
                 pinned=bool(row[8]),
                 keywords=kw,
                 variants=tuple(variants.get(eid, ())),
+                placeholder_kinds=cells.json(row[11], {}) if entry_kinds else {},
             )
             entries.setdefault(cells.text(row[1]), []).append((int(row[2] or 0), entry))
         books: list[Phrasebook] = []
-        for book_id, version, title, description, dnt in _rows(
-            conn, "phrasebook", "id, version, title, description, do_not_translate"
+        for book_id, version, title, description, dnt, *kinds in _rows(
+            conn, "phrasebook", "id, version, title, description, do_not_translate" + book_kinds
         ):
             bid = cells.text(book_id)
             books.append(
@@ -278,6 +295,7 @@ def salvage(path: Path, folder: Path) -> Salvage:
                     version=int(version or 1),
                     description=cells.json(description, {}),
                     do_not_translate=tuple(cells.json(dnt, [])),
+                    placeholder_kinds=cells.json(kinds[0], {}) if kinds else {},
                 )
             )
         orphans = [e for rows in entries.values() for _, e in rows]

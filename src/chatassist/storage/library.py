@@ -10,18 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from chatassist.core.phrasebook.diff import BookChange, diff_phrasebook
 from chatassist.core.phrasebook.loader import LoadedPhrasebook, load_files
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.storage import library_reading
 from chatassist.storage.database import Database
 from chatassist.storage.errors import NotFound
 from chatassist.storage.library_export import export_books, write_atomic
-from chatassist.storage.library_import import (
-    BookChange,
-    ImportReport,
-    LibraryImporter,
-    diff_phrasebook,
-)
+from chatassist.storage.library_import import ImportReport, LibraryImporter
 from chatassist.storage.library_reading import PhrasebookSummary, SearchHit
 
 __all__ = [
@@ -75,8 +71,11 @@ class PhrasebookLibrary:
         """Validate every file, then apply all of them in one transaction or nothing."""
         return self.import_loaded(load_files(paths))
 
-    def import_loaded(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
-        return self.importer.import_loaded(loaded)
+    def import_loaded(
+        self, loaded: Sequence[LoadedPhrasebook], *, backup_reason: str = "before-import"
+    ) -> ImportReport:
+        """See ``LibraryImporter.import_loaded`` (``backup_reason`` names the backup)."""
+        return self.importer.import_loaded(loaded, backup_reason=backup_reason)
 
     def _check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
         """PhrasebookInvalid when an entry id belongs to a phrasebook not being imported

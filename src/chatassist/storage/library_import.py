@@ -19,32 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chatassist.core.phrasebook.diff import BookChange, diff_phrasebook
 from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid
-from chatassist.core.phrasebook.model import Entry, Phrasebook
+from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.yaml_reader import Problem
 from chatassist.storage import library_reading, sqlite_adapter
 from chatassist.storage.database import Database
 from chatassist.storage.models import EntryRow, PhrasebookRow
-
-
-@dataclass
-class BookChange:
-    id: str
-    source: str
-    status: str  # "added", "updated" or "unchanged"
-    added: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "source": self.source,
-            "status": self.status,
-            "added": self.added,
-            "changed": self.changed,
-            "removed": self.removed,
-        }
 
 
 @dataclass
@@ -78,11 +59,18 @@ class LibraryImporter:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def import_loaded(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
-        """Apply validated phrasebooks in one write transaction, or nothing."""
-        return self.database.run(lambda: self._apply(loaded))
+    def import_loaded(
+        self, loaded: Sequence[LoadedPhrasebook], *, backup_reason: str = "before-import"
+    ) -> ImportReport:
+        """Apply validated phrasebooks in one write transaction, or nothing.
 
-    def _apply(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
+        ``backup_reason`` names the backup taken first (the editor's ordinary
+        save passes "before-save")."""
+        return self.database.run(lambda: self._apply(loaded, backup_reason))
+
+    def _apply(
+        self, loaded: Sequence[LoadedPhrasebook], backup_reason: str = "before-import"
+    ) -> ImportReport:
         # Everything below runs with the write lock held (see the module docstring).
         self.check_foreign_ids(loaded)
         wanted = {lb.phrasebook.id for lb in loaded}
@@ -91,7 +79,7 @@ class LibraryImporter:
         for lb in loaded:
             report.books.append(diff_phrasebook(lb, current.get(lb.phrasebook.id)))
         if any(b.changed or b.removed for b in report.books):
-            report.backup = self.database.backup("before-import")
+            report.backup = self.database.backup(backup_reason)
         changed = [
             lb.phrasebook
             for lb, change in zip(loaded, report.books, strict=True)
@@ -156,8 +144,8 @@ class LibraryImporter:
         cursor.execute(
             _params(
                 db,
-                "INSERT INTO phrasebook (id, version, position, title, description, do_not_translate)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO phrasebook (id, version, position, title, description,"
+                " do_not_translate, placeholder_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)",
             ),
             (
                 book.id,
@@ -166,6 +154,7 @@ class LibraryImporter:
                 _json(book.title),
                 _json(book.description),
                 _json(list(book.do_not_translate)),
+                _json(dict(book.placeholder_kinds)),
             ),
         )
         entry_rows: list[tuple[object, ...]] = []
@@ -185,6 +174,7 @@ class LibraryImporter:
                     int(e.pinned),
                     _json(e.gloss),
                     _json(e.body),
+                    _json(dict(e.placeholder_kinds)),
                 )
             )
             for lang, words in e.keywords.items():
@@ -198,7 +188,8 @@ class LibraryImporter:
             _params(
                 db,
                 "INSERT INTO entry (id, phrasebook_id, position, kind, scenarios, tags, segments,"
-                " regions, pinned, gloss, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " regions, pinned, gloss, body, placeholder_kinds)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ),
             entry_rows,
         )
@@ -225,46 +216,3 @@ def _params(db: Any, sql: str) -> str:
 def _json(value: Any) -> str:
     """As models.JSONField stores it."""
     return json.dumps(value, ensure_ascii=False)
-
-
-def diff_phrasebook(lb: LoadedPhrasebook, old: Phrasebook | None) -> BookChange:
-    """What importing ``lb`` over ``old`` would add, change and remove (also the
-    editor's preview)."""
-    new = lb.phrasebook
-    if old is None:
-        return BookChange(new.id, lb.path, "added", added=[e.id for e in new.entries])
-    old_entries = {e.id: e for e in old.entries}
-    new_ids = {e.id for e in new.entries}
-    change = BookChange(new.id, lb.path, "updated")
-    for e in new.entries:
-        before = old_entries.get(e.id)
-        if before is None:
-            change.added.append(e.id)
-        elif _canonical(before) != _canonical(e):
-            change.changed.append(e.id)
-    change.removed = [eid for eid in old_entries if eid not in new_ids]
-    same_header = (old.title, old.version, old.description, old.do_not_translate) == (
-        new.title,
-        new.version,
-        new.description,
-        new.do_not_translate,
-    )
-    order_same = [e.id for e in old.entries] == [e.id for e in new.entries]
-    if not (change.added or change.changed or change.removed) and same_header and order_same:
-        change.status = "unchanged"
-    return change
-
-
-def _canonical(e: Entry) -> tuple[Any, ...]:
-    return (
-        e.scenarios,
-        e.kind,
-        sorted(e.gloss.items()),
-        sorted(e.body.items()),
-        e.tags,
-        e.segments,
-        e.regions,
-        e.pinned,
-        sorted(e.keywords.items()),
-        sorted((v.language, v.tone, v.text, v.vetted) for v in e.variants),
-    )

@@ -102,11 +102,11 @@ def phrasebooks(ids: Collection[str] | None = None) -> list[Phrasebook]:
     entries: dict[str, list[Entry]] = {}
     loads = json.loads
     for row in db.execute_sql(
-        "SELECT id, phrasebook_id, kind, scenarios, tags, segments, regions, pinned, gloss, body"
-        f" FROM entry{where} ORDER BY phrasebook_id, position",
+        "SELECT id, phrasebook_id, kind, scenarios, tags, segments, regions, pinned, gloss, body,"
+        f" placeholder_kinds FROM entry{where} ORDER BY phrasebook_id, position",
         params,
     ):
-        entry_id, book_id, kind, scenarios, tags, segments, regions, pinned, gloss, body = row
+        entry_id, book_id, kind, scenarios, tags, segments, regions, pinned, gloss, body, pk = row
         entries.setdefault(book_id, []).append(
             Entry(
                 id=entry_id,
@@ -120,6 +120,7 @@ def phrasebooks(ids: Collection[str] | None = None) -> list[Phrasebook]:
                 pinned=bool(pinned),
                 keywords={lang: tuple(ws) for lang, ws in keywords.get(entry_id, {}).items()},
                 variants=tuple(variants.get(entry_id, ())),
+                placeholder_kinds=loads(pk),
             )
         )
     book_where = where.replace("phrasebook_id", "id")
@@ -131,9 +132,10 @@ def phrasebooks(ids: Collection[str] | None = None) -> list[Phrasebook]:
             version=version,
             description=loads(description),
             do_not_translate=tuple(loads(dnt)),
+            placeholder_kinds=loads(pk),
         )
-        for book_id, version, title, description, dnt in db.execute_sql(
-            "SELECT id, version, title, description, do_not_translate"
+        for book_id, version, title, description, dnt, pk in db.execute_sql(
+            "SELECT id, version, title, description, do_not_translate, placeholder_kinds"
             f" FROM phrasebook{book_where} ORDER BY position, id",
             params,
         )

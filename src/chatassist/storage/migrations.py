@@ -130,12 +130,22 @@ def _v5_glossary(db: pw.Database) -> None:
     )
 
 
+def _v6_placeholder_kinds(db: pw.Database) -> None:
+    """Placeholder kinds declared in the phrasebook (``placeholders:``): the
+    phrasebook's map and each entry's own, as JSON objects name -> kind."""
+    for table in ("phrasebook", "entry"):
+        db.execute_sql(
+            f"ALTER TABLE {table} ADD COLUMN placeholder_kinds TEXT NOT NULL DEFAULT '{{}}'"
+        )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_library,
     _v2_usage_and_search,
     _v3_team_replica,
     _v4_response_times,
     _v5_glossary,
+    _v6_placeholder_kinds,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -34,6 +34,7 @@ class PhrasebookRow(BaseModel):
     title = JSONField()
     description = JSONField(default=dict)
     do_not_translate = JSONField(default=list)
+    placeholder_kinds = JSONField(default=dict)
 
     class Meta:
         table_name = "phrasebook"
@@ -51,6 +52,7 @@ class EntryRow(BaseModel):
     pinned = pw.BooleanField(default=False)
     gloss = JSONField()
     body = JSONField(default=dict)
+    placeholder_kinds = JSONField(default=dict)
 
     class Meta:
         table_name = "entry"

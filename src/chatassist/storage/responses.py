@@ -7,10 +7,10 @@ session), never the customer's message. Schema version 4.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from chatassist.core.playbook.response_clock import ResponseFigures, ResponseTime, figures
+from chatassist.core.statistics.responses import ResponseReport, SessionResponses, WeeklyResponses
 from chatassist.storage.database import Database
 from chatassist.storage.models import ResponseTimeRow
 from chatassist.storage.stats import week_of
@@ -20,18 +20,13 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-@dataclass(frozen=True, order=True)
-class WeeklyResponses:
-    week: date  # the Monday the week starts on
-    region: str
-    figures: ResponseFigures
-
-
-@dataclass(frozen=True)
-class SessionResponses:
-    session: str
-    started: datetime  # the first answer of the session (UTC)
-    figures: ResponseFigures
+__all__ = [
+    "ResponseLog",
+    "ResponseReport",
+    "SessionResponses",
+    "WeeklyResponses",
+    "response_report",
+]
 
 
 class ResponseLog:
@@ -87,14 +82,6 @@ class ResponseLog:
                     started[session] = answered_at
         latest = sorted(grouped, key=lambda s: started[s], reverse=True)[:limit]
         return [SessionResponses(s, started[s], figures(grouped[s])) for s in latest]
-
-
-@dataclass(frozen=True)
-class ResponseReport:
-    """What the editor's statistics show of response times."""
-
-    weekly: list[WeeklyResponses]
-    sessions: list[SessionResponses]
 
 
 def response_report(database: Database) -> ResponseReport:

@@ -1,43 +1,41 @@
-"""Usage statistics for trainers: which entries agents use, per week, language and region.
+"""Usage statistics for trainers: the one query over ``UsageRow``.
 
-:func:`weekly_counts` is the one query (over ``UsageRow``); the rest are pure
-functions over its result, so they are easy to test and to export as CSV.
-Weeks start on Monday (UTC dates, as uses are recorded).
+:func:`weekly_counts` counts uses by week, entry, language and region; the
+pure functions over its result (rankings, weeks, CSV) live in
+``core.statistics.usage`` and are re-exported here for existing callers.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
+from chatassist.core.statistics.usage import (
+    CSV_HEADER,
+    Ranked,
+    UsageCount,
+    counts_csv,
+    least_used,
+    most_used,
+    never_used,
+    week_of,
+    weeks,
+)
 from chatassist.storage.database import Database
 from chatassist.storage.models import UsageRow
 
-
-@dataclass(frozen=True, order=True)
-class UsageCount:
-    """Uses of one entry in one week, language and region."""
-
-    week: date  # the Monday the week starts on
-    entry_id: str
-    language: str
-    region: str
-    uses: int
-
-
-@dataclass(frozen=True)
-class Ranked:
-    entry_id: str
-    uses: int
-
-
-def week_of(when: datetime | date) -> date:
-    day = when.date() if isinstance(when, datetime) else when
-    return day - timedelta(days=day.weekday())
+__all__ = [
+    "CSV_HEADER",
+    "Ranked",
+    "UsageCount",
+    "counts_csv",
+    "least_used",
+    "most_used",
+    "never_used",
+    "week_of",
+    "weekly_counts",
+    "weeks",
+]
 
 
 def weekly_counts(
@@ -56,87 +54,3 @@ def weekly_counts(
         for used_at, entry_id, language, region in query.tuples():
             counter[(week_of(used_at), entry_id, language, region or "")] += 1
     return sorted(UsageCount(*key, uses) for key, uses in counter.items())
-
-
-def _select(
-    counts: Iterable[UsageCount],
-    week: date | None = None,
-    language: str | None = None,
-    region: str | None = None,
-) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for c in counts:
-        if week is not None and c.week != week:
-            continue
-        if language and c.language != language:
-            continue
-        if region and c.region != region:
-            continue
-        out[c.entry_id] += c.uses
-    return out
-
-
-def most_used(
-    counts: Iterable[UsageCount],
-    *,
-    week: date | None = None,
-    language: str | None = None,
-    region: str | None = None,
-    limit: int = 10,
-) -> list[Ranked]:
-    """The most used entries (all weeks when ``week`` is None), most first, ties by id."""
-    totals = _select(counts, week, language, region)
-    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [Ranked(e, n) for e, n in ranked[:limit]]
-
-
-def least_used(
-    counts: Iterable[UsageCount],
-    entry_ids: Sequence[str],
-    *,
-    week: date | None = None,
-    language: str | None = None,
-    region: str | None = None,
-    limit: int = 10,
-) -> list[Ranked]:
-    """The least used of ``entry_ids``, fewest first, ties by id. An entry unused in
-    ``week`` counts 0 there; entries never used at all (in ``language`` / ``region``)
-    are left out: :func:`never_used` lists them, and the two lists must not repeat."""
-    totals = _select(counts, week, language, region)
-    never = set(never_used(counts, entry_ids, language=language, region=region))
-    ranked = sorted(
-        ((e, totals.get(e, 0)) for e in entry_ids if e not in never),
-        key=lambda kv: (kv[1], kv[0]),
-    )
-    return [Ranked(e, n) for e, n in ranked[:limit]]
-
-
-def never_used(
-    counts: Iterable[UsageCount],
-    entry_ids: Sequence[str],
-    *,
-    language: str | None = None,
-    region: str | None = None,
-) -> list[str]:
-    """The entries of ``entry_ids`` with no use at all (in ``language`` / ``region``)."""
-    used = _select(counts, None, language, region)
-    return [e for e in entry_ids if e not in used]
-
-
-def weeks(counts: Iterable[UsageCount]) -> list[date]:
-    return sorted({c.week for c in counts}, reverse=True)
-
-
-CSV_HEADER = ("week", "entry_id", "language", "region", "uses")
-
-
-def counts_csv(counts: Iterable[UsageCount], never: Sequence[str] = ()) -> str:
-    """CSV of the counts; entries in ``never`` are added with week empty and 0 uses."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(CSV_HEADER)
-    for c in counts:
-        writer.writerow((c.week.isoformat(), c.entry_id, c.language, c.region, c.uses))
-    for entry_id in never:
-        writer.writerow(("", entry_id, "", "", 0))
-    return buf.getvalue()

@@ -87,6 +87,8 @@ class Backend:
     responses: ResponseSink | None = None
     #: the currencies an order value may be in (the offer rules' rates; empty: any)
     currencies: tuple[str, ...] = ()
+    #: the library was not closed last time and a full check found it whole (first load only)
+    checked_after_crash: bool = False
 
 
 def load_backend(app: App, *, rebuild: bool = False) -> Backend:
@@ -103,6 +105,7 @@ def load_backend(app: App, *, rebuild: bool = False) -> Backend:
         detector=app.detector,
         responses=app.responses,
         currencies=tuple(app.offer_rules.rates.per_unit),
+        checked_after_crash=not rebuild and app.startup_note() is not None,
     )
 
 

@@ -43,6 +43,7 @@ class Customer:
     region: str | None = None
     tone: str | None = None
     order_value: str | None = None  # as the agent typed it, e.g. "25 USD"
+    year_spend: str | None = None  # spent in the last 12 months, e.g. "30000 USD"
     order_age_days: int | None = None  # days since that order was placed
     values: dict[str, str] = field(default_factory=dict)
     message: str = ""
@@ -66,17 +67,12 @@ class Customer:
                 language=self.language,
                 region=self.region,
                 tone=self.tone,
-                order_value=self._order_value(),
+                order_value=_money(self.order_value),
+                year_spend=_money(self.year_spend),
                 order_age_days=self.order_age_days,
             )
         except UsageError:
             return CustomerContext(language=self.language, region=self.region)
-
-    def _order_value(self) -> Money | None:
-        try:
-            return parse_money(self.order_value) if self.order_value else None
-        except MoneyInvalid:
-            return None
 
     @property
     def preview(self) -> str:
@@ -108,6 +104,7 @@ class Customer:
             "region": self.region,
             "tone": self.tone,
             "order_value": self.order_value,
+            "year_spend": self.year_spend,
             "order_age_days": self.order_age_days,
             "values": dict(self.values),
             "message": self.message,
@@ -130,6 +127,7 @@ class Customer:
             region=data.get("region") if isinstance(data.get("region"), str) else None,
             tone=pick("tone", TONES),
             order_value=_order_value(data.get("order_value")),
+            year_spend=_order_value(data.get("year_spend")),
             order_age_days=_age(data.get("order_age_days")),
             values={str(k): str(v) for k, v in dict(data.get("values") or {}).items()},
             message=str(data.get("message") or ""),
@@ -157,6 +155,14 @@ def _order_value(value: object) -> str | None:
         return None
     try:
         return str(parse_money(value))
+    except MoneyInvalid:
+        return None
+
+
+def _money(text: str | None) -> Money | None:
+    """The core's value of a stored amount (invalid ones are dropped, never raised)."""
+    try:
+        return parse_money(text) if text else None
     except MoneyInvalid:
         return None
 

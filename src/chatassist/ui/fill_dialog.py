@@ -50,10 +50,11 @@ class FillDialog(QDialog):
         self.choice = choice
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout()
+        kinds = dict(item.suggestion.placeholder_kinds)  # as the phrasebook declares them
         for name in item.suggestion.placeholders:
             edit = QLineEdit(values.get(name, ""))
             edit.setObjectName(f"field-{name}")
-            edit.setPlaceholderText(self._kind_hint(placeholder_kind(name)))
+            edit.setPlaceholderText(self._kind_hint(placeholder_kind(name, kinds)))
             label = names.placeholder_name(name)
             edit.setAccessibleName(label)
             edit.textChanged.connect(self._update)

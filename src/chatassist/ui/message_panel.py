@@ -31,7 +31,7 @@ from chatassist.core.tones import SEGMENTS, TONES
 from chatassist.ui import names
 from chatassist.ui.customers import Customer
 from chatassist.ui.missing_pack import MissingPackButton
-from chatassist.ui.order_value_field import OrderAgeField, OrderValueField
+from chatassist.ui.order_value_field import OrderAgeField, OrderValueField, YearSpendField
 from chatassist.ui.widgets import ImeTextEdit, follow_text_direction, wrapped_label
 
 DEBOUNCE_MS = 300
@@ -166,16 +166,24 @@ class MessagePanel(QWidget):
         customer_label = QLabel(self.tr("C&ustomer"))
         customer_label.setBuddy(self.country)
         grid.addWidget(customer_label, 3, 0)
+        # Two short rows rather than one: the sidebar stays usable when narrow.
         who = QHBoxLayout()
         who.addWidget(self.country)
         who.addWidget(self.segment_combo, 1)
-        self.order_value = OrderValueField()
-        who.addWidget(self.order_value, 1)
         self.order_age = OrderAgeField()
         who.addWidget(self.order_age)
         grid.addLayout(who, 3, 1, 1, 2)
-        grid.addWidget(QLabel(self.tr("Scenarios")), 4, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.scenarios, 4, 1, 1, 2)
+        self.order_value = OrderValueField()
+        self.year_spend = YearSpendField()
+        value_label = QLabel(self.tr("&Value"))
+        value_label.setBuddy(self.order_value)
+        grid.addWidget(value_label, 4, 0)
+        values = QHBoxLayout()
+        values.addWidget(self.order_value, 1)
+        values.addWidget(self.year_spend, 1)
+        grid.addLayout(values, 4, 1, 1, 2)
+        grid.addWidget(QLabel(self.tr("Scenarios")), 5, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.scenarios, 5, 1, 1, 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -278,6 +286,7 @@ class MessagePanel(QWidget):
         self._select(self.segment_combo, customer.segment or "")
         self.country.setText(customer.country or "")
         self.order_value.show_value(customer.order_value)
+        self.year_spend.show_value(customer.year_spend)
         self.order_age.show_age(customer.order_age_days)
 
     @staticmethod

@@ -3,11 +3,12 @@ language. Each string is a literal in a ``translate`` call so that lupdate finds
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QCoreApplication
 
 from chatassist.core.languages import LANGUAGES
+from chatassist.core.playbook.offer_rules import HeldCondition
 from chatassist.core.regions import Region
 
 
@@ -92,25 +93,25 @@ def kind_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def region_id_name(region_id: str) -> str:
-    names = {
-        "north_america": QCoreApplication.translate("Region", "North America"),
-        "latin_america": QCoreApplication.translate("Region", "Latin America"),
-        "europe": QCoreApplication.translate("Region", "Europe"),
-        "oceania": QCoreApplication.translate("Region", "Oceania"),
-        "southeast_asia": QCoreApplication.translate("Region", "Southeast Asia"),
-        "japan": QCoreApplication.translate("Region", "Japan"),
-        "korea": QCoreApplication.translate("Region", "Korea"),
-        "greater_china": QCoreApplication.translate("Region", "Greater China"),
-        "middle_east": QCoreApplication.translate("Region", "Middle East"),
-        "other": QCoreApplication.translate("Region", "Other"),
-    }
-    return names.get(region_id, region_id.replace("_", " "))
+def region_id_name(region_id: str, regions: Sequence[Region] = ()) -> str:
+    """The name ``resources/regions.yaml`` gives ``region_id`` in the interface
+    language (the id itself when ``regions`` does not have it, e.g. before the
+    regions are loaded)."""
+    region = next((r for r in regions if r.id == region_id), None)
+    if region is None:
+        return region_id
+    return region_name(region, interface_language())
+
+
+def interface_language() -> str:
+    """ "zh-Hans" when the Chinese interface is installed, else "en"."""
+    chinese = QCoreApplication.translate("Language", "English") != "English"
+    return "zh-Hans" if chinese else "en"
 
 
 def phrasebook_title(title: Mapping[str, str], book_id: str) -> str:
     """A phrasebook's title in the interface language (zh-Hans when it is translated)."""
-    chinese = QCoreApplication.translate("Language", "English") != "English"
+    chinese = interface_language() == "zh-Hans"
     order = ("zh-Hans", "en") if chinese else ("en", "zh-Hans")
     return next((title[lang] for lang in order if title.get(lang)), book_id)
 
@@ -153,3 +154,38 @@ def placeholder_name(name: str) -> str:
 def region_name(region: Region, ui_language: str) -> str:
     names: Mapping[str, str] = region.name
     return names.get(ui_language) or names.get("en") or region.id
+
+
+def held_condition(held: HeldCondition, regions: Sequence[Region] = ()) -> str:
+    """One condition of an offer rule that held, in the interface language (a region
+    named as in ``regions``)."""
+    if held.kind == "scenario":
+        text = QCoreApplication.translate("Offer", "scenario %1")
+        return text.replace("%1", scenario_name(held.value))
+    if held.kind == "segment":
+        text = QCoreApplication.translate("Offer", "%1 customer")
+        return text.replace("%1", segment_name(held.value))
+    if held.kind == "region":
+        where = region_id_name(held.value, regions) if held.value else "?"
+        return QCoreApplication.translate("Offer", "region %1").replace("%1", where)
+    if held.kind == "year_spend":
+        text = QCoreApplication.translate("Offer", "spent this year %1")
+    else:
+        text = QCoreApplication.translate("Offer", "order %1")
+    text = text.replace("%1", held.value)
+    if held.at_least is not None:
+        text += QCoreApplication.translate("Offer", ", at least %1").replace("%1", held.at_least)
+    if held.below is not None:
+        text += QCoreApplication.translate("Offer", ", below %1").replace("%1", held.below)
+    return text
+
+
+def offer_reason(note: str, held: Sequence[HeldCondition], regions: Sequence[Region] = ()) -> str:
+    """Why an offer rule fired: its note (already in the agent's language) and what held."""
+    if not held:
+        return note
+    joined = QCoreApplication.translate("Offer", "; ").join(
+        held_condition(h, regions) for h in held
+    )
+    text = QCoreApplication.translate("Offer", "%1 (%2)")
+    return text.replace("%1", note).replace("%2", joined)

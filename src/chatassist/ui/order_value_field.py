@@ -18,8 +18,12 @@ from chatassist.ui.customers import MAX_ORDER_AGE_DAYS
 
 
 class OrderValueField(QLineEdit):
-    #: A valid order value as typed ("25 USD"), or "" when the agent cleared it.
+    """The order value; ``YearSpendField`` below is the same field for a year's spend."""
+
+    #: A valid value as typed ("25 USD"), or "" when the agent cleared it.
     value_chosen = Signal(str)
+    #: how the core's money parser names this value in its messages
+    what = "order value"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +36,11 @@ class OrderValueField(QLineEdit):
         self.currencies: Collection[str] | None = None  # None: any three-letter code
         self.problem = ""
         self.editingFinished.connect(self._finished)
+
+    def hint(self) -> str:
+        return QCoreApplication.translate(
+            "OrderValueField", "Value of the order in question; the offer rules use it"
+        )
 
     def set_currencies(self, currencies: Collection[str]) -> None:
         """The currencies the offer rules know (from their rates)."""
@@ -49,7 +58,7 @@ class OrderValueField(QLineEdit):
             self.value_chosen.emit("")
             return
         try:
-            money = parse_money(text, self.currencies)
+            money = parse_money(text, self.currencies, self.what)
         except MoneyInvalid as exc:
             self._mark(str(exc))
             return
@@ -58,13 +67,32 @@ class OrderValueField(QLineEdit):
 
     def _mark(self, problem: str) -> None:
         self.problem = problem
-        self.setToolTip(
-            problem
-            or QCoreApplication.translate(
-                "OrderValueField", "Value of the order in question; the offer rules use it"
-            )
-        )
+        self.setToolTip(problem or self.hint())
         self.setStyleSheet("border: 1px solid #c62828;" if problem else "")
+
+
+class YearSpendField(OrderValueField):
+    """What the customer spent in the last 12 months ("30000 USD"): the offer rules'
+    ``year_spend`` condition (a care follow-up above a spend threshold)."""
+
+    what = "year spend"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("yearSpend")
+        self.setPlaceholderText(
+            QCoreApplication.translate("OrderValueField", "Spent in 12 months, e.g. 30000 USD")
+        )
+        self.setAccessibleName(
+            QCoreApplication.translate("OrderValueField", "Spent in the last 12 months")
+        )
+        self.setToolTip(self.hint())
+
+    def hint(self) -> str:
+        return QCoreApplication.translate(
+            "OrderValueField",
+            "What the customer spent in the last 12 months; the offer rules use it",
+        )
 
 
 class OrderAgeField(QSpinBox):

@@ -81,7 +81,8 @@ class ReplyItem:
     def fill(
         self, values: Mapping[str, str], choice: RegionChoice | None, agent_gender: str = "female"
     ) -> FilledReply:
-        return fill_reply(self.text, self.language, values, choice, agent_gender)
+        kinds = dict(self.suggestion.placeholder_kinds)
+        return fill_reply(self.text, self.language, values, choice, agent_gender, kinds)
 
 
 def order_number_in(message: str) -> str | None:

@@ -186,6 +186,7 @@ class Sidebar(QWidget):
         self.message.segment_chosen.connect(lambda v: switcher.override("segment", v))
         self.message.country_chosen.connect(lambda v: switcher.override("country", v))
         self.message.order_value.value_chosen.connect(lambda v: switcher.override("order_value", v))
+        self.message.year_spend.value_chosen.connect(lambda v: switcher.override("year_spend", v))
         self.message.order_age.age_chosen.connect(self.set_order_age)
         self.replies.copy_requested.connect(copier.copy_reply)
         self.replies.search_changed.connect(reply_list.search)
@@ -263,9 +264,20 @@ class Sidebar(QWidget):
         if backend.translator is not None:
             self.state.translator = backend.translator
         self.message.set_regions(backend.assistant.regions.regions)
+        self.customer_switcher.regions = backend.assistant.regions.regions
+        self.replies.regions = backend.assistant.regions.regions
         self.message.order_value.set_currencies(backend.currencies)
+        self.message.year_spend.set_currencies(backend.currencies)
         self.customer_switcher.show_customer(self.customers.current)
-        self.show_status(self.tr("Ready. Paste a customer message."))
+        if backend.checked_after_crash:
+            self.show_status(
+                self.tr(
+                    "chatassist was not closed properly last time; a full check found "
+                    "the library whole. Ready."
+                )
+            )
+        else:
+            self.show_status(self.tr("Ready. Paste a customer message."))
         self.analyze(self.message.text())
 
     def backend_failed(self, error: Exception) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from chatassist.core.regions import Region
 from chatassist.ui import names
 from chatassist.ui.compose_panel import ComposePanel
 from chatassist.ui.customers import Customer, CustomerBook
@@ -53,6 +54,8 @@ class CustomerSwitcher(QObject):
         self.message = message
         self.compose = compose
         self.search = search
+        #: the regions of ``resources/regions.yaml``, for their names (set with the backend)
+        self.regions: Sequence[Region] = ()
         #: the list's order by customer number (the sidebar sets it: waiting, urgent first)
         self.arrange: Callable[[Sequence[int]], list[int]] = list
         #: a word shown before a customer in the list ("urgent", "waiting")
@@ -93,7 +96,7 @@ class CustomerSwitcher(QObject):
         by_number = {c.number: c for c in self.customers.recent}
         for row, number in enumerate(self.arrange(list(by_number))):
             c = by_number[number]
-            label = customer_label(c)
+            label = customer_label(c, self.regions)
             badge = self.badge(c.number)
             combo.addItem(f"{badge} · {label}" if badge else label, c.number)
             combo.setItemData(row, customer_history(c), Qt.ItemDataRole.ToolTipRole)
@@ -113,9 +116,10 @@ class CustomerSwitcher(QObject):
         self.analysis_needed.emit(self.message.text())
 
 
-def customer_label(c: Customer) -> str:
+def customer_label(c: Customer, regions: Sequence[Region] = ()) -> str:
     """'Customer 4 · ES Europe · Ana, 48213 · «¿Dónde está mi…»' for the customers list:
-    language code and region as last seen (or as pinned), who, and the first words."""
+    language code and region (named as in ``regions``) as last seen (or as pinned),
+    who, and the first words."""
     label = QCoreApplication.translate("Sidebar", "Customer %1").replace("%1", str(c.number))
     parts = [label]
     language = c.language or c.seen_language
@@ -124,7 +128,7 @@ def customer_label(c: Customer) -> str:
         x
         for x in (
             language.upper() if language else "",
-            names.region_id_name(region) if region else "",
+            names.region_id_name(region, regions) if region else "",
         )
         if x
     )

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chatassist.core.regions import Region
 from chatassist.ui import names
 from chatassist.ui.replies_model import ReplyItem, ReplyState
 from chatassist.ui.widgets import follow_text_direction, wrapped_label
@@ -40,6 +41,8 @@ class ReplyCard(QFrame):
     def __init__(self, index: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.index = index
+        #: the regions of ``resources/regions.yaml``, to name them in offer reasons
+        self.regions: Sequence[Region] = ()
         self.setObjectName("reply-card")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -95,7 +98,8 @@ class ReplyCard(QFrame):
         follow_text_direction(self.text, item.text)
         gloss = s.gloss
         if s.offer is not None:
-            gloss += "\n" + self.tr("Offer rule: %1").replace("%1", s.offer.reason)
+            reason = names.offer_reason(s.offer.note, s.offer.held, self.regions)
+            gloss += "\n" + self.tr("Offer rule: %1").replace("%1", reason)
         self.gloss.setText(gloss)
         self.gloss.setVisible(bool(gloss))
         note = item.note
@@ -177,6 +181,8 @@ class SuggestionsView(QWidget):
         self._spare: list[ReplyCard] = []  # cards are reused: creating them is slow
         self.items: list[ReplyItem] = []
         self.current = -1
+        #: the regions of ``resources/regions.yaml`` (set with the backend), for names
+        self.regions: Sequence[Region] = ()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -201,6 +207,7 @@ class SuggestionsView(QWidget):
         self.items = list(items)
         for i, item in enumerate(self.items):
             card = self._card(i)
+            card.regions = self.regions
             card.show_item(item)
             card.show()
             self.cards.append(card)

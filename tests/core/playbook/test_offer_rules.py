@@ -10,7 +10,7 @@ import pytest
 from chatassist.core.phrasebook.loader import load_files
 from chatassist.core.playbook import PlaybookInvalid, load_offer_rules
 from chatassist.core.playbook.money import Money
-from chatassist.core.playbook.offer_rules import OfferRules
+from chatassist.core.playbook.offer_rules import HeldCondition, OfferRules
 from chatassist.core.playbook.situation import Situation
 from chatassist.paths import bundled_phrasebooks, bundled_resources
 
@@ -74,6 +74,25 @@ def test_order_value_bounds_in_any_declared_currency(tmp_path: Path) -> None:
     assert fired(r, order_value=usd("28", "EUR")) == ["r"]  # 30.24 USD
     assert fired(r, order_value=usd("4000", "JPY")) == []  # 26.80 USD
     assert fired(r) == []  # no order value entered: the rule does not hold
+
+
+def test_year_spend_bounds_and_what_held_is_kept_as_data(tmp_path: Path) -> None:
+    """#18: "customers above ... 30k a year get a care follow-up"."""
+    r = rules(tmp_path, rule("{year_spend: {at_least: 30000 USD}}"))
+    assert fired(r, year_spend=usd("30000")) == ["r"]
+    assert fired(r, year_spend=usd("25000", "EUR")) == []  # 27,000 USD
+    assert fired(r, year_spend=usd("29000", "EUR")) == ["r"]  # 31,320 USD
+    assert fired(r, order_value=usd("40000")) == []  # an order is not a year's spend
+    assert fired(r) == []
+    (offer,) = r.fire(Situation((), year_spend=usd("31000")), "en")
+    assert offer.held == (HeldCondition("year_spend", "31000 USD", "30000 USD", None),)
+    assert offer.reason == "why (spent this year 31000 USD, at least 30000 USD)"
+
+
+def test_a_bad_year_spend_bound_names_its_condition(tmp_path: Path) -> None:
+    with pytest.raises(PlaybookInvalid) as err:
+        rules(tmp_path, rule("{year_spend: {at_least: 5 USD, below: 2 USD}}"))
+    assert "rule r: year_spend at_least 5 USD is not below 2 USD" in str(err.value.problems[0])
 
 
 def test_every_condition_must_hold_and_the_reason_says_which(tmp_path: Path) -> None:
@@ -159,6 +178,8 @@ def test_bundled_rules_reproduce_the_playbook_cases() -> None:
         "offer.care_follow_up",
     ]
     assert "offer.care_follow_up" in offers(scenarios=late, segment="high_value")
+    assert offers(scenarios=late, year_spend=usd("32000")) == ["offer.care_follow_up"]
+    assert offers(scenarios=late, year_spend=usd("12000")) == []
     assert offers(scenarios=(("greeting", 0.9),), segment="high_value") == []
 
 

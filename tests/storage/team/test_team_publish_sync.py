@@ -187,3 +187,38 @@ def test_the_servers_own_search_finds_cjk_thai_and_folded_latin(
         # A removed entry is no longer found.
         assert cli(alice, "phrasebook", "import", str(write_book(tmp_path / "src")))[0] == 0
         assert search.search(db, "lost", 10) == []
+
+
+DECLARED_KINDS = """\
+format: 1
+id: team-kinds
+title: {zh-Hans: 类型, en: Kinds}
+placeholders:
+  eta: duration
+entries:
+  - id: kinds.ships
+    scenarios: [shipping_delay]
+    gloss: {zh-Hans: 发货时间, en: Ships within}
+    variants:
+      en: {direct: "Your order ships within {eta}, {wait} days after payment."}
+    placeholders:
+      wait: number
+"""
+
+
+def test_declared_placeholder_kinds_reach_the_agents(cli: Cli, team: Team, tmp_path: Path) -> None:
+    trainer, agent = tmp_path / "alice", tmp_path / "bob"
+    assert cli(trainer, "team", "join", team.url("alice"), "--role", "trainer")[0] == 0
+    src = tmp_path / "src" / "team-kinds.yaml"
+    src.parent.mkdir()
+    src.write_text(DECLARED_KINDS, encoding="utf-8")
+    code, _out, err = cli(trainer, "phrasebook", "import", str(src))
+    assert (code, err) == (0, "")
+    cli.json(agent, "team", "join", team.url("bob"))
+    app = App.from_args(str(agent))
+    try:
+        (book,) = app.library.phrasebooks()
+    finally:
+        app.close()
+    assert book.placeholder_kinds == {"eta": "duration"}
+    assert book.kinds_of(book.entries[0]) == {"eta": "duration", "wait": "number"}

@@ -24,7 +24,7 @@ def test_init_creates_the_schema_and_says_so_then_changes_nothing(
 ) -> None:
     code, out, err = cli(tmp_path / "d", "team", "init", empty_team_db.url())
     assert (code, err) == (0, "")
-    assert "created the team schema (version 1)" in out
+    assert f"created the team schema (version {schema.LATEST_VERSION})" in out
     assert {"chatassist_schema", "library_state", "phrasebook", "entry", "variant"} <= tables(
         empty_team_db
     )
@@ -35,6 +35,22 @@ def test_init_creates_the_schema_and_says_so_then_changes_nothing(
     code, out, err = cli(tmp_path / "d", "team", "init", empty_team_db.url())
     assert code == 0
     assert "nothing to do" in out
+
+
+def test_a_version_1_team_schema_gains_the_placeholder_kinds(
+    cli: Cli, empty_team_db: Team, tmp_path
+) -> None:
+    with connection.session(empty_team_db.url()) as db, db.atomic():
+        db.execute_sql("CREATE TABLE chatassist_schema (version INTEGER NOT NULL)")
+        db.execute_sql("INSERT INTO chatassist_schema VALUES (1)")
+        schema.MIGRATIONS[0](db)
+        db.execute_sql("INSERT INTO phrasebook (id, title, revision) VALUES ('old', '{}', 1)")
+    code, out, err = cli(tmp_path / "d", "team", "init", empty_team_db.url())
+    assert (code, err) == (0, "")
+    assert f"from version 1 to {schema.LATEST_VERSION}" in out
+    with connection.session(empty_team_db.url()) as db:
+        row = db.execute_sql("SELECT id, placeholder_kinds FROM phrasebook").fetchall()
+    assert [tuple(r) for r in row] == [("old", "{}")]
 
 
 def test_a_newer_schema_is_refused_untouched(team: Team) -> None:

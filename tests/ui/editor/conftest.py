@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from editor_helpers import BOOK, FakePrompts, MakeEditor
+from editor_helpers import BOOK, REGIONS, FakePrompts, MakeEditor
 from PySide6.QtCore import QThreadPool
 
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
@@ -44,10 +44,13 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
         translator: Any = None,
         prompts: FakePrompts | None = None,
         changed_by: Any = None,
+        worker: Worker | None = None,
         **kw: Any,
     ) -> EditorWindow:
         kw.setdefault("default_tone", {"en": "direct", "es": "direct", "ja": "detailed"})
-        worker = Worker(QThreadPool() if threaded else InlineThreadPool())
+        kw.setdefault("regions", REGIONS.regions)
+        if worker is None:
+            worker = Worker(QThreadPool() if threaded else InlineThreadPool())
         workers.append(worker)
         services = EditorServices(
             library=library,

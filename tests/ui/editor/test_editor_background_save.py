@@ -27,11 +27,11 @@ class SlowLibrary:
         self.threads: list[threading.Thread] = []
         real = library.import_loaded
 
-        def slow(loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
+        def slow(loaded: Sequence[LoadedPhrasebook], **kw: str) -> ImportReport:
             self.threads.append(threading.current_thread())
             self.started.set()
             assert self.gate.wait(10)
-            return real(loaded)
+            return real(loaded, **kw)
 
         monkeypatch.setattr(library, "import_loaded", slow)
 
@@ -126,7 +126,7 @@ def test_failed_save_reports_and_keeps_the_edits(
     saved: list[bool] = []
     window.saved.connect(lambda: saved.append(True))
 
-    def broken(loaded: Any) -> ImportReport:
+    def broken(loaded: Any, **kw: str) -> ImportReport:
         raise StorageError("database is locked")
 
     monkeypatch.setattr(library, "import_loaded", broken)

@@ -81,6 +81,15 @@ def test_draft_restores_even_an_invalid_book(data_dir: Path) -> None:
     assert load_draft(data_dir, "demo") is None
 
 
+def test_draft_keeps_declared_placeholder_kinds(data_dir: Path) -> None:
+    from dataclasses import replace
+
+    entry = replace(BOOK.entries[0], placeholder_kinds={"order_id": "text"})
+    book = replace(BOOK, placeholder_kinds={"eta": "duration"}, entries=(entry, *BOOK.entries[1:]))
+    save_draft(data_dir, book)
+    assert load_draft(data_dir, "demo") == book
+
+
 def test_draft_writer_skips_writes_older_than_the_last(data_dir: Path) -> None:
     from chatassist.ui.editor.drafts import DraftWriter
 

@@ -19,7 +19,7 @@ from chatassist.core.tones import TONES
 from chatassist.storage.errors import StorageError
 from chatassist.storage.library import BookChange, PhrasebookLibrary
 from chatassist.storage.usage import UsageLog
-from chatassist.ui.editor import file_actions
+from chatassist.ui.editor import import_plan
 from chatassist.ui.editor.drafts import draft_path
 from chatassist.ui.editor.entry_form import GAP, UNVETTED
 from chatassist.ui.editor.window import EditorWindow
@@ -155,9 +155,11 @@ def test_export_xlsx_and_reimport_identically(
 ) -> None:
     window = make_editor()
     path = tmp_path / "demo.xlsx"
-    window.file_actions.export_current(path)
+    with qtbot.waitSignal(window.file_actions.exported, timeout=5000) as exported:
+        assert window.file_actions.export_current(path)
+    assert exported.args == [True]
     seen: list[list[BookChange]] = []
-    assert _import(qtbot, window, path, confirm=lambda changes: seen.append(changes) or True)
+    assert _import(qtbot, window, path, confirm=lambda plan: seen.append(plan.changes) or True)
     assert seen[0][0].status == "unchanged"
     assert library.phrasebook("demo") == BOOK
 
@@ -177,7 +179,9 @@ def test_import_previews_and_applies_all_or_nothing(
     path = tmp_path / "demo.xlsx"
     write_xlsx(book, path)
     seen: list[BookChange] = []
-    assert not _import(qtbot, window, path, confirm=lambda changes: seen.extend(changes) and False)
+    assert not _import(
+        qtbot, window, path, confirm=lambda plan: seen.extend(plan.changes) and False
+    )
     assert (seen[0].added, seen[0].changed, seen[0].removed) == (
         ["greeting.bye"],
         ["order.tracking"],
@@ -185,7 +189,7 @@ def test_import_previews_and_applies_all_or_nothing(
     )
     assert library.phrasebook("demo") == BOOK
     with qtbot.waitSignal(window.saved, timeout=2000):  # the sidebar rebuilds on it
-        assert window.file_actions.import_file(path, confirm=lambda changes: True)
+        assert window.file_actions.import_file(path, confirm=lambda plan: True)
     assert library.phrasebook("demo") == book
     assert window.session is not None and window.session.book == book
     assert window.isEnabled() and "Imported demo.xlsx." in window.statusBar().currentMessage()
@@ -213,7 +217,7 @@ def test_import_errors_are_reported_not_raised(
         raise error
 
     monkeypatch.setattr(library, "import_loaded", fail)
-    assert window.file_actions.import_file(path, confirm=lambda changes: True)
+    assert window.file_actions.import_file(path, confirm=lambda plan: True)
     qtbot.waitUntil(lambda: bool(reported), timeout=2000)
     assert str(error) in reported[0] and "Not imported" in reported[0]
     assert "Not imported" in window.statusBar().currentMessage()
@@ -226,25 +230,31 @@ def test_unreadable_import_file_is_reported(
 ) -> None:
     window = make_editor()
     reported = _prompts(window).messages
-    assert not _import(qtbot, window, tmp_path / "missing.xlsx", confirm=lambda changes: True)
+    assert not _import(qtbot, window, tmp_path / "missing.xlsx", confirm=lambda plan: True)
     assert "Not imported" in window.statusBar().currentMessage()
 
     def unreadable(paths: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(file_actions, "load_files", unreadable)
-    assert not _import(qtbot, window, tmp_path / "locked.xlsx", confirm=lambda changes: True)
+    monkeypatch.setattr(import_plan, "load_files", unreadable)
+    assert not _import(qtbot, window, tmp_path / "locked.xlsx", confirm=lambda plan: True)
     assert reported and "Permission denied" in reported[0]
     assert "Not imported" in window.statusBar().currentMessage()
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".yaml"])
 def test_export_errors_are_reported_and_keep_the_old_file(
-    tmp_path: Path, make_editor: MakeEditor, monkeypatch: pytest.MonkeyPatch, suffix: str
+    qtbot: QtBot,
+    tmp_path: Path,
+    make_editor: MakeEditor,
+    monkeypatch: pytest.MonkeyPatch,
+    suffix: str,
 ) -> None:
     window = make_editor()
     reported = _prompts(window).messages
-    window.file_actions.export_current(tmp_path / "missing" / f"demo{suffix}")  # no such folder
+    with qtbot.waitSignal(window.file_actions.exported, timeout=5000) as exported:
+        window.file_actions.export_current(tmp_path / "missing" / f"demo{suffix}")  # no folder
+    assert exported.args == [False]
     assert reported and "Not exported" in reported[0]
     assert "Not exported" in window.statusBar().currentMessage()
 
@@ -283,5 +293,6 @@ def test_statistics_tab_and_csv(
     assert window.stats.most.item(0).text().startswith("order.tracking")
     never = [window.stats.never.item(i).text() for i in range(window.stats.never.count())]
     assert never == ["greeting.hello"]
-    window.stats.export_csv(tmp_path / "u.csv")
+    with qtbot.waitSignal(window.stats.exported, timeout=5000):
+        window.stats.export_csv(tmp_path / "u.csv")
     assert "order.tracking,es,europe,1" in (tmp_path / "u.csv").read_text(encoding="utf-8")

@@ -11,9 +11,13 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
 from chatassist.core.playbook.response_clock import figures
-from chatassist.storage.responses import WeeklyResponses
-from chatassist.storage.stats import UsageCount
-from chatassist.storage.trends import first_response_share, replies_used, scenarios_by_region
+from chatassist.core.statistics.responses import WeeklyResponses
+from chatassist.core.statistics.trends import (
+    first_response_share,
+    replies_used,
+    scenarios_by_region,
+)
+from chatassist.core.statistics.usage import UsageCount
 from chatassist.ui.editor.trend_chart import PALETTE, TrendChart
 
 W1, W2 = date(2026, 11, 23), date(2026, 11, 30)
@@ -72,7 +76,7 @@ def test_chart_renders_offscreen_and_exports_png_and_csv(qtbot: Any, tmp_path: P
 def test_statistics_tab_shows_trends_and_session_figures(qtbot: Any) -> None:
     from datetime import datetime
 
-    from chatassist.storage.responses import ResponseReport, SessionResponses
+    from chatassist.core.statistics.responses import ResponseReport, SessionResponses
     from chatassist.ui.editor.stats_view import StatsView
     from chatassist.ui.worker import InlineThreadPool, Worker
 
@@ -94,3 +98,43 @@ def test_statistics_tab_shows_trends_and_session_figures(qtbot: Any) -> None:
     view.chart_kind.setCurrentIndex(view.chart_kind.findData("replies"))
     assert view.chart.series is not None and set(view.chart.series.values) == {"europe", "japan"}
     assert _has_colour(view.chart.image(QSize(400, 240)), PALETTE[0])
+
+
+def test_legends_name_scenarios_and_regions_not_their_ids(qtbot: Any) -> None:
+    """#18: the charts' legends showed raw ids (order_status, north_america)."""
+    from editor_helpers import REGIONS
+    from zh_cn import chinese_interface
+
+    from chatassist.core.phrasebook.model import Entry, Phrasebook
+    from chatassist.storage.responses import ResponseReport
+    from chatassist.ui.editor.stats_view import StatsView
+    from chatassist.ui.worker import InlineThreadPool, Worker
+
+    book = Phrasebook(
+        id="b",
+        title={"en": "B"},
+        entries=tuple(Entry(id=i, scenarios=(s,)) for i, s in SCENARIO_OF.items()),
+    )
+    view = StatsView(
+        lambda: [*COUNTS, UsageCount(W2, "gone.entry", "en", "", 1)],
+        lambda: [book],
+        Worker(InlineThreadPool()),
+        responses=lambda: ResponseReport([], []),
+        regions=REGIONS.regions,  # the names come from resources/regions.yaml
+    )
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.refreshed):
+        view.refresh()
+    view.chart_kind.setCurrentIndex(view.chart_kind.findData("scenarios"))
+    series, _, label = view.chart_series()
+    assert {label(n) for n in series.values} == {
+        "Order status",
+        "Shipping delay",
+        "Refund request",
+        "unknown",
+    }
+    view.chart_kind.setCurrentIndex(view.chart_kind.findData("replies"))
+    assert view.chart.label("europe") == "Europe" and view.chart.label("unknown") == "unknown"
+    with chinese_interface():
+        assert view.chart.label("europe") == "欧洲"
+        assert "_" not in view._scenario_label("shipping_delay")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from chatassist.core.phrasebook.placeholders import placeholder_names
+from chatassist.core.phrasebook.placeholders import declared_kinds, placeholder_names
 
 FORMAT_VERSION = 1
 KINDS: tuple[str, ...] = ("reply", "note")
@@ -50,6 +50,8 @@ class Entry:
     pinned: bool = False
     keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     variants: tuple[Variant, ...] = ()
+    #: placeholder name -> kind declared by this entry (overrides the phrasebook's)
+    placeholder_kinds: Mapping[str, str] = field(default_factory=dict)
 
     def variant(self, language: str, tone: str) -> Variant | None:
         for v in self.variants:
@@ -74,6 +76,12 @@ class Phrasebook:
     version: int = 1
     description: Mapping[str, str] = field(default_factory=dict)
     do_not_translate: tuple[str, ...] = ()
+    #: placeholder name -> kind declared for every entry of the phrasebook
+    placeholder_kinds: Mapping[str, str] = field(default_factory=dict)
+
+    def kinds_of(self, entry: Entry) -> dict[str, str]:
+        """The placeholder kinds declared for ``entry``: its own over the phrasebook's."""
+        return declared_kinds(self.placeholder_kinds, entry.placeholder_kinds)
 
     def entry(self, entry_id: str) -> Entry | None:
         for e in self.entries:

@@ -1,7 +1,9 @@
 """Placeholders are written ``{snake_case}``; ``{{`` and ``}}`` are literal braces.
 
-Each placeholder has a kind, declared by its name (see ``placeholder_kind``):
-the kind says what the agent types and how the value is written in a reply.
+Each placeholder has a kind: what the agent types and how the value is written
+in a reply. A phrasebook declares kinds in its ``placeholders:`` map (an entry's
+own map overrides it); a name nobody declares takes the kind its name implies
+(see ``placeholder_kind``).
 """
 
 from __future__ import annotations
@@ -136,8 +138,17 @@ _KIND_BY_SUFFIX: tuple[tuple[str, str], ...] = (
 OPTIONAL_PLACEHOLDERS: frozenset[str] = frozenset({"customer_name"})
 
 
-def placeholder_kind(name: str) -> str:
-    """The declared kind of placeholder ``name`` (``TEXT`` when nothing declares one)."""
+def is_placeholder_name(name: str) -> bool:
+    """``name`` is written ``snake_case`` (what ``{name}`` accepts)."""
+    return bool(_NAME.fullmatch(name))
+
+
+def placeholder_kind(name: str, declared: Mapping[str, str] | None = None) -> str:
+    """The kind of placeholder ``name``: as ``declared`` (the phrasebook's and the
+    entry's ``placeholders:`` maps, see ``declared_kinds``), else the kind its name
+    implies (``TEXT`` when nothing does)."""
+    if declared and name in declared:
+        return declared[name]
     if name in _KIND_BY_NAME:
         return _KIND_BY_NAME[name]
     for suffix, kind in _KIND_BY_SUFFIX:
@@ -149,3 +160,8 @@ def placeholder_kind(name: str) -> str:
 def required_placeholders(names: frozenset[str]) -> frozenset[str]:
     """The names every variant of an entry must share (``names`` minus the optional ones)."""
     return names - OPTIONAL_PLACEHOLDERS
+
+
+def declared_kinds(book: Mapping[str, str], entry: Mapping[str, str]) -> dict[str, str]:
+    """The kinds declared for one entry: the phrasebook's map, overridden by the entry's."""
+    return {**book, **entry}

@@ -10,7 +10,10 @@ Layout (one sheet, or one CSV file, per phrasebook; see docs/editor.md):
 - the phrasebook columns (``phrasebook``, ``version``, ``title.<lang>``,
   ``description.<lang>``, ``do_not_translate``) are filled on the first row only;
 - lists are separated by ``,`` (codes) or ``;`` (keywords, do-not-translate
-  terms); ``pinned`` and ``vetted`` are ``yes`` / ``no``.
+  terms); ``pinned`` and ``vetted`` are ``yes`` / ``no``;
+- declared placeholder kinds are ``name: kind`` pairs separated by ``;``: the
+  entry's in ``placeholders``, the phrasebook's in ``book_placeholders`` (first
+  row only); each column is written only when something declares a kind.
 
 Reading builds the phrasebook, then validates it with the YAML loader's own
 rules (the canonical YAML is parsed again), and reports every problem at its
@@ -36,7 +39,7 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,8 +54,17 @@ from chatassist.core.tones import TONES
 from chatassist.core.yaml_reader import Problem
 
 TABULAR_SUFFIXES = (".csv", ".xlsx")
-BOOK_COLUMNS = ("phrasebook", "version", "do_not_translate")
-ENTRY_COLUMNS = ("entry_id", "kind", "scenarios", "tags", "segments", "regions", "pinned")
+BOOK_COLUMNS = ("phrasebook", "version", "do_not_translate", "book_placeholders")
+ENTRY_COLUMNS = (
+    "entry_id",
+    "kind",
+    "scenarios",
+    "tags",
+    "segments",
+    "regions",
+    "pinned",
+    "placeholders",
+)
 VARIANT_COLUMNS = ("language", "tone", "text", "vetted")
 _LANG_GROUPS = ("title", "description", "gloss", "body", "keywords")
 _YES = ("yes", "true", "1", "y")
@@ -147,7 +159,11 @@ def _header(book: Phrasebook) -> list[str]:
     cols = list(BOOK_COLUMNS[:2])
     cols += [f"title.{lang}" for lang in groups["title"]]
     cols += [f"description.{lang}" for lang in groups["description"]]
-    cols += [BOOK_COLUMNS[2], *ENTRY_COLUMNS]
+    cols.append(BOOK_COLUMNS[2])
+    if book.placeholder_kinds:
+        cols.append(BOOK_COLUMNS[3])
+    declares = any(e.placeholder_kinds for e in book.entries)
+    cols += [c for c in ENTRY_COLUMNS if c != "placeholders" or declares]
     for group in ("gloss", "body", "keywords"):
         cols += [f"{group}.{lang}" for lang in groups[group]]
     return cols + list(VARIANT_COLUMNS)
@@ -166,6 +182,7 @@ def to_rows(book: Phrasebook) -> list[list[str]]:
             "segments": ", ".join(entry.segments),
             "regions": ", ".join(entry.regions),
             "pinned": "yes" if entry.pinned else "",
+            "placeholders": _kinds_cell(entry.placeholder_kinds),
         }
         base.update({f"gloss.{k}": v for k, v in entry.gloss.items()})
         base.update({f"body.{k}": v for k, v in entry.body.items()})
@@ -188,6 +205,7 @@ def to_rows(book: Phrasebook) -> list[list[str]]:
         "phrasebook": book.id,
         "version": str(book.version),
         "do_not_translate": "; ".join(book.do_not_translate),
+        "book_placeholders": _kinds_cell(book.placeholder_kinds),
     }
     book_cells.update({f"title.{k}": v for k, v in book.title.items()})
     book_cells.update({f"description.{k}": v for k, v in book.description.items()})
@@ -195,6 +213,25 @@ def to_rows(book: Phrasebook) -> list[list[str]]:
         if col in book_cells:
             first[i] = book_cells[col]
     return rows
+
+
+def _kinds_cell(kinds: Mapping[str, str]) -> str:
+    return "; ".join(f"{name}: {kinds[name]}" for name in sorted(kinds))
+
+
+def _kinds(sheet: _Sheet, n: int, row: list[str], column: str) -> dict[str, str]:
+    """A ``name: kind; ...`` cell (the kinds themselves are checked by validation)."""
+    out: dict[str, str] = {}
+    for part in _split(sheet.get(row, column), ";"):
+        name, colon, kind = part.partition(":")
+        if not colon or not name.strip() or not kind.strip():
+            sheet.problem(n, column, f"'{part}' in {column}: write name: kind (eta: date)")
+            continue
+        if name.strip() in out:
+            sheet.problem(n, column, f"{column}: {{{name.strip()}}} is declared twice")
+            continue
+        out[name.strip()] = kind.strip()
+    return out
 
 
 def neutralise_cell(value: str) -> str:
@@ -371,6 +408,7 @@ def from_rows(rows: list[list[str]], where: str) -> tuple[LoadedPhrasebook | Non
                     k: _split(v, ";") for k, v in _lang_group(sheet, row0, "keywords").items()
                 },
                 variants=tuple(v for _, v in variants[entry_id]),
+                placeholder_kinds=_kinds(sheet, entry_rows[entry_id], row0, "placeholders"),
             )
         )
     book = Phrasebook(
@@ -380,6 +418,7 @@ def from_rows(rows: list[list[str]], where: str) -> tuple[LoadedPhrasebook | Non
         version=max(version, 1),
         description=_lang_group(sheet, first, "description"),
         do_not_translate=_split(sheet.get(first, "do_not_translate"), ";"),
+        placeholder_kinds=_kinds(sheet, 0, first, "book_placeholders"),
     )
     for fp in check_phrasebook(book, where):
         n, col = _locate(fp, sheet, entry_rows, order, variants)
@@ -403,6 +442,8 @@ def _locate(
 ) -> tuple[int, str | None]:
     parts = fp.field.split("/")
     if fp.entry is None or fp.entry >= len(order):
+        if parts[0] == "placeholders":
+            return 0, "book_placeholders"
         column = parts[0] if parts[0] in sheet.col else ".".join(parts[:2])
         return 0, column if column in sheet.col else ("phrasebook" if parts[0] == "id" else None)
     entry_id = order[fp.entry]

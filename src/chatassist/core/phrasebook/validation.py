@@ -17,7 +17,13 @@ import yaml
 
 from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES
 from chatassist.core.phrasebook.model import FORMAT_VERSION, KINDS, Entry, Phrasebook, Variant
-from chatassist.core.phrasebook.placeholders import required_placeholders, tokenize
+from chatassist.core.phrasebook.placeholders import (
+    PLACEHOLDER_KINDS,
+    TEXT,
+    is_placeholder_name,
+    required_placeholders,
+    tokenize,
+)
 from chatassist.core.regions import REGION_IDS
 from chatassist.core.scenarios import SCENARIO_IDS
 from chatassist.core.tones import SEGMENTS, TONES
@@ -70,7 +76,16 @@ class _Reader(NodeReader):
             root,
             "phrasebook",
             ("format", "id", "title", "entries"),
-            ("format", "id", "version", "title", "description", "do_not_translate", "entries"),
+            (
+                "format",
+                "id",
+                "version",
+                "title",
+                "description",
+                "do_not_translate",
+                "placeholders",
+                "entries",
+            ),
         )
         if fields is None:
             return None
@@ -106,6 +121,11 @@ class _Reader(NodeReader):
             dnt = tuple(
                 v for _, v in self.text_list(fields["do_not_translate"][1], "do_not_translate")
             )
+        kinds = (
+            self.placeholder_kinds(fields["placeholders"][1], "phrasebook placeholders")
+            if "placeholders" in fields
+            else {}
+        )
         entries: list[Entry] = []
         lines: dict[str, int] = {}
         if "entries" in fields:
@@ -134,8 +154,42 @@ class _Reader(NodeReader):
             version=version,
             description=description,
             do_not_translate=dnt,
+            placeholder_kinds=kinds,
         )
         return LoadedPhrasebook(book, self.path, lines)
+
+    def placeholder_kinds(
+        self, node: yaml.Node, what: str, used: frozenset[str] | None = None
+    ) -> dict[str, str]:
+        """A ``placeholders:`` map, name -> kind; ``used`` (an entry's placeholders)
+        makes a declaration no variant uses a problem (a misspelt name)."""
+        fields = self.mapping(node, what, (), ())
+        out: dict[str, str] = {}
+        for name, (key_node, value_node) in (fields or {}).items():
+            if not is_placeholder_name(name):
+                self.problem(key_node, f"{what}: '{name}' is not a placeholder name (snake_case)")
+                continue
+            kind = self.text(value_node, f"{what} [{name}]")
+            if kind is None:
+                continue
+            if kind not in PLACEHOLDER_KINDS:
+                self.problem(
+                    value_node,
+                    f"{what}: unknown kind '{kind}' for {{{name}}} "
+                    f"(known: {', '.join(PLACEHOLDER_KINDS)})",
+                )
+                continue
+            if name == "customer_name" and kind != TEXT:
+                self.problem(
+                    value_node,
+                    f"{what}: {{customer_name}} is the customer's name, always of kind text",
+                )
+                continue
+            if used is not None and name not in used:
+                self.problem(key_node, f"{what}: no variant uses {{{name}}}")
+                continue
+            out[name] = kind
+        return out
 
     def ident(self, node: yaml.Node, what: str) -> str | None:
         value = self.text(node, what)
@@ -166,6 +220,7 @@ class _Reader(NodeReader):
                 "pinned",
                 "keywords",
                 "variants",
+                "placeholders",
             ),
         )
         if fields is None:
@@ -231,6 +286,10 @@ class _Reader(NodeReader):
             self.problem(
                 fields["variants"][0], f"{what}: a note is for agents only and has no variants"
             )
+        kinds: dict[str, str] = {}
+        if "placeholders" in fields:
+            used = frozenset(name for v in variants for name in v.placeholders)
+            kinds = self.placeholder_kinds(fields["placeholders"][1], f"{what} placeholders", used)
         if entry_id is None or not scenarios or not gloss:
             return None
         return Entry(
@@ -245,6 +304,7 @@ class _Reader(NodeReader):
             pinned=pinned,
             keywords=keywords,
             variants=variants,
+            placeholder_kinds=kinds,
         )
 
     def keywords(self, node: yaml.Node, what: str) -> dict[str, tuple[str, ...]]:

@@ -71,7 +71,13 @@ def entry_to_data(entry: Entry) -> dict[str, Any]:
             value: Any = v.text if v.vetted else {"text": v.text, "vetted": False}
             variants.setdefault(v.language, {})[v.tone] = value
         data["variants"] = variants
+    if entry.placeholder_kinds:
+        data["placeholders"] = _kinds(entry.placeholder_kinds)
     return data
+
+
+def _kinds(kinds: Mapping[str, str]) -> dict[str, str]:
+    return {name: kinds[name] for name in sorted(kinds)}
 
 
 def phrasebook_to_data(book: Phrasebook) -> dict[str, Any]:
@@ -81,6 +87,8 @@ def phrasebook_to_data(book: Phrasebook) -> dict[str, Any]:
         data["description"] = _lang_map(book.description)
     if book.do_not_translate:
         data["do_not_translate"] = _Flow(book.do_not_translate)
+    if book.placeholder_kinds:
+        data["placeholders"] = _kinds(book.placeholder_kinds)
     data["entries"] = [entry_to_data(e) for e in book.entries]
     return data
 

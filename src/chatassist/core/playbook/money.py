@@ -39,30 +39,33 @@ class Money:
         return {"amount": str(self.amount), "currency": self.currency}
 
 
-def parse_money(text: str, known: Collection[str] | None = None) -> Money:
-    """``"25 USD"`` -> ``Money(Decimal("25"), "USD")``; ``known`` limits the currencies.
+def parse_money(
+    text: str, known: Collection[str] | None = None, what: str = "order value"
+) -> Money:
+    """``"25 USD"`` -> ``Money(Decimal("25"), "USD")``; ``known`` limits the currencies;
+    ``what`` the value is names it in messages ("order value", "year spend").
 
     Raises ``MoneyInvalid`` saying what is wrong: no currency, a symbol instead
     of a code, thousands separators, an unknown currency.
     """
     raw = text.strip()
     if not raw:
-        raise MoneyInvalid("order value is empty: write an amount and a currency, e.g. 25 USD")
+        raise MoneyInvalid(f"{what} is empty: write an amount and a currency, e.g. 25 USD")
     for form in _FORMS:
         m = form.match(raw)
         if m:
             break
     else:
-        raise MoneyInvalid(f"order value '{raw}' is not understood: {_hint(raw)}")
+        raise MoneyInvalid(f"{what} '{raw}' is not understood: {_hint(raw)}")
     code = m.group("code").upper()
     if known is not None and code not in known:
         raise MoneyInvalid(
-            f"order value '{raw}': unknown currency '{code}' (known: {', '.join(sorted(known))})"
+            f"{what} '{raw}': unknown currency '{code}' (known: {', '.join(sorted(known))})"
         )
     try:
         amount = Decimal(m.group("amount").replace(",", "."))
     except InvalidOperation:  # pragma: no cover - the pattern only lets digits through
-        raise MoneyInvalid(f"order value '{raw}': '{m.group('amount')}' is not a number") from None
+        raise MoneyInvalid(f"{what} '{raw}': '{m.group('amount')}' is not a number") from None
     return Money(amount, code)
 
 
@@ -76,7 +79,7 @@ def _hint(raw: str) -> str:
     if re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", raw):
         return "add the currency, e.g. 25 USD"
     if re.search(r"-\s*\d", raw):
-        return "an order value cannot be negative"
+        return "an amount cannot be negative"
     return "write an amount and a three-letter currency code, e.g. 25 USD or 25.50 EUR"
 
 
@@ -95,5 +98,5 @@ class Rates:
             )
         return money.amount * rate
 
-    def parse(self, text: str) -> Money:
-        return parse_money(text, self.per_unit)
+    def parse(self, text: str, what: str = "order value") -> Money:
+        return parse_money(text, self.per_unit, what)

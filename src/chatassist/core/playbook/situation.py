@@ -17,6 +17,7 @@ class Situation:
     segment: str | None = None
     region: str = ""
     order_value: Money | None = None
+    year_spend: Money | None = None  # what the customer spent in the last 12 months
     order_age_days: int | None = None
     text: str = ""  # the customer's message (hints look for words in it)
     language: str = ""

@@ -148,7 +148,15 @@ def _grant_v1(db: pw.Database) -> None:
         db.execute_sql(sql)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_team_library,)
+def _v2_placeholder_kinds(db: pw.Database) -> None:
+    """Placeholder kinds declared in the phrasebook (as local migration 6)."""
+    for table in ("phrasebook", "entry"):
+        db.execute_sql(
+            f"ALTER TABLE {table} ADD COLUMN placeholder_kinds TEXT NOT NULL DEFAULT '{{}}'"
+        )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_team_library, _v2_placeholder_kinds)
 LATEST_VERSION = len(MIGRATIONS)
 
 

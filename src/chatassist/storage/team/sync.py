@@ -39,8 +39,17 @@ _ENTRY_FIELDS = (
     "pinned",
     "gloss",
     "body",
+    "placeholder_kinds",
 )
-_BOOK_FIELDS = ("id", "version", "position", "title", "description", "do_not_translate")
+_BOOK_FIELDS = (
+    "id",
+    "version",
+    "position",
+    "title",
+    "description",
+    "do_not_translate",
+    "placeholder_kinds",
+)
 
 
 @dataclass

@@ -30,7 +30,9 @@ class TeamTrainerLibrary(PhrasebookLibrary):
         self.drafts_dir = drafts_dir
         self.last_publish: publish.PublishResult | None = None
 
-    def import_loaded(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
+    def import_loaded(
+        self, loaded: Sequence[LoadedPhrasebook], *, backup_reason: str = "before-import"
+    ) -> ImportReport:
         self._check_foreign_ids(loaded)
         current = {b.id: b for b in self.phrasebooks()}
         work = []
@@ -52,7 +54,7 @@ class TeamTrainerLibrary(PhrasebookLibrary):
                     f"{exc}; nothing was published, your edit was kept as a draft in {draft}",
                 )
                 raise
-        report = super().import_loaded(loaded)
+        report = super().import_loaded(loaded, backup_reason=backup_reason)
         if result is not None:
             published = result
 
@@ -78,7 +80,9 @@ class TeamAgentLibrary(PhrasebookLibrary):
     """An agent's replica: it follows the team library and is changed only by sync,
     so a local import (which the next sync would not undo) is refused, untouched."""
 
-    def import_loaded(self, loaded: Sequence[LoadedPhrasebook]) -> ImportReport:
+    def import_loaded(
+        self, loaded: Sequence[LoadedPhrasebook], *, backup_reason: str = "before-import"
+    ) -> ImportReport:
         raise TeamPermissionDenied(
             "this data folder follows the team library as an agent: phrasebooks are "
             "published by trainers (chatassist team join URL --role trainer); nothing was changed"

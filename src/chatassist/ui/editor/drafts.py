@@ -9,14 +9,14 @@ writer wrote is rebuilt, and validation happens in the editor as usual.
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from chatassist.core.files import write_atomic
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
 from chatassist.core.phrasebook.writer import dump
-from chatassist.storage.library import write_atomic
 
 
 def draft_path(data_dir: Path, book_id: str) -> Path:
@@ -47,47 +47,75 @@ def load_draft(data_dir: Path, book_id: str) -> Phrasebook | None:
         return None
 
 
-def _texts(value: Any) -> dict[str, str]:
-    return {str(k): str(v) for k, v in (value or {}).items()}
+def _mapping(value: object) -> Mapping[object, object]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected a mapping, got {type(value).__name__}")
+    return value
 
 
-def _entry(data: dict[str, Any]) -> Entry:
+def _strings(value: object) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return tuple(str(v) for v in value)
+
+
+def _texts(value: object) -> dict[str, str]:
+    return {str(k): str(v) for k, v in _mapping(value).items()}
+
+
+def _entry(data: Mapping[object, object]) -> Entry:
     variants = []
-    for lang, tones in (data.get("variants") or {}).items():
-        for tone, value in (tones or {}).items():
-            if isinstance(value, dict):
-                variants.append(
-                    Variant(lang, tone, str(value["text"]), bool(value.get("vetted", True)))
-                )
+    for lang, tones in _mapping(data.get("variants")).items():
+        for tone, value in _mapping(tones).items():
+            if isinstance(value, Mapping):
+                vetted = bool(value.get("vetted", True))
+                variants.append(Variant(str(lang), str(tone), str(value["text"]), vetted))
             else:
-                variants.append(Variant(lang, tone, str(value)))
+                variants.append(Variant(str(lang), str(tone), str(value)))
     return Entry(
         id=str(data["id"]),
-        scenarios=tuple(data.get("scenarios") or ()),
+        scenarios=_strings(data.get("scenarios")),
         kind=str(data.get("kind", "reply")),
         gloss=_texts(data.get("gloss")),
         body=_texts(data.get("body")),
-        tags=tuple(data.get("tags") or ()),
-        segments=tuple(data.get("segments") or ()),
-        regions=tuple(data.get("regions") or ()),
+        tags=_strings(data.get("tags")),
+        segments=_strings(data.get("segments")),
+        regions=_strings(data.get("regions")),
         pinned=bool(data.get("pinned", False)),
-        keywords={
-            str(k): tuple(str(w) for w in v) for k, v in (data.get("keywords") or {}).items()
-        },
+        keywords={str(k): _strings(v) for k, v in _mapping(data.get("keywords")).items()},
         variants=tuple(variants),
+        placeholder_kinds=_texts(data.get("placeholders")),
     )
 
 
-def book_from_data(data: dict[str, Any]) -> Phrasebook:
-    """Rebuild a phrasebook from the writer's data, without validating it."""
+def book_from_data(data: object) -> Phrasebook:
+    """Rebuild a phrasebook from the writer's data, without validating it
+    (TypeError, KeyError or ValueError when it is not the writer's shape)."""
+    book = _mapping(data)
+    version = book.get("version", 1)
+    if not isinstance(version, int | str):
+        raise TypeError(f"version: expected a number, got {type(version).__name__}")
     return Phrasebook(
-        id=str(data["id"]),
-        title=_texts(data.get("title")),
-        entries=tuple(_entry(e) for e in data.get("entries") or ()),
-        version=int(data.get("version", 1)),
-        description=_texts(data.get("description")),
-        do_not_translate=tuple(str(t) for t in data.get("do_not_translate") or ()),
+        id=str(book["id"]),
+        title=_texts(book.get("title")),
+        entries=tuple(_entry(_mapping(e)) for e in _items(book.get("entries"))),
+        version=int(version),
+        description=_texts(book.get("description")),
+        do_not_translate=_strings(book.get("do_not_translate")),
+        placeholder_kinds=_texts(book.get("placeholders")),
     )
+
+
+def _items(value: object) -> list[object]:
+    if value is None:
+        return []
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"expected a list, got {type(value).__name__}")
+    return list(value)
 
 
 class DraftWriter:

@@ -1,11 +1,12 @@
 """Importing phrasebook files into the library and exporting the edited one.
 
 Import reads and checks the file in a worker, previews what it adds, changes
-and removes, and applies all of it or nothing (on the worker's database
-writer); export writes the phrasebook as shown (.yaml, .csv or .xlsx). The
-part sees the editor's document, the library, the worker and the prompts,
-and reports through signals. Strings keep the window's translation context
-("EditorWindow").
+and removes (with each entry's texts before and after), and applies all of it
+or nothing (on the worker's database writer); a refused file's problems are
+listed, every one, in a dialog. Export writes the phrasebook as shown (.yaml,
+.csv or .xlsx) in the worker too. The part sees the editor's document, the
+library, the worker and the prompts, and reports through signals. Strings
+keep the window's translation context ("EditorWindow").
 """
 
 from __future__ import annotations
@@ -17,19 +18,21 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid, load_files
+from chatassist.core.files import write_atomic
+from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.phrasebook.tabular import write_csv, write_xlsx
 from chatassist.core.phrasebook.writer import dump
-from chatassist.errors import ChatassistError
-from chatassist.storage.library import BookChange, diff_phrasebook, write_atomic
 from chatassist.ui.editor.document import EditorDocument
+from chatassist.ui.editor.import_plan import ImportPlan, plan_import
+from chatassist.ui.editor.outcome import KeepChanges, report_failure
 from chatassist.ui.editor.services import EditorLibrary, EditorPrompts
 from chatassist.ui.worker import Worker
 
-#: asked before leaving unsaved changes; runs ``retry`` later when it says "not now"
-KeepChanges = Callable[[Callable[[], object] | None], bool]
-Confirm = Callable[[list[BookChange]], bool]
+#: decides on an import once its plan is read (by default the preview dialog)
+Confirm = Callable[[ImportPlan], bool]
+#: the most problems a refused file lists (a hostile file can have millions)
+MAX_LISTED_PROBLEMS = 10_000
 
 
 class FileActions(QObject):
@@ -41,6 +44,8 @@ class FileActions(QObject):
     finished = Signal(bool)
     #: An import was applied; the phrasebook to edit now (the argument).
     imported = Signal(str)
+    #: An export is over: True when the file was written, False when it failed.
+    exported = Signal(bool)
     #: The library changed (the sidebar rebuilds).
     saved = Signal()
     #: A line for the status bar.
@@ -84,21 +89,15 @@ class FileActions(QObject):
         )
         current = {b.id: b for b in self.document.books}
         self.worker.run_task(
-            partial(_read_job, path, current),
-            partial(self._read, path, confirm),
+            partial(plan_import, path, current),
+            partial(self._read, confirm),
             self._import_failed,
         )
         return True
 
-    def _read(
-        self,
-        path: Path,
-        confirm: Confirm | None,
-        read: tuple[list[LoadedPhrasebook], list[BookChange]],
-    ) -> None:
-        loaded, changes = read
+    def _read(self, confirm: Confirm | None, plan: ImportPlan) -> None:
         self.busy.emit(False)
-        if not (confirm or self.prompts.confirm_import)(changes):
+        if not (confirm or self.prompts.confirm_import)(plan):
             self.importing = False
             self.status.emit("")
             self.finished.emit(False)
@@ -106,23 +105,21 @@ class FileActions(QObject):
         self.busy.emit(True)  # no edits to a phrasebook the import is replacing
         self.status.emit(QCoreApplication.translate("EditorWindow", "Importing…"))
         self.worker.run_write(
-            partial(_import_job, self.library, loaded),
-            partial(self._import_done, path, loaded),
+            partial(_import_job, self.library, plan.loaded),
+            partial(self._import_done, plan),
             self._import_failed,
         )
 
-    def _import_done(
-        self, path: Path, loaded: list[LoadedPhrasebook], books: list[Phrasebook]
-    ) -> None:
+    def _import_done(self, plan: ImportPlan, books: list[Phrasebook]) -> None:
         document = self.document
         self.importing = False
         self.busy.emit(False)
         editing = document.session.book.id if document.session else None
         document.session = None
         document.books = books
-        self.imported.emit(editing or loaded[0].phrasebook.id)
+        self.imported.emit(editing or plan.loaded[0].phrasebook.id)
         self.status.emit(
-            QCoreApplication.translate("EditorWindow", "Imported %1.").replace("%1", path.name)
+            QCoreApplication.translate("EditorWindow", "Imported %1.").replace("%1", plan.path.name)
         )
         self.saved.emit()  # the library changed: the sidebar rebuilds
         self.finished.emit(True)
@@ -131,50 +128,66 @@ class FileActions(QObject):
         self.importing = False
         self.busy.emit(False)
         # The import is one transaction: nothing of it was written.
-        self.status.emit(
-            QCoreApplication.translate("EditorWindow", "Not imported: %1").replace("%1", str(exc))
-        )
-        if not isinstance(exc, PhrasebookInvalid):  # unreadable, disk full, a bug...
-            self.prompts.show_error(
+        if isinstance(exc, PhrasebookInvalid):
+            self.status.emit(
+                QCoreApplication.translate("EditorWindow", "Not imported: %1").replace(
+                    "%1", str(exc)
+                )
+            )
+            count = len(exc.problems)
+            self.prompts.show_problems(
+                QCoreApplication.translate("EditorWindow", "Not imported"),
+                QCoreApplication.translate(
+                    "EditorWindow",
+                    "The file has %1 problem(s); nothing was imported. Fix them and import again.",
+                ).replace("%1", str(count)),
+                exc.report_lines(MAX_LISTED_PROBLEMS),
+            )
+        else:  # unreadable, disk full, a bug...
+            report_failure(
+                self.status.emit,
+                self.prompts,
                 exc,
+                status=QCoreApplication.translate("EditorWindow", "Not imported: %1"),
                 title=QCoreApplication.translate("EditorWindow", "Import failed"),
                 context=QCoreApplication.translate("EditorWindow", "Not imported: %1"),
             )
         self.finished.emit(False)
 
     def export_current(self, path: Path) -> bool:
-        """Write the phrasebook as shown (.yaml, .csv or .xlsx by the file's suffix).
-
-        False (and the error reported) when the file cannot be written; an
-        existing file is then left as it was."""
+        """Write the phrasebook as shown (.yaml, .csv or .xlsx by the file's suffix), in
+        the worker. True when the export was started; :attr:`exported` tells how it
+        ended (a file that cannot be written is reported, an existing one left as it
+        was)."""
         session = self.document.session
         if session is None:
             return False
-        book = session.book
-        suffix = path.suffix.lower()
-        try:
-            if suffix == ".csv":
-                write_csv(book, path)
-            elif suffix == ".xlsx":
-                write_xlsx(book, path)
-            else:
-                write_atomic(path, dump(book))
-        except (ChatassistError, OSError) as exc:
-            self.status.emit(
-                QCoreApplication.translate("EditorWindow", "Not exported: %1").replace(
-                    "%1", str(exc)
-                )
-            )
-            self.prompts.show_error(
-                exc,
-                title=QCoreApplication.translate("EditorWindow", "Export failed"),
-                context=QCoreApplication.translate("EditorWindow", "Not exported: %1"),
-            )
-            return False
+        self.status.emit(
+            QCoreApplication.translate("EditorWindow", "Exporting to %1…").replace("%1", str(path))
+        )
+        self.worker.run_write(
+            partial(_export_job, session.book, path),
+            lambda _none: self._exported(path),
+            self._export_failed,
+        )
+        return True
+
+    def _exported(self, path: Path) -> None:
         self.status.emit(
             QCoreApplication.translate("EditorWindow", "Exported to %1.").replace("%1", str(path))
         )
-        return True
+        self.exported.emit(True)
+
+    def _export_failed(self, exc: Exception) -> None:
+        report_failure(
+            self.status.emit,
+            self.prompts,
+            exc,
+            status=QCoreApplication.translate("EditorWindow", "Not exported: %1"),
+            title=QCoreApplication.translate("EditorWindow", "Export failed"),
+            context=QCoreApplication.translate("EditorWindow", "Not exported: %1"),
+        )
+        self.exported.emit(False)
 
     def import_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -202,16 +215,19 @@ class FileActions(QObject):
             self.export_current(Path(name))
 
 
-def _read_job(
-    path: Path, current: dict[str, Phrasebook]
-) -> tuple[list[LoadedPhrasebook], list[BookChange]]:
-    """In a worker: read and check ``path``, and what it would change."""
-    loaded = load_files([path])
-    return loaded, [diff_phrasebook(lb, current.get(lb.phrasebook.id)) for lb in loaded]
-
-
 def _import_job(library: EditorLibrary, loaded: list[LoadedPhrasebook]) -> list[Phrasebook]:
-    """In a worker: import ``loaded`` (one transaction, backup first), then read the
-    library back."""
+    """In a worker: import ``loaded`` (one transaction, backup "before-import" first),
+    then read the library back."""
     library.import_loaded(loaded)
     return library.phrasebooks()
+
+
+def _export_job(book: Phrasebook, path: Path) -> None:
+    """In a worker: write ``book`` to ``path`` atomically, in the format its suffix names."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_csv(book, path)
+    elif suffix == ".xlsx":
+        write_xlsx(book, path)
+    else:
+        write_atomic(path, dump(book))

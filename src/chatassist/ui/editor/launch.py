@@ -3,15 +3,11 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QThreadPool
 
 from chatassist.app import App
 from chatassist.core.languages import CUSTOMER_LANGUAGES
 from chatassist.core.translation.model import Translator
-from chatassist.storage.responses import response_report
-from chatassist.storage.stats import weekly_counts
 from chatassist.ui.editor.services import EditorServices
 from chatassist.ui.editor.window import EditorWindow
 from chatassist.ui.qt_app import start_qt
@@ -19,30 +15,31 @@ from chatassist.ui.worker import Worker
 
 
 def editor_services(app: App) -> EditorServices:
-    """The editor's services over the app's library. The translator is built on its
-    first use (a machine draft, in a worker), never at start-up."""
+    """The editor's services over the app's library: the composition root's own
+    queries, never storage itself. The translator is built on its first use (a
+    machine draft, in a worker), never at start-up."""
 
     def translator() -> Translator:
         return app.translator
 
-    library = app.library
-    changed_by = None
-    if app.team_link is not None:
-        from chatassist.storage.team.replica import changed_by as team_changed_by
-
-        changed_by = partial(team_changed_by, library.database)
     return EditorServices(
-        library=library,
-        usage_counts=partial(weekly_counts, library.database),
+        library=app.library,
+        usage_counts=app.usage_counts,
         translator=translator,
-        changed_by=changed_by,
-        responses=partial(response_report, library.database),
+        changed_by=app.team_changed_by if app.team_link is not None else None,
+        responses=app.response_report,
     )
 
 
 def build_editor(app: App, worker: Worker) -> EditorWindow:
     default_tone = {lang: app.regions.choose(lang).tone for lang in CUSTOMER_LANGUAGES}
-    return EditorWindow(editor_services(app), worker, app.paths.data_dir, default_tone=default_tone)
+    return EditorWindow(
+        editor_services(app),
+        worker,
+        app.paths.data_dir,
+        default_tone=default_tone,
+        regions=app.regions.regions,
+    )
 
 
 def open_editor(app: App) -> int:

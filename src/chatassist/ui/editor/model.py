@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Any
 
 from chatassist.core.languages import AGENT_LANGUAGES
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
@@ -49,30 +48,37 @@ def set_field(book: Phrasebook, index: int, field: str, value: str) -> Phraseboo
     """
     entry = book.entries[index]
     group, _, lang = field.partition("/")
-    changes: dict[str, Any]
     if group in ("gloss", "body"):
-        texts = dict(getattr(entry, group))
+        texts = dict(entry.gloss if group == "gloss" else entry.body)
         if value:
             texts[lang] = value
         else:
             texts.pop(lang, None)
-        changes = {group: texts}
+        changed = replace(entry, gloss=texts) if group == "gloss" else replace(entry, body=texts)
     elif group == "keywords":
         words = dict(entry.keywords)
         if split_list(value, ";"):
             words[lang] = split_list(value, ";")
         else:
             words.pop(lang, None)
-        changes = {"keywords": words}
-    elif group in LIST_FIELDS:
-        changes = {group: split_list(value)}
+        changed = replace(entry, keywords=words)
+    elif group == "scenarios":
+        changed = replace(entry, scenarios=split_list(value))
+    elif group == "tags":
+        changed = replace(entry, tags=split_list(value))
+    elif group == "segments":
+        changed = replace(entry, segments=split_list(value))
+    elif group == "regions":
+        changed = replace(entry, regions=split_list(value))
     elif group == "pinned":
-        changes = {"pinned": bool(value)}
-    elif group in ("id", "kind"):
-        changes = {group: value}
+        changed = replace(entry, pinned=bool(value))
+    elif group == "id":
+        changed = replace(entry, id=value)
+    elif group == "kind":
+        changed = replace(entry, kind=value)
     else:
         raise ValueError(f"unknown entry field '{field}'")
-    return _with_entry(book, index, replace(entry, **changes))
+    return _with_entry(book, index, changed)
 
 
 def set_variant(

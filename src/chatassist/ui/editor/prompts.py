@@ -8,10 +8,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from chatassist.ui.editor.import_preview import confirm_import
+from chatassist.ui.editor.problems_dialog import show_problems
 from chatassist.ui.errors import show_error
 
 if TYPE_CHECKING:
-    from chatassist.storage.library import BookChange
+    from chatassist.ui.editor.import_plan import ImportPlan
 
 # The strings keep the window's translation context ("EditorWindow").
 
@@ -61,8 +62,11 @@ class DialogPrompts:
         )
         return text if ok else None
 
-    def confirm_import(self, changes: list[BookChange]) -> bool:
-        return confirm_import(self.parent, changes)
+    def confirm_import(self, plan: ImportPlan) -> bool:
+        return confirm_import(self.parent, plan)
+
+    def show_problems(self, title: str, summary: str, problems: list[str]) -> None:
+        show_problems(self.parent, title, summary, problems)
 
     def show_error(self, exc: BaseException, *, title: str, context: str = "") -> None:
         show_error(self.parent, exc, title=title, context=context)

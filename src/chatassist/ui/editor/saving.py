@@ -10,7 +10,6 @@ signals (the window wires them in ``EditorWindow._connect``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.ui.editor import model
 from chatassist.ui.editor.document import EditorDocument
 from chatassist.ui.editor.drafts import DraftWriter
+from chatassist.ui.editor.outcome import Retry, report_failure
 from chatassist.ui.editor.services import EditorLibrary, EditorPrompts, SaveReport
 from chatassist.ui.worker import Worker
 
@@ -59,7 +59,7 @@ class BookSaver(QObject):
         #: the snapshot being saved in a worker (None: no save running)
         self.saving: Phrasebook | None = None
         #: what to do once the running save succeeded (close, open another phrasebook...)
-        self._after_save: Callable[[], object] | None = None
+        self._after_save: Retry | None = None
         self.drafts = DraftWriter(data_dir)
         # Coalesce keystrokes: the draft is written (in a worker) shortly after an edit.
         self._draft_timer = QTimer(self)
@@ -145,7 +145,16 @@ class BookSaver(QObject):
         self.saving_changed.emit()
         self.library_changed.emit()
         backup = f" (backup: {report.backup})" if report.backup else ""
-        self.status.emit(QCoreApplication.translate("EditorWindow", "Saved.") + backup)
+        if document.session is session and session.dirty:
+            # Edited while saving: "Saved." would claim the newer edits too.
+            self.status.emit(
+                QCoreApplication.translate(
+                    "EditorWindow", "Saved the earlier version; the edits since are not saved yet."
+                )
+                + backup
+            )
+        else:
+            self.status.emit(QCoreApplication.translate("EditorWindow", "Saved.") + backup)
         self.saved.emit()
         after, self._after_save = self._after_save, None
         if after is not None:
@@ -157,11 +166,11 @@ class BookSaver(QObject):
         self.saving_changed.emit()
         if self.document.session is session:
             self._draft_timer.start()  # the edits stay, in the window and in the draft
-        self.status.emit(
-            QCoreApplication.translate("EditorWindow", "Not saved: %1").replace("%1", str(exc))
-        )
-        self.prompts.show_error(
+        report_failure(
+            self.status.emit,
+            self.prompts,
             exc,
+            status=QCoreApplication.translate("EditorWindow", "Not saved: %1"),
             title=QCoreApplication.translate("EditorWindow", "Not saved"),
             context=QCoreApplication.translate(
                 "EditorWindow", "The phrasebook could not be saved; your edits are kept.\n\n%1"
@@ -169,7 +178,7 @@ class BookSaver(QObject):
         )
 
     # --- leaving unsaved changes -------------------------------------------------------
-    def maybe_keep_changes(self, retry: Callable[[], object] | None = None) -> bool:
+    def maybe_keep_changes(self, retry: Retry | None = None) -> bool:
         """Before leaving unsaved changes: True when it is fine to go on now.
 
         While a save runs, or when the trainer chooses Save, it is False and
@@ -206,7 +215,9 @@ class BookSaver(QObject):
 
 
 def _save_job(library: EditorLibrary, book: Phrasebook) -> tuple[SaveReport, list[Phrasebook]]:
-    """In a worker: replace ``book`` in the library, then read the library back."""
+    """In a worker: replace ``book`` in the library (its backup named "before-save"),
+    then read the library back."""
     lines = {e.id: i + 1 for i, e in enumerate(book.entries)}
-    report = library.import_loaded([LoadedPhrasebook(book, "<editor>", lines)])
+    loaded = [LoadedPhrasebook(book, "<editor>", lines)]
+    report = library.import_loaded(loaded, backup_reason="before-save")
     return report, library.phrasebooks()

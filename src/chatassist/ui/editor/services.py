@@ -1,9 +1,10 @@
 """What the phrasebook editor works with, as narrow interfaces (like
 ``ui/backend.py`` for the sidebar) and the questions it asks the trainer.
 
-The editor never opens the database or builds a translator: the composition
-root (``editor/launch.py``) hands it an :class:`EditorServices`, tests build one
-over a real library. Every call on these services is slow and runs in the
+The editor never opens the database or builds a translator, and nothing under
+``ui/editor/`` imports ``chatassist.storage`` (the ui architecture test fails if
+it does): the composition root (``app.py``, through ``editor/launch.py``) hands
+it an :class:`EditorServices`, tests build one over a real library. Every call on these services is slow and runs in the
 worker. The questions go through :class:`EditorPrompts` (dialogs in the app,
 a fake answering from a list in tests).
 """
@@ -18,11 +19,11 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from chatassist.core.phrasebook.loader import LoadedPhrasebook
     from chatassist.core.phrasebook.model import Phrasebook
+    from chatassist.core.statistics.responses import ResponseReport
+    from chatassist.core.statistics.usage import UsageCount
     from chatassist.core.translation.model import Translator
-    from chatassist.storage.library import BookChange
-    from chatassist.storage.responses import ResponseReport
-    from chatassist.storage.stats import UsageCount
     from chatassist.ui.editor.changed_by import ChangedByRecord
+    from chatassist.ui.editor.import_plan import ImportPlan
 
 
 class SaveReport(Protocol):
@@ -34,11 +35,14 @@ class SaveReport(Protocol):
 
 class EditorLibrary(Protocol):
     """``storage.library.PhrasebookLibrary`` as the editor uses it (may raise
-    StorageError; an import is one transaction, backup first)."""
+    StorageError; an import is one transaction, backup first, the backup named
+    by ``backup_reason``: "before-import", or "before-save" for an editor save)."""
 
     def phrasebooks(self) -> list[Phrasebook]: ...
 
-    def import_loaded(self, loaded: Sequence[LoadedPhrasebook]) -> SaveReport: ...
+    def import_loaded(
+        self, loaded: Sequence[LoadedPhrasebook], *, backup_reason: str = ...
+    ) -> SaveReport: ...
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,12 @@ class EditorPrompts(Protocol):
         one), or None when cancelled."""
         ...
 
-    def confirm_import(self, changes: list[BookChange]) -> bool:
-        """Apply an import that adds, changes and removes ``changes``?"""
+    def confirm_import(self, plan: ImportPlan) -> bool:
+        """Apply an import that adds, changes and removes what ``plan`` shows?"""
+        ...
+
+    def show_problems(self, title: str, summary: str, problems: list[str]) -> None:
+        """List every problem of a refused file (one per line, each with its place)."""
         ...
 
     def show_error(self, exc: BaseException, *, title: str, context: str = "") -> None:

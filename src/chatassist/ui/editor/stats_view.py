@@ -4,12 +4,13 @@ in the worker; the lists are filtered on screen.
 
 Below, the weekly trends (scenarios by region, replies used, first responses
 within 30 s) as a chart exportable as PNG and CSV, and each sidebar session's
-first-response figures."""
+first-response figures. Every export is written in the worker."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -19,25 +20,29 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from chatassist.core.files import write_atomic
 from chatassist.core.languages import CUSTOMER_LANGUAGES
 from chatassist.core.phrasebook.model import Phrasebook
-from chatassist.core.regions import REGION_IDS
-from chatassist.storage import stats, trends
-from chatassist.storage.responses import ResponseReport
+from chatassist.core.regions import REGION_IDS, Region
+from chatassist.core.statistics import trends
+from chatassist.core.statistics import usage as stats
+from chatassist.core.statistics.responses import ResponseReport
 from chatassist.ui import names
-from chatassist.ui.editor.trend_chart import TrendChart
+from chatassist.ui.editor.trend_chart import TrendChart, write_png
+from chatassist.ui.errors import show_error
 from chatassist.ui.worker import Worker
 
 
 class StatsView(QWidget):
     #: The counts were read again and the lists show them.
     refreshed = Signal()
+    #: An export (usage CSV, chart PNG or CSV) is over: True when the file was written.
+    exported = Signal(bool)
 
     def __init__(
         self,
@@ -47,6 +52,7 @@ class StatsView(QWidget):
         parent: QWidget | None = None,
         *,
         responses: Callable[[], ResponseReport] | None = None,
+        regions: Sequence[Region] = (),
     ) -> None:
         super().__init__(parent)
         self.usage_counts = usage_counts
@@ -54,6 +60,8 @@ class StatsView(QWidget):
         self.report = ResponseReport([], [])
         self.books = books
         self.worker = worker
+        #: the regions of ``resources/regions.yaml``, for their names
+        self.regions = regions
         self.counts: list[stats.UsageCount] = []
         self.week = QComboBox()
         self.week.setAccessibleName(self.tr("Week"))
@@ -65,7 +73,7 @@ class StatsView(QWidget):
         self.region = QComboBox()
         self.region.addItem(self.tr("all regions"), None)
         for region_id in REGION_IDS:
-            self.region.addItem(names.region_id_name(region_id), region_id)
+            self.region.addItem(names.region_id_name(region_id, regions), region_id)
         self.region.setAccessibleName(self.tr("Region"))
         for combo in (self.week, self.language, self.region):
             combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
@@ -144,20 +152,41 @@ class StatsView(QWidget):
             )
         self.show_chart()
 
-    def chart_series(self) -> tuple[trends.WeeklySeries, str]:
-        """The chosen chart's series and its title."""
+    def chart_series(self) -> tuple[trends.WeeklySeries, str, Callable[[str], str]]:
+        """The chosen chart's series, its title and how its series are named."""
         kind = self.chart_kind.currentData()
         if kind == "replies":
-            return trends.replies_used(self.counts), self.tr("Replies used per week, by region")
+            title = self.tr("Replies used per week, by region")
+            return trends.replies_used(self.counts), title, self._region_label
         if kind == "first_response":
             return (
                 trends.first_response_share(self.report.weekly),
                 self.tr("First responses within 30 s per week, by region (%)"),
+                self._region_label,
             )
         _, _, region = self._filters()
         scenario_of = {e.id: e.scenarios[0] for b in self.books() for e in b.entries}
-        title = self.tr("Scenarios per week (%1)").replace("%1", region or self.tr("all regions"))
-        return trends.scenarios_by_region(self.counts, scenario_of, region), title
+        where = names.region_id_name(region, self.regions) if region else self.tr("all regions")
+        title = self.tr("Scenarios per week (%1)").replace("%1", where)
+        return (
+            trends.scenarios_by_region(self.counts, scenario_of, region),
+            title,
+            self._scenario_label,
+        )
+
+    def _region_label(self, region_id: str) -> str:
+        return (
+            self.tr("unknown")
+            if region_id == trends.UNKNOWN
+            else names.region_id_name(region_id, self.regions)
+        )
+
+    def _scenario_label(self, scenario_id: str) -> str:
+        return (
+            self.tr("unknown")
+            if scenario_id == trends.UNKNOWN
+            else names.scenario_name(scenario_id)
+        )
 
     def show_chart(self) -> None:
         self.chart.set_series(*self.chart_series())
@@ -167,22 +196,31 @@ class StatsView(QWidget):
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export chart"), "chart.png", self.tr("PNG image (*.png)")
             )
-            write = self.chart.export_png
         else:
             name, _ = QFileDialog.getSaveFileName(
                 self, self.tr("Export chart data"), "chart.csv", self.tr("CSV (*.csv)")
             )
-            write = self.chart.export_csv
-        if not name:
-            return
-        try:
-            write(Path(name))
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                self.tr("Export chart"),
-                self.tr("Could not write %1: %2").replace("%1", name).replace("%2", str(exc)),
-            )
+        if name:
+            self.export_chart(kind, Path(name))
+
+    def export_chart(self, kind: str, path: Path) -> None:
+        """Write the chart as shown, as a PNG image (``kind`` "png") or its data as CSV,
+        in the worker (drawn here first); :attr:`exported` tells how it ended."""
+        if kind == "png":
+            job = partial(write_png, self.chart.export_image(), path)
+        else:
+            job = partial(write_atomic, path, self.chart.export_text())
+        self._export(job, path, self.tr("Export chart"))
+
+    def _export(self, job: Callable[[], object], path: Path, title: str) -> None:
+        self.worker.run_write(
+            job, lambda _done: self.exported.emit(True), partial(self._export_failed, path, title)
+        )
+
+    def _export_failed(self, path: Path, title: str, exc: Exception) -> None:
+        context = self.tr("Could not write %1:").replace("%1", str(path))
+        show_error(self, exc, title=title, context=context)
+        self.exported.emit(False)
 
     def _counted(self, counts: list[stats.UsageCount]) -> None:
         self.counts = counts
@@ -218,8 +256,10 @@ class StatsView(QWidget):
         self.never.addItems(stats.never_used(self.counts, ids, language=language, region=region))
 
     def export_csv(self, path: Path) -> None:
-        never = stats.never_used(self.counts, self.entry_ids())
-        path.write_text(stats.counts_csv(self.counts, never), encoding="utf-8")
+        """Write the usage counts (and the never-used entries) as CSV, in the worker;
+        :attr:`exported` tells how it ended."""
+        job = partial(_write_counts, path, list(self.counts), self.entry_ids())
+        self._export(job, path, self.tr("Export usage statistics"))
 
     def _export_dialog(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -227,3 +267,8 @@ class StatsView(QWidget):
         )
         if name:
             self.export_csv(Path(name))
+
+
+def _write_counts(path: Path, counts: list[stats.UsageCount], entry_ids: list[str]) -> None:
+    """In a worker: the usage CSV, atomically (formulas neutralised, see ``counts_csv``)."""
+    write_atomic(path, stats.counts_csv(counts, stats.never_used(counts, entry_ids)))

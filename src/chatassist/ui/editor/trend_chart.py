@@ -5,6 +5,7 @@ into tests (offscreen)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -12,7 +13,7 @@ from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from chatassist.core.files import write_atomic
-from chatassist.storage.trends import WeeklySeries
+from chatassist.core.statistics.trends import WeeklySeries
 
 #: Colour-blind-safe palette (Okabe-Ito).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
@@ -24,14 +25,23 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.series: WeeklySeries | None = None
         self.title = ""
+        self.label: Callable[[str], str] = str
         self.setMinimumSize(320, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName(self.tr("Weekly chart"))
 
-    def set_series(self, series: WeeklySeries | None, title: str = "") -> None:
-        """Draw ``series`` under ``title`` (translated by the caller; default: the series')."""
+    def set_series(
+        self,
+        series: WeeklySeries | None,
+        title: str = "",
+        label: Callable[[str], str] | None = None,
+    ) -> None:
+        """Draw ``series`` under ``title`` (translated by the caller; default: the series');
+        ``label`` names a series in the legend (a scenario or region id in the UI
+        language). The CSV keeps the ids: it is data for other programs."""
         self.series = series
         self.title = title
+        self.label = label or str
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -90,7 +100,9 @@ class TrendChart(QWidget):
             row = y + 18 * (i // 3)
             painter.fillRect(QRectF(x, row + 3, 10, 10), QColor(PALETTE[i % len(PALETTE)]))
             painter.drawText(
-                QRectF(x + 14, row, (width - MARGIN) / 3 - 16, 16), Qt.AlignmentFlag.AlignLeft, name
+                QRectF(x + 14, row, (width - MARGIN) / 3 - 16, 16),
+                Qt.AlignmentFlag.AlignLeft,
+                self.label(name),
             )
 
     def image(self, size: QSize | None = None) -> QImage:
@@ -103,16 +115,29 @@ class TrendChart(QWidget):
             painter.end()
         return image
 
+    def export_image(self) -> QImage:
+        """The chart as exported (at least 560x280): drawn here, written anywhere."""
+        return self.image(QSize(max(self.width(), 560), max(self.height(), 280)))
+
     def export_png(self, path: Path) -> None:
         """Write the chart as a PNG (atomically); OSError when it cannot be written."""
-        image = self.image(QSize(max(self.width(), 560), max(self.height(), 280)))
+        write_png(self.export_image(), path)
 
-        def save(tmp: Path) -> None:
-            writer = QImageWriter(str(tmp), QByteArray(b"PNG"))
-            if not writer.write(image):
-                raise OSError(f"could not write a PNG image to {path}: {writer.errorString()}")
-
-        write_atomic(path, save)
+    def export_text(self) -> str:
+        """The chart's data as CSV (week, series, value)."""
+        return self.series.to_csv() if self.series else "week,series,value\n"
 
     def export_csv(self, path: Path) -> None:
-        write_atomic(path, self.series.to_csv() if self.series else "week,series,value\n")
+        write_atomic(path, self.export_text())
+
+
+def write_png(image: QImage, path: Path) -> None:
+    """Write ``image`` as a PNG, atomically (a QImage may be written from a worker);
+    OSError when it cannot be written."""
+
+    def save(tmp: Path) -> None:
+        writer = QImageWriter(str(tmp), QByteArray(b"PNG"))
+        if not writer.write(image):
+            raise OSError(f"could not write a PNG image to {path}: {writer.errorString()}")
+
+    write_atomic(path, save)

@@ -16,7 +16,7 @@ with an :class:`EditorServices` bundle and asks the trainer through
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.regions import Region
 from chatassist.ui.editor import model
 from chatassist.ui.editor.book_form import BookForm
 from chatassist.ui.editor.changed_by import ChangedBy
@@ -76,6 +77,7 @@ class EditorWindow(QMainWindow):
         *,
         prompts: EditorPrompts | None = None,
         default_tone: Mapping[str, str] | None = None,
+        regions: Sequence[Region] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,7 +108,11 @@ class EditorWindow(QMainWindow):
         self.book_form = BookForm()
         self.coverage = CoverageView(default_tone or {})
         self.stats = StatsView(
-            services.usage_counts, self.document.all_books, worker, responses=services.responses
+            services.usage_counts,
+            self.document.all_books,
+            worker,
+            responses=services.responses,
+            regions=regions,
         )
         self.tabs = QTabWidget()
         self.tabs.addTab(self.form, self.tr("&Entry"))

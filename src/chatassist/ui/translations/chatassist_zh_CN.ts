@@ -332,6 +332,10 @@
         <translation>正在保存…</translation>
     </message>
     <message>
+        <source>Saved the earlier version; the edits since are not saved yet.</source>
+        <translation>已保存之前的版本；之后的修改尚未保存。</translation>
+    </message>
+    <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -377,12 +381,24 @@
     </message>
     <message>
         <source>Importing…</source>
-        <extracomment>asked before leaving unsaved changes; runs ``retry`` later when it says &quot;not now&quot; An import or its preview is running (True) or over (False): edits wait. An import is over: True when it was applied, False when declined or failed. An import was applied; the phrasebook to edit now (the argument). The library changed (the sidebar rebuilds). A line for the status bar.</extracomment>
+        <extracomment>decides on an import once its plan is read (by default the preview dialog) the most problems a refused file lists (a hostile file can have millions) An import or its preview is running (True) or over (False): edits wait. An import is over: True when it was applied, False when declined or failed. An import was applied; the phrasebook to edit now (the argument). An export is over: True when the file was written, False when it failed. The library changed (the sidebar rebuilds). A line for the status bar.</extracomment>
         <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>The file has %1 problem(s); nothing was imported. Fix them and import again.</source>
+        <translation>文件有 %1 个问题，未导入任何内容。请修正后重新导入。</translation>
     </message>
     <message>
         <source>Import failed</source>
         <translation>导入失败</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
     </message>
     <message>
         <source>Not exported: %1</source>
@@ -548,6 +564,30 @@
 </context>
 <context>
     <name>ImportPreview</name>
+    <message>
+        <source>new phrasebook</source>
+        <translation>新短语库</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>未更改</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>删除</translation>
+    </message>
     <message>
         <source>Import preview</source>
         <translation>导入预览</translation>
@@ -779,6 +819,10 @@
         <translation>客户(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Value</source>
+        <translation>金额(&amp;V)</translation>
+    </message>
+    <message>
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
@@ -843,10 +887,49 @@
     </message>
 </context>
 <context>
+    <name>Offer</name>
+    <message>
+        <source>scenario %1</source>
+        <translation>场景：%1</translation>
+    </message>
+    <message>
+        <source>%1 customer</source>
+        <translation>%1客户</translation>
+    </message>
+    <message>
+        <source>region %1</source>
+        <translation>地区：%1</translation>
+    </message>
+    <message>
+        <source>spent this year %1</source>
+        <translation>近一年消费 %1</translation>
+    </message>
+    <message>
+        <source>order %1</source>
+        <translation>订单 %1</translation>
+    </message>
+    <message>
+        <source>, at least %1</source>
+        <translation>，不低于 %1</translation>
+    </message>
+    <message>
+        <source>, below %1</source>
+        <translation>，低于 %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>OrderValueField</name>
     <message>
         <source>Order value, e.g. 25 USD</source>
-        <extracomment>A valid order value as typed (&quot;25 USD&quot;), or &quot;&quot; when the agent cleared it.</extracomment>
+        <extracomment>A valid value as typed (&quot;25 USD&quot;), or &quot;&quot; when the agent cleared it. how the core&apos;s money parser names this value in its messages</extracomment>
         <translation>订单金额，例如 25 USD</translation>
     </message>
     <message>
@@ -856,6 +939,18 @@
     <message>
         <source>Value of the order in question; the offer rules use it</source>
         <translation>相关订单的金额；补偿规则会用到它</translation>
+    </message>
+    <message>
+        <source>Spent in 12 months, e.g. 30000 USD</source>
+        <translation>近12个月消费，如 30000 USD</translation>
+    </message>
+    <message>
+        <source>Spent in the last 12 months</source>
+        <translation>近12个月消费额</translation>
+    </message>
+    <message>
+        <source>What the customer spent in the last 12 months; the offer rules use it</source>
+        <translation>客户近12个月的消费额；优惠规则会用到</translation>
     </message>
     <message>
         <source>age ?</source>
@@ -1150,53 +1245,21 @@
     </message>
 </context>
 <context>
-    <name>Region</name>
+    <name>ProblemsDialog</name>
     <message>
-        <source>North America</source>
-        <translation>北美</translation>
+        <source>Problems</source>
+        <translation>问题</translation>
     </message>
     <message>
-        <source>Latin America</source>
-        <translation>拉丁美洲</translation>
-    </message>
-    <message>
-        <source>Europe</source>
-        <translation>欧洲</translation>
-    </message>
-    <message>
-        <source>Oceania</source>
-        <translation>大洋洲</translation>
-    </message>
-    <message>
-        <source>Southeast Asia</source>
-        <translation>东南亚</translation>
-    </message>
-    <message>
-        <source>Japan</source>
-        <translation>日本</translation>
-    </message>
-    <message>
-        <source>Korea</source>
-        <translation>韩国</translation>
-    </message>
-    <message>
-        <source>Greater China</source>
-        <translation>大中华区</translation>
-    </message>
-    <message>
-        <source>Middle East</source>
-        <translation>中东</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>其他</translation>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
     </message>
 </context>
 <context>
     <name>ReplyCard</name>
     <message>
         <source>Copy</source>
-        <extracomment>Up (-1) or Down (+1) pressed on the card.</extracomment>
+        <extracomment>Up (-1) or Down (+1) pressed on the card. the regions of ``resources/regions.yaml``, to name them in offer reasons</extracomment>
         <translation>复制</translation>
     </message>
     <message>
@@ -1517,6 +1580,10 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>chatassist was not closed properly last time; a full check found the library whole. Ready.</source>
+        <translation>chatassist 上次未正常关闭；完整检查确认短语库完好。已就绪。</translation>
+    </message>
+    <message>
         <source>Ready. Paste a customer message.</source>
         <translation>就绪。请粘贴客户消息。</translation>
     </message>
@@ -1588,7 +1655,7 @@
     </message>
     <message>
         <source>New customer.</source>
-        <extracomment>The shown customer is about to be left: their message counts as answered. Another customer (the argument) is shown: results for the previous one are stale. The message (the argument) should be analysed (again). A line for the status bar. A new customer was started (the agent pastes their message next). Something about the customers changed (the list was redrawn): save them now, so a logout or SIGTERM loses nothing. the list&apos;s order by customer number (the sidebar sets it: waiting, urgent first) a word shown before a customer in the list (&quot;urgent&quot;, &quot;waiting&quot;)</extracomment>
+        <extracomment>The shown customer is about to be left: their message counts as answered. Another customer (the argument) is shown: results for the previous one are stale. The message (the argument) should be analysed (again). A line for the status bar. A new customer was started (the agent pastes their message next). Something about the customers changed (the list was redrawn): save them now, so a logout or SIGTERM loses nothing. the regions of ``resources/regions.yaml``, for their names (set with the backend) the list&apos;s order by customer number (the sidebar sets it: waiting, urgent first) a word shown before a customer in the list (&quot;urgent&quot;, &quot;waiting&quot;)</extracomment>
         <translation>已切换到新客户。</translation>
     </message>
     <message>
@@ -1604,7 +1671,7 @@
     <name>StatsView</name>
     <message>
         <source>Week</source>
-        <extracomment>The counts were read again and the lists show them.</extracomment>
+        <extracomment>The counts were read again and the lists show them. An export (usage CSV, chart PNG or CSV) is over: True when the file was written. the regions of ``resources/regions.yaml``, for their names</extracomment>
         <translation>周</translation>
     </message>
     <message>
@@ -1688,6 +1755,10 @@
         <translation>每周场景（%1）</translation>
     </message>
     <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
         <source>Export chart</source>
         <translation>导出图表</translation>
     </message>
@@ -1700,8 +1771,8 @@
         <translation>导出图表数据</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
+        <source>Could not write %1:</source>
+        <translation>无法写入 %1：</translation>
     </message>
     <message>
         <source>all weeks</source>
@@ -1733,6 +1804,7 @@
     </message>
     <message>
         <source>Suggested replies</source>
+        <extracomment>the regions of ``resources/regions.yaml`` (set with the backend), for names</extracomment>
         <translation>推荐回复</translation>
     </message>
     <message>

@@ -1,6 +1,6 @@
 """Weekly trends for trainers: scenarios by region, replies used, first-response share.
 
-Pure functions over what storage counted (``stats.UsageCount``,
+Pure functions over what storage counted (``usage.UsageCount``,
 ``responses.WeeklyResponses``), giving :class:`WeeklySeries`: one value per
 week and series, ready to draw or to export as CSV.
 """
@@ -14,8 +14,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from chatassist.storage.responses import WeeklyResponses
-from chatassist.storage.stats import UsageCount
+from chatassist.core.phrasebook.tabular import neutralise_cell
+from chatassist.core.statistics.responses import WeeklyResponses
+from chatassist.core.statistics.usage import UsageCount
+
+#: the series name of uses whose region (or entry's scenario) is not known
+UNKNOWN = "unknown"
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,7 @@ class WeeklySeries:
         writer.writerow(["week", "series", self.unit])
         for name, values in self.values.items():
             for week, value in zip(self.weeks, values, strict=True):
-                writer.writerow([week.isoformat(), name, f"{value:g}"])
+                writer.writerow([week.isoformat(), neutralise_cell(name), f"{value:g}"])
         return out.getvalue()
 
 
@@ -56,7 +60,7 @@ def scenarios_by_region(
     for c in counts:
         if region is not None and c.region != region:
             continue
-        cells[(c.week, scenario_of.get(c.entry_id, "?"))] += c.uses
+        cells[(c.week, scenario_of.get(c.entry_id, UNKNOWN))] += c.uses
     where = region or "all regions"
     return _series(f"Scenarios by week ({where})", "uses", cells, limit=6)
 
@@ -65,7 +69,7 @@ def replies_used(counts: Iterable[UsageCount]) -> WeeklySeries:
     """Replies copied per week, by region."""
     cells: dict[tuple[date, str], float] = defaultdict(float)
     for c in counts:
-        cells[(c.week, c.region or "unknown")] += c.uses
+        cells[(c.week, c.region or UNKNOWN)] += c.uses
     return _series("Replies used per week", "uses", cells, limit=6)
 
 
@@ -74,5 +78,5 @@ def first_response_share(weekly: Iterable[WeeklyResponses]) -> WeeklySeries:
     cells: dict[tuple[date, str], float] = {}
     for w in weekly:
         if w.figures.share_within_target is not None:
-            cells[(w.week, w.region or "unknown")] = round(100 * w.figures.share_within_target, 1)
+            cells[(w.week, w.region or UNKNOWN)] = round(100 * w.figures.share_within_target, 1)
     return _series("First responses within 30 s", "%", cells, limit=6)
