@@ -23,8 +23,10 @@ bench/langid_eval.py and docs/benchmarks.md):
 5. Chinese is split into zh-Hans / zh-Hant by character sets (`scripts`);
 6. the top probability is mapped to an honest confidence (`calibration`).
 
-Construction is free; `warm_up()` loads the models (under a second) and
-may run on a worker thread. `detect` warms up on first use otherwise.
+A message is judged on its first `Tuning.max_judged_chars` cleaned characters.
+Construction is free; `warm_up()` loads the models (about a second on a quiet
+machine, the word lists 0.3-0.5 s of it) and may run on a worker thread.
+`detect` warms up on first use otherwise.
 """
 
 from __future__ import annotations
