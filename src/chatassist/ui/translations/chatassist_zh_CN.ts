@@ -1720,8 +1720,12 @@
         <translation>最近的客户</translation>
     </message>
     <message>
-        <source>&amp;New customer</source>
+        <source>&amp;New</source>
         <translation>新客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Start a fresh customer (Ctrl+N)</source>
