@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QTableView,
     QTabWidget,
     QTextEdit,
     QTreeWidget,
@@ -68,6 +69,13 @@ def visible_strings(root: QWidget) -> Iterator[tuple[str, str]]:
                 header = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
                 if isinstance(header, str):
                     yield f"{where}.header[{c}]", header
+            if isinstance(w, QTableView) and w.verticalHeader().isVisible():
+                for r in range(model.rowCount(QModelIndex())):
+                    header = model.headerData(
+                        r, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole
+                    )
+                    if isinstance(header, str):  # the editor's language rows ("es  Spanish")
+                        yield f"{where}.row[{r}]", header
         if isinstance(w, QTreeWidget):
             stack = [w.topLevelItem(i) for i in range(w.topLevelItemCount())]
             while stack:

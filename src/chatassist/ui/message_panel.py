@@ -32,7 +32,7 @@ from chatassist.ui import names
 from chatassist.ui.customers import Customer
 from chatassist.ui.missing_pack import MissingPackButton
 from chatassist.ui.order_value_field import OrderAgeField, OrderValueField, YearSpendField
-from chatassist.ui.widgets import ImeTextEdit, follow_text_direction, wrapped_label
+from chatassist.ui.widgets import ElidedLabel, ImeTextEdit, follow_text_direction, wrapped_label
 
 DEBOUNCE_MS = 300
 #: The notes' height when first shown; the sidebar's splitter gives them more.
@@ -99,7 +99,7 @@ class MessagePanel(QWidget):
         self.language_combo.addItem(self.tr("Auto"), "")
         for code in CUSTOMER_LANGUAGES:
             self.language_combo.addItem(names.language_label(code), code)
-        self.region = wrapped_label("—")
+        self.region = ElidedLabel("—")
         self.region_combo = self._combo(self.tr("Region"))
         self.region_combo.addItem(self.tr("Auto region"), "")
         self.tone_combo = self._combo(self.tr("Reply tone"))
@@ -327,7 +327,8 @@ class MessagePanel(QWidget):
         else:
             parts.append(self.tr("%1 tone").replace("%1", tone))
         self.region.setText(" · ".join(parts))
-        self.region.setToolTip(self._region_reason(analysis))
+        # The whole line too: a narrow sidebar shows it cut ("Middle East · SA (gu…").
+        self.region.setToolTip(" · ".join(parts) + "\n" + self._region_reason(analysis))
         self.country.setPlaceholderText(choice.country or self.tr("Country"))
         self.scenarios.setText(self._chips(analysis))
         self.show_notes(analysis.notes, analysis.agent_language)

@@ -59,3 +59,19 @@ def test_first_words_of_issue_12_find_their_scenario(
     full_detector: IntentDetector, text: str, scenario: str
 ) -> None:
     assert full_detector.detect(text).ids[:1] == (scenario,)
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("لم يصل طلبي رقم 48213 بعد، متى سيصل؟", "shipping_delay"),
+        ("الطلب لم يصل بعد", "shipping_delay"),
+        ("متى ستصل الشحنة؟", "order_status"),
+    ],
+)
+def test_modern_standard_arabic_late_parcel(
+    full_detector: IntentDetector, text: str, scenario: str
+) -> None:
+    """The Arabic cues were Gulf dialect only: the MSA "has not arrived yet" found nothing
+    (seen in the ar screenshot of #15)."""
+    assert full_detector.detect(text).ids[:1] == (scenario,)

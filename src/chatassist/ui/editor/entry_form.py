@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES, language_name
+from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES
 from chatassist.core.phrasebook.model import KINDS, Entry
 from chatassist.core.phrasebook.tabular import FieldProblem
 from chatassist.core.tones import TONES
@@ -99,7 +99,7 @@ class EntryForm(QWidget):
             [*(names.tone_name(t) for t in TONES), self.tr("keywords (; separated)")]
         )
         self.grid.setVerticalHeaderLabels(
-            [f"{code}  {language_name(code)}" for code in CUSTOMER_LANGUAGES]
+            [f"{code}  {names.language_name(code)}" for code in CUSTOMER_LANGUAGES]
         )
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.setAccessibleName(self.tr("Variants"))
