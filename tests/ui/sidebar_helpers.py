@@ -95,3 +95,16 @@ def paste(qtbot: Any, sidebar: Sidebar, text: str) -> None:
     with qtbot.waitSignal(sidebar.updated, timeout=5000):
         sidebar.message.edit.setPlainText(text)
     qtbot.waitUntil(lambda: sidebar.worker.pending == 0, timeout=5000)
+
+
+def typed_values(suggestion: Any) -> dict[str, str]:
+    """A value of the right kind for each placeholder of ``suggestion`` (a date for
+    {eta}, an amount for {refund_amount}...), as an agent would type them."""
+    from chatassist.core.phrasebook.placeholders import placeholder_kind
+
+    kinds = dict(suggestion.placeholder_kinds)
+    typed = {"date": "2027-01-05", "money": "10", "number": "3", "duration": "3 days"}
+    return {
+        name: typed.get(placeholder_kind(name, kinds), f"V{n}")
+        for n, name in enumerate(suggestion.placeholders)
+    }

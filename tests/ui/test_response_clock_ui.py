@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from sidebar_helpers import paste
+from sidebar_helpers import paste, typed_values
 
 from chatassist.core.playbook.response_clock import Level, ResponseClock
 from chatassist.ui.backend import Backend
@@ -64,9 +64,7 @@ def test_sidebar_clock_runs_from_paste_until_a_reply_is_copied(
     sidebar.customer_switcher.switch_customer(number)
     qtbot.waitUntil(lambda: sidebar.analysis is not None and bool(sidebar.replies.items))
     first = sidebar.replies.items[0]
-    sidebar.customers.current.values.update(
-        {name: f"V{n}" for n, name in enumerate(first.suggestion.placeholders)}
-    )
+    sidebar.customers.current.values.update(typed_values(first.suggestion))
     with qtbot.waitSignal(sidebar.response_watch.answered) as answered:
         sidebar.reply_copier.copy_reply(0)
     assert answered.args[0].seconds == 25 and answered.args[0].scenario == "refund_request"

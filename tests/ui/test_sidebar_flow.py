@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from sidebar_helpers import paste
+from sidebar_helpers import paste, typed_values
 
 from chatassist.ui.backend import Backend
 
@@ -78,9 +78,7 @@ def test_ctrl_1_copies_the_first_reply(qtbot: Any, make_sidebar: Any, backend: B
     sidebar = make_sidebar(backend)
     paste(qtbot, sidebar, ORDER_MESSAGE)
     first = sidebar.replies.items[0]
-    sidebar.customers.current.values.update(
-        {name: f"V{n}" for n, name in enumerate(first.suggestion.placeholders)}
-    )
+    sidebar.customers.current.values.update(typed_values(first.suggestion))
     sidebar.activateWindow()
     qtbot.waitUntil(sidebar.isActiveWindow)
     with qtbot.waitSignal(sidebar.copied):
