@@ -6,6 +6,7 @@ the same functions (schema version in a table, tsvector/pg_trgm search).
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from pathlib import Path
 
@@ -37,10 +38,15 @@ def lenient_text(raw: bytes) -> str:
         return raw.decode("utf-8", "replace")
 
 
+#: ``lenient_text`` without a Python frame per value: ``str(raw, "utf-8", "replace")``
+#: gives the same text, and reading a 10,000-entry library decodes a million cells.
+_LENIENT_TEXT = functools.partial(str, encoding="utf-8", errors="replace")
+
+
 class _LibraryDatabase(pw.SqliteDatabase):  # type: ignore[misc]  # peewee is untyped
     def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
         super()._add_conn_hooks(conn)
-        conn.text_factory = lenient_text
+        conn.text_factory = _LENIENT_TEXT
 
 
 def connect(path: Path) -> pw.SqliteDatabase:

@@ -149,7 +149,9 @@ class AnalysisFlow(QObject):
             self.message.show_missing_packs(result.missing)
             self.updated.emit()
 
-        job = jobs.translate(translator, analysis.text, source, target)
+        job = jobs.translate(
+            translator, analysis.text, source, target, country=analysis.region.country
+        )
         self.worker.run_latest((self, "message"), job, done, self.failed.emit)
 
     def forget_analysis(self) -> None:
@@ -203,5 +205,6 @@ class AnalysisFlow(QObject):
             agent_language=self.state.agent_language,
             target=target,
             chosen=self.compose.chosen_language(),
+            country=self.state.country,
         )
         self.worker.run_latest((self, "draft"), job, done, self.failed.emit)

@@ -79,7 +79,12 @@ class ReplyList(QObject):
                 )
             elif item.state is ReplyState.TRANSLATING and translator is not None:
                 job = jobs.translate(
-                    translator, item.text, item.language, target, item.suggestion.glossary
+                    translator,
+                    item.text,
+                    item.language,
+                    target,
+                    item.suggestion.glossary,
+                    country=self.state.country,
                 )
                 self.worker.run_latest(
                     (self, "reply", index), job, partial(self._reply_translated, index)

@@ -46,6 +46,7 @@ from chatassist.ui.editor.drafts import load_draft
 from chatassist.ui.editor.entry_form import EntryForm
 from chatassist.ui.editor.file_actions import FileActions
 from chatassist.ui.editor.machine_drafts import MachineDrafts
+from chatassist.ui.editor.offer_rules_view import OfferRulesView
 from chatassist.ui.editor.prompts import DialogPrompts
 from chatassist.ui.editor.saving import BookSaver
 from chatassist.ui.editor.services import EditorPrompts, EditorServices
@@ -121,6 +122,12 @@ class EditorWindow(QMainWindow):
         self.tabs.addTab(self.book_form, self.tr("&Phrasebook"))
         self.tabs.addTab(self.coverage, self.tr("&Coverage"))
         self.tabs.addTab(self.stats, self.tr("S&tatistics"))
+        self.offer_rules: OfferRulesView | None = None
+        if services.offer_rules is not None:
+            self.offer_rules = OfferRulesView(
+                services.offer_rules, worker, self.prompts, self.document.all_books
+            )
+            self.tabs.addTab(self.offer_rules, self.tr("O&ffer rules"))
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.tabs)
@@ -178,6 +185,9 @@ class EditorWindow(QMainWindow):
         files.saved.connect(self.saved)
         files.status.connect(self.status)
         drafts.status.connect(self.status)
+        if self.offer_rules is not None:
+            self.offer_rules.saved.connect(self.saved)
+            self.offer_rules.status.connect(self.status)
 
     # --- actions ------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -326,6 +336,7 @@ class EditorWindow(QMainWindow):
             other_ids=others,
             other_books=frozenset(b.id for b in self.books if b.id != book.id),
             is_new=is_new,
+            house_style=self.services.house_style,
         )
         self.undo.clear()
         self.entry_index = 0 if book.entries else -1
@@ -497,6 +508,8 @@ class EditorWindow(QMainWindow):
             self.coverage.refresh(self._all_books())
         elif self.tabs.currentWidget() is self.stats:
             self.stats.refresh()
+        elif self.offer_rules is not None and self.tabs.currentWidget() is self.offer_rules:
+            self.offer_rules.refresh()
 
     def jump_to(self, entry_id: str, language: str, tone: str) -> None:
         """Open the entry ``entry_id`` with the cell ``language``/``tone`` selected."""

@@ -205,6 +205,10 @@
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
+        <source>O&amp;ffer rules</source>
+        <translation>优惠规则(&amp;F)</translation>
+    </message>
+    <message>
         <source>Editing</source>
         <extracomment>the background save and the crash draft; import and export; machine drafts team mode: who changed the selected entry last, in the status bar</extracomment>
         <translation>编辑</translation>
@@ -923,6 +927,138 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>OfferRulesView</name>
+    <message>
+        <source>Offer rules, in the order they are tried</source>
+        <extracomment>the rules were saved (or reset to the bundled ones): suggestions must be rebuilt one line for the status bar the rules in force were read and are shown</extracomment>
+        <translation>优惠规则（按尝试顺序）</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>添加规则(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Save &amp;rules</source>
+        <translation>保存规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;bundled rules</source>
+        <translation>改用内置规则(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Rule &amp;id</source>
+        <translation>规则 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Offer reply</source>
+        <translation>优惠回复(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Note for the agent (Chinese)</source>
+        <translation>给坐席的说明（中文）</translation>
+    </message>
+    <message>
+        <source>Note for the agent (English)</source>
+        <translation>给坐席的说明（英文）</translation>
+    </message>
+    <message>
+        <source>Scenarios (any of)</source>
+        <translation>场景（任一）</translation>
+    </message>
+    <message>
+        <source>Segments (any of)</source>
+        <translation>客户类型（任一）</translation>
+    </message>
+    <message>
+        <source>Only in regions</source>
+        <translation>仅限地区</translation>
+    </message>
+    <message>
+        <source>Not in regions</source>
+        <translation>排除地区</translation>
+    </message>
+    <message>
+        <source>Order value</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Spent in 12 months</source>
+        <translation>近12个月消费</translation>
+    </message>
+    <message>
+        <source>at least, e.g. 30 USD</source>
+        <translation>不低于，如 30 USD</translation>
+    </message>
+    <message>
+        <source>below, e.g. 200 USD</source>
+        <translation>低于，如 200 USD</translation>
+    </message>
+    <message>
+        <source>%1: at least</source>
+        <translation>%1：不低于</translation>
+    </message>
+    <message>
+        <source>%1: below</source>
+        <translation>%1：低于</translation>
+    </message>
+    <message>
+        <source>Rule id</source>
+        <translation>规则 ID</translation>
+    </message>
+    <message>
+        <source>Offer reply</source>
+        <translation>优惠回复</translation>
+    </message>
+    <message>
+        <source>This team&apos;s rules (%1)</source>
+        <translation>本团队的规则（%1）</translation>
+    </message>
+    <message>
+        <source>The bundled rules (saving makes them this team&apos;s own)</source>
+        <translation>内置规则（保存后即成为本团队自己的规则）</translation>
+    </message>
+    <message>
+        <source>Offer rules</source>
+        <translation>优惠规则</translation>
+    </message>
+    <message>
+        <source>Could not read the rules: %1</source>
+        <translation>无法读取规则：%1</translation>
+    </message>
+    <message>
+        <source>Offer rules saved.</source>
+        <translation>优惠规则已保存。</translation>
+    </message>
+    <message>
+        <source>The previous rules are in %1.</source>
+        <translation>之前的规则已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>The rules were not saved (your edits are kept): %1</source>
+        <translation>规则未保存（您的修改仍保留）：%1</translation>
+    </message>
+    <message>
+        <source>The rules were not saved (your edits are kept):</source>
+        <translation>规则未保存（您的修改仍保留）：</translation>
+    </message>
+    <message>
+        <source>Offer rules not saved: %1 problem(s).</source>
+        <translation>优惠规则未保存：%1 个问题。</translation>
     </message>
 </context>
 <context>
