@@ -127,12 +127,18 @@ def test_a_library_from_before_the_revision_gets_one_and_every_entry_noted(tmp_p
         tmp_path / "lib.sqlite3", backups_dir=tmp_path / "backups", target_version=before
     )
     assert "library_revision" not in db.db.get_tables()
-    PhrasebookLibrary(db).import_files([SAMPLE])
+    # Rows as that version stored them (today's importer writes a newer schema).
+    db.db.execute_sql("INSERT INTO phrasebook (id, title) VALUES ('s', '{\"en\": \"S\"}')")
+    for position, entry_id in enumerate(("a.one", "a.two")):
+        db.db.execute_sql(
+            "INSERT INTO entry (id, phrasebook_id, position, scenarios, gloss, body) "
+            "VALUES (?, 's', ?, '[]', '{}', '{}')",
+            [entry_id, position],
+        )
     db.close()
     db = open_db(tmp_path)
     assert db.schema_version == migrations.LATEST_VERSION
-    book = load_files([SAMPLE])[0].phrasebook
-    assert {("entry", e.id) for e in book.entries} <= set(db.changes())
+    assert {("entry", "a.one"), ("entry", "a.two"), ("book", "s")} <= set(db.changes())
     assert db.revision().number >= 1
     db.close()
 

@@ -179,3 +179,22 @@ def test_launch_starts_no_sync_for_a_folder_that_is_not_joined(tmp_path: Path) -
 
     app = App.from_args(str(tmp_path / "solo"))
     assert launch._team_sync(app, Worker(QThreadPool()), _SidebarStandIn()) is None  # type: ignore[arg-type]
+
+
+class _Outcome:
+    def __init__(self, warnings: list[str]) -> None:
+        self.changed = False
+        self.after = 1
+        self.warnings = warnings
+
+
+def test_a_servers_warning_is_a_status_line_once_per_session(qtbot) -> None:
+    worker = Worker(QThreadPool())
+    part = TeamSync(worker, lambda: _Outcome(["team database x has LC_CTYPE C: ..."]))
+    statuses: list[str] = []
+    part.status.connect(statuses.append)
+    for _ in range(2):  # the next minute's sync says nothing new
+        with qtbot.waitSignal(part.finished, timeout=10_000):
+            part.sync_now()
+    worker.wait_for_done()
+    assert statuses == ["Team library warning: team database x has LC_CTYPE C: ..."]

@@ -71,8 +71,22 @@ def _v2_usage_and_search(db: pw.Database) -> None:
         "CREATE INDEX usage_used_at ON usage (used_at)",
     ):
         db.execute_sql(sql)
-    sqlite_adapter.create_search_index(db)
-    sqlite_adapter.rebuild_search_index(db)
+    # The search index as released in v2 (replaced by v7).
+    db.execute_sql(
+        "CREATE VIRTUAL TABLE search_index USING fts5("
+        "entry_id UNINDEXED, language UNINDEXED, field UNINDEXED, text UNINDEXED, folded, "
+        "tokenize='trigram')"
+    )
+    db.execute_sql(
+        "INSERT INTO search_index (entry_id, language, field, text, folded) "
+        "SELECT entry_id, language, field, text, chatassist_fold(text) FROM ("
+        "SELECT entry_id, language, 'variant' AS field, text FROM variant "
+        "UNION ALL SELECT entry_id, language, 'keyword', group_concat(text, ' · ') "
+        "FROM (SELECT * FROM keyword ORDER BY entry_id, language, position) "
+        "GROUP BY entry_id, language "
+        "UNION ALL SELECT e.id, g.key, 'gloss', g.value FROM entry e, json_each(e.gloss) g "
+        "UNION ALL SELECT e.id, b.key, 'body', b.value FROM entry e, json_each(e.body) b)"
+    )
 
 
 def _v3_team_replica(db: pw.Database) -> None:
@@ -202,6 +216,29 @@ def _v7_library_revision(db: pw.Database) -> None:
             )
 
 
+def _v8_keyed_search_index(db: pw.Database) -> None:
+    """The search rows in a plain table keyed by entry_id, indexed by an external-content
+    FTS5 table (sqlite_adapter's search section says why): removing an entry's rows no
+    longer scans the whole index, and the index costs a third less CPU and half the disk."""
+    for sql in (
+        "DROP TABLE search_index",
+        """CREATE TABLE search_text (
+            id INTEGER NOT NULL PRIMARY KEY,
+            entry_id VARCHAR(255) NOT NULL,
+            language VARCHAR(255) NOT NULL,
+            field VARCHAR(16) NOT NULL,
+            text TEXT NOT NULL,
+            folded TEXT NOT NULL)""",
+        "CREATE INDEX search_text_entry_id ON search_text (entry_id)",
+        "CREATE VIRTUAL TABLE search_index USING fts5(folded, content='search_text', "
+        "content_rowid='id', tokenize='trigram case_sensitive 1', detail=none)",
+        # FTS5's buffer of pending terms: 8 MB instead of 1 MB, fewer segments to merge.
+        "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 8388608)",
+    ):
+        db.execute_sql(sql)
+    sqlite_adapter.rebuild_search_index(db)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_library,
     _v2_usage_and_search,
@@ -210,6 +247,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v5_glossary,
     _v6_placeholder_kinds,
     _v7_library_revision,
+    _v8_keyed_search_index,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -22,6 +22,9 @@ class SyncOutcome(Protocol):
     @property
     def after(self) -> int: ...
 
+    @property
+    def warnings(self) -> list[str]: ...
+
 
 class Listener(Protocol):
     def start(self) -> None: ...
@@ -54,6 +57,7 @@ class TeamSync(QObject):
         self._running = False
         self._again = False
         self._offline = False
+        self._warned: set[str] = set()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.sync_now)
@@ -85,6 +89,14 @@ class TeamSync(QObject):
         if self._offline:
             self._offline = False
             self.status.emit(QCoreApplication.translate("TeamSync", "Team library: back online"))
+        for warning in outcome.warnings:
+            if warning not in self._warned:  # once per session, not every minute
+                self._warned.add(warning)
+                self.status.emit(
+                    QCoreApplication.translate("TeamSync", "Team library warning: %1").replace(
+                        "%1", warning
+                    )
+                )
         if outcome.changed:
             self.status.emit(
                 QCoreApplication.translate(

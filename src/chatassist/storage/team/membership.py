@@ -6,7 +6,7 @@ address never holds a password (see connection.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,7 +14,12 @@ from typing import Any
 from chatassist.settings import Settings
 from chatassist.storage.database import Database
 from chatassist.storage.team import connection, replica, schema, sync
-from chatassist.storage.team.errors import TeamError, TeamNotJoined, TeamPermissionDenied
+from chatassist.storage.team.errors import (
+    TeamDatabaseUnsuitable,
+    TeamError,
+    TeamNotJoined,
+    TeamPermissionDenied,
+)
 from chatassist.storage.team.link import ROLES, TeamLink, link
 
 __all__ = ["ROLES", "TeamLink", "TeamStatus", "join", "leave", "link", "status"]
@@ -26,6 +31,8 @@ def join(database: Database, settings: Settings, url: str, role: str) -> sync.Sy
     url = connection.check_url(url)
     with connection.session(url) as db:
         schema.require_current(db, url)
+        # team init refused such a database, but a backup may have been restored into one.
+        schema.check_suitable(db, url)
         if role == "trainer":
             row = db.execute_sql(
                 "SELECT current_user, has_table_privilege('library_state', 'UPDATE')"
@@ -63,6 +70,7 @@ class TeamStatus:
     drafts: int
     online: bool
     detail: str
+    warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +82,7 @@ class TeamStatus:
             "pending_local_changes": {"uses": self.pending_uses, "drafts": self.drafts},
             "online": self.online,
             "detail": self.detail,
+            "warnings": self.warnings,
         }
 
     def lines(self) -> list[str]:
@@ -88,6 +97,7 @@ class TeamStatus:
             f"last sync: {synced}",
             f"library revision: {self.revision}{behind}",
             f"pending local changes: {self.pending_uses} uses to upload, {self.drafts} drafts",
+            *(f"warning: {w}" for w in self.warnings),
         ]
 
 
@@ -99,10 +109,15 @@ def status(database: Database, settings: Settings, drafts_dir: Path) -> TeamStat
     drafts = len([p for p in drafts_dir.iterdir() if p.is_dir()]) if drafts_dir.is_dir() else 0
     server_revision = None
     online, detail = True, ""
+    warnings: list[str] = []
     try:
         with connection.session(current.server, connect_timeout=3) as db:
             row = db.execute_sql("SELECT revision FROM library_state").fetchone()
             server_revision = int(row[0])
+            try:
+                warnings = schema.locale_warnings(db, current.server)
+            except TeamDatabaseUnsuitable as exc:  # online, but sync refuses it
+                warnings = [str(exc)]
     except TeamError as exc:
         online, detail = False, str(exc)
     return TeamStatus(
@@ -115,4 +130,5 @@ def status(database: Database, settings: Settings, drafts_dir: Path) -> TeamStat
         drafts=drafts,
         online=online,
         detail=detail,
+        warnings=warnings,
     )

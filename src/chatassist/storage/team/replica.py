@@ -99,18 +99,16 @@ def changed_by(database: Database, entry_id: str) -> ChangedBy | None:
 
 
 def record_entries(rows: Iterable[ChangedBy]) -> None:
-    """Inside a local transaction: remember the server revision of these entries."""
-    data = [
-        {
-            "entry_id": r.entry_id,
-            "revision": r.revision,
-            "changed_by": r.user,
-            "changed_at": utc_naive(r.at),
-        }
-        for r in rows
-    ]
-    for start in range(0, len(data), CHUNK):
-        TeamEntryRow.insert_many(data[start : start + CHUNK]).on_conflict_replace().execute()
+    """Inside a local transaction: remember the server revision of these entries
+    (one prepared statement: peewee's multi-row INSERTs took 4.9 s of a 10,000-entry
+    first sync just to build their SQL)."""
+    field = TeamEntryRow.changed_at
+    db: pw.Database = TeamEntryRow._meta.database
+    db.cursor().executemany(
+        "INSERT OR REPLACE INTO team_entry (entry_id, revision, changed_by, changed_at) "
+        "VALUES (?, ?, ?, ?)",
+        [(r.entry_id, r.revision, r.user, field.db_value(utc_naive(r.at))) for r in rows],
+    )
 
 
 def drop_entries(entry_ids: Sequence[str]) -> None:

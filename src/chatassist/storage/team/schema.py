@@ -190,24 +190,67 @@ def schema_version(db: pw.Database) -> int | None:
     return int(found[0] or 0) if found else 0
 
 
-def check_suitable(db: pw.Database, server: str) -> None:
-    """UTF-8 encoding and a ctype under which pg_trgm sees CJK/Thai letters."""
+def database_locale(db: pw.Database) -> tuple[str, str]:
+    """(encoding, LC_CTYPE) of the connected database."""
     row = db.execute_sql(
         "SELECT pg_encoding_to_char(encoding), datctype FROM pg_database "
         "WHERE datname = current_database()"
     ).fetchone()
-    encoding, ctype = (row[0], row[1]) if row else ("?", "?")
-    if encoding != "UTF8":
-        raise TeamDatabaseUnsuitable(
-            f"team database {server} uses the {encoding} encoding; chatassist needs UTF8. "
-            "Create it with: CREATE DATABASE … ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
-        )
-    if str(ctype).upper() in ("C", "POSIX"):
-        raise TeamDatabaseUnsuitable(
-            f"team database {server} has LC_CTYPE {ctype}: its pg_trgm search would find no "
-            "Chinese, Japanese, Korean or Thai text. Create it with LC_CTYPE 'C.UTF-8' "
-            "(or another UTF-8 locale) and TEMPLATE template0"
-        )
+    if not row:
+        return ("?", "?")
+    return (_text(row[0]), _text(row[1]))
+
+
+def _text(value: object) -> str:
+    # On a SQL_ASCII database psycopg hands text back as bytes.
+    return value.decode("ascii", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _encoding_problem(server: str, encoding: str) -> TeamDatabaseUnsuitable | None:
+    if encoding == "UTF8":
+        return None
+    return TeamDatabaseUnsuitable(
+        f"team database {server} uses the {encoding} encoding; chatassist needs UTF8. "
+        "Create it with: CREATE DATABASE … ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+    )
+
+
+def ctype_problem(server: str, ctype: str) -> str | None:
+    """Why the server's search would miss CJK/Thai under this ctype, or None."""
+    if ctype.upper() not in ("C", "POSIX"):
+        return None
+    return (
+        f"team database {server} has LC_CTYPE {ctype}: its pg_trgm search would find no "
+        "Chinese, Japanese, Korean or Thai text. Create it with LC_CTYPE 'C.UTF-8' "
+        "(or another UTF-8 locale) and TEMPLATE template0"
+    )
+
+
+def check_suitable(db: pw.Database, server: str) -> None:
+    """UTF-8 encoding and a ctype under which pg_trgm sees CJK/Thai letters (team init
+    and team join refuse anything else)."""
+    encoding, ctype = database_locale(db)
+    problem = _encoding_problem(server, encoding)
+    if problem is not None:
+        raise problem
+    why = ctype_problem(server, ctype)
+    if why is not None:
+        raise TeamDatabaseUnsuitable(why)
+
+
+def locale_warnings(db: pw.Database, server: str) -> list[str]:
+    """For a folder already joined (each sync): a database that is not UTF-8 cannot hold
+    the library's text and is refused; a C ctype (a backup restored into a database made
+    with the wrong locale) only blinds the server's own search, so it is a warning: the
+    replica's search is local and unaffected."""
+    encoding, ctype = database_locale(db)
+    problem = _encoding_problem(server, encoding)
+    if problem is not None:
+        raise problem
+    why = ctype_problem(server, ctype)
+    if why is None:
+        return []
+    return [why + "; the admin should restore the team library into such a database (docs/team.md)"]
 
 
 def require_current(db: pw.Database, server: str) -> int:

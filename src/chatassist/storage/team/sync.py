@@ -63,6 +63,7 @@ class SyncReport:
     uploaded: int = 0
     seconds: float = 0.0
     changed_ids: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -78,6 +79,7 @@ class SyncReport:
             "removed": self.removed,
             "uploaded_uses": self.uploaded,
             "seconds": round(self.seconds, 3),
+            "warnings": self.warnings,
         }
 
     def lines(self) -> list[str]:
@@ -88,7 +90,7 @@ class SyncReport:
                 f"{self.server}: revision {self.before} -> {self.after}: {self.entries} entries "
                 f"updated, {self.removed} removed, {self.books} phrasebooks"
             )
-        return [head, f"uploaded {self.uploaded} uses"]
+        return [head, f"uploaded {self.uploaded} uses", *(f"warning: {w}" for w in self.warnings)]
 
 
 @dataclass
@@ -111,6 +113,7 @@ def sync(
     """Upload queued usage, then pull what changed since the replica's revision."""
     started = time.perf_counter()
     schema.require_current(db, server)
+    warnings = schema.locale_warnings(db, server)
     uploaded = usage_upload.upload(database, db)
     local = replica.state(database)
     since = local.revision if local.server == server else 0
@@ -121,7 +124,7 @@ def sync(
         # The first pull replaces the local library with the team's: keep a copy.
         database.backup("before-team-sync")
     pulled = _pull(db, since, on_page)
-    report = SyncReport(server, since, pulled.revision, uploaded=uploaded)
+    report = SyncReport(server, since, pulled.revision, uploaded=uploaded, warnings=warnings)
     _apply(database, server, since, pulled, report)
     report.seconds = time.perf_counter() - started
     return report
@@ -194,8 +197,6 @@ def _apply(
             ).execute()
         for start in range(0, len(changed), CHUNK):
             chunk = changed[start : start + CHUNK]
-            if since != 0:
-                sqlite_adapter.delete_from_search_index(sqlite, chunk)
             EntryRow.delete().where(EntryRow.id.in_(chunk)).execute()  # cascades
         replica.bulk_insert(EntryRow, [{k: e[k] for k in _ENTRY_FIELDS} for e in live])
         sqlite.cursor().executemany(
@@ -206,12 +207,9 @@ def _apply(
             "INSERT INTO variant (entry_id, language, tone, text, vetted) VALUES (?, ?, ?, ?, ?)",
             pulled.variants,
         )
-        live_ids = [e["id"] for e in live]
-        if since == 0:
-            sqlite_adapter.rebuild_search_index(sqlite)
-        else:
-            for start in range(0, len(live_ids), CHUNK):
-                sqlite_adapter.rebuild_search_index(sqlite, live_ids[start : start + CHUNK])
+        # The search rows of every changed entry (removed ones lose theirs) in a
+        # constant number of statements; a first sync rebuilds the whole index.
+        sqlite_adapter.rebuild_search_index(sqlite, changed if since else None)
         replica.drop_entries([e["id"] for e in pulled.entries if e["deleted"]])
         replica.record_entries(
             ChangedBy(e["id"], int(e["revision"]), str(e["changed_by"]), e["changed_at"])

@@ -539,12 +539,44 @@
         <translation>预览</translation>
     </message>
     <message>
+        <source>Choose the date</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <source>Choose the date (Alt+Down)</source>
+        <translation>选择日期（Alt+下箭头）</translation>
+    </message>
+    <message>
+        <source>date: 2026-11-28 or Nov 28</source>
+        <translation>日期：2026-11-28 或 11月28日</translation>
+    </message>
+    <message>
         <source>Fill in to copy: %1</source>
         <translation>填写后才能复制：%1</translation>
     </message>
     <message>
-        <source>date: 2026-11-28</source>
-        <translation>日期：2026-11-28</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>write a date: 2026-11-28, 11月28日 or Nov 28 (7/3 is ambiguous)</source>
+        <translation>请写日期：2026-11-28、11月28日 或 Nov 28（7/3 有歧义）</translation>
+    </message>
+    <message>
+        <source>there is no such day</source>
+        <translation>没有这一天</translation>
+    </message>
+    <message>
+        <source>write an amount: 19.90, or 19.90 EUR in another currency</source>
+        <translation>请写金额：19.90；其他币种写 19.90 EUR</translation>
+    </message>
+    <message>
+        <source>write a duration with its unit: 3 days, 3-5 days, 48 hours</source>
+        <translation>请写带单位的时长：3 days、3-5 days、48 hours</translation>
+    </message>
+    <message>
+        <source>write a number in digits: 14, or a range 5-7</source>
+        <translation>请用数字：14，或范围 5-7</translation>
     </message>
     <message>
         <source>e.g. 3-5 days, 48 hours</source>
@@ -1955,6 +1987,10 @@
         <source>Team library: back online</source>
         <extracomment>The replica now holds a newer library: rebuild what is shown from it. A line for the status bar (synced / offline). A sync finished, changed or not (tests wait on it).</extracomment>
         <translation>团队短语库：已重新连接</translation>
+    </message>
+    <message>
+        <source>Team library warning: %1</source>
+        <translation>团队短语库警告：%1</translation>
     </message>
     <message>
         <source>Team library updated to revision %1</source>
