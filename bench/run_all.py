@@ -14,6 +14,7 @@ SCRIPTS = [
     "intents_eval.py",
     "suggest_bench.py",
     "translate_bench.py",
+    "editor_bench.py",
 ]
 
 

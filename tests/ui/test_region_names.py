@@ -18,4 +18,4 @@ def test_region_names_are_the_regions_files() -> None:
 
 def test_an_unknown_region_or_no_regions_yet_shows_the_id() -> None:
     assert names.region_id_name("atlantis", REGIONS) == "atlantis"
-    assert names.region_id_name("europe") == "europe"
+    assert names.region_id_name("europe", ()) == "europe"

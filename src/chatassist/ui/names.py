@@ -93,10 +93,11 @@ def kind_name(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def region_id_name(region_id: str, regions: Sequence[Region] = ()) -> str:
+def region_id_name(region_id: str, regions: Sequence[Region]) -> str:
     """The name ``resources/regions.yaml`` gives ``region_id`` in the interface
     language (the id itself when ``regions`` does not have it, e.g. before the
-    regions are loaded)."""
+    regions are loaded). ``regions`` is required so that a new caller cannot forget
+    it and show raw ids (mypy says so)."""
     region = next((r for r in regions if r.id == region_id), None)
     if region is None:
         return region_id

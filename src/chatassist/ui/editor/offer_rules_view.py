@@ -41,7 +41,7 @@ from chatassist.core.playbook.offer_rules import (
     parse_offer_rules,
     rule_data,
 )
-from chatassist.core.regions import REGION_IDS
+from chatassist.core.regions import REGION_IDS, Region
 from chatassist.core.scenarios import SCENARIO_IDS
 from chatassist.core.tones import SEGMENTS
 from chatassist.ui import names
@@ -68,8 +68,12 @@ class OfferRulesView(QWidget):
         prompts: EditorPrompts,
         books: Callable[[], Sequence[Phrasebook]],
         parent: QWidget | None = None,
+        *,
+        regions: Sequence[Region] = (),
     ) -> None:
         super().__init__(parent)
+        #: the regions of ``resources/regions.yaml``, for their names
+        self.regions = regions
         self.store = store
         self.worker = worker
         self.prompts = prompts
@@ -113,8 +117,10 @@ class OfferRulesView(QWidget):
         self.note_en = QLineEdit()
         self.checks: dict[str, QListWidget] = {
             "scenarios": self._checklist([(s, names.scenario_name(s)) for s in SCENARIO_IDS]),
-            "regions": self._checklist([(r, names.region_id_name(r)) for r in REGION_IDS]),
-            "except_regions": self._checklist([(r, names.region_id_name(r)) for r in REGION_IDS]),
+            "regions": self._checklist([(r, names.region_id_name(r, regions)) for r in REGION_IDS]),
+            "except_regions": self._checklist(
+                [(r, names.region_id_name(r, regions)) for r in REGION_IDS]
+            ),
         }
         self.segments = {s: QCheckBox(names.segment_name(s)) for s in SEGMENTS}
         self.bounds: dict[tuple[str, str], QLineEdit] = {

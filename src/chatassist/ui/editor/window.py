@@ -125,7 +125,11 @@ class EditorWindow(QMainWindow):
         self.offer_rules: OfferRulesView | None = None
         if services.offer_rules is not None:
             self.offer_rules = OfferRulesView(
-                services.offer_rules, worker, self.prompts, self.document.all_books
+                services.offer_rules,
+                worker,
+                self.prompts,
+                self.document.all_books,
+                regions=regions,
             )
             self.tabs.addTab(self.offer_rules, self.tr("O&ffer rules"))
         split = QSplitter()

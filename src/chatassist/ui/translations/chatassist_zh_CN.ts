@@ -965,7 +965,7 @@
     <name>OfferRulesView</name>
     <message>
         <source>Offer rules, in the order they are tried</source>
-        <extracomment>the rules were saved (or reset to the bundled ones): suggestions must be rebuilt one line for the status bar the rules in force were read and are shown</extracomment>
+        <extracomment>the rules were saved (or reset to the bundled ones): suggestions must be rebuilt one line for the status bar the rules in force were read and are shown the regions of ``resources/regions.yaml``, for their names</extracomment>
         <translation>优惠规则（按尝试顺序）</translation>
     </message>
     <message>
