@@ -37,5 +37,5 @@ def search(db: pw.Database, query: str, limit: int) -> list[tuple[str, str, str,
             "SELECT entry_id, language, field, text FROM search_text WHERE folded LIKE %s LIMIT %s"
         )
         params = (pattern, limit)
-    rows = conn.execute(sql, params, prepare=False).fetchall()  # type: ignore[arg-type]
+    rows = conn.execute(sql, params, prepare=False).fetchall()
     return [(str(e), str(lang), str(f), str(t)) for e, lang, f, t in rows]
