@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from chatassist.core.assist import Assistant
     from chatassist.core.detection import LanguageDetector
     from chatassist.core.intents import CueLexicon
+    from chatassist.core.phrasebook.house_style import HouseStyle
     from chatassist.core.playbook import LikelyNextHints, OfferRules
     from chatassist.core.playbook.rules_file import OfferRulesFile
     from chatassist.core.regions import RegionConfig
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from chatassist.storage.glossary import GlossaryStore
     from chatassist.storage.library import PhrasebookLibrary
     from chatassist.storage.responses import ResponseLog
+    from chatassist.storage.suggestion_index import SuggestionIndex
     from chatassist.storage.team.link import TeamLink
     from chatassist.storage.team.replica import ChangedBy
     from chatassist.storage.translation_cache import SqliteTranslationCache
@@ -104,7 +106,7 @@ class App:
             from chatassist.storage.team.trainer_library import TeamAgentLibrary
 
             return TeamAgentLibrary(self.database)
-        return PhrasebookLibrary(self.database)
+        return PhrasebookLibrary(self.database, self.glossary)
 
     @property
     def team_link(self) -> TeamLink | None:
@@ -130,9 +132,11 @@ class App:
     @service
     def cue_lexicon(self) -> CueLexicon:
         """The intent cue lexicon (``resources/intent_cues.yaml``), read once."""
-        from chatassist.core.intents import load_lexicon
+        from chatassist.storage import lexicon_cache
 
-        return load_lexicon(paths_mod.bundled_resources() / "intent_cues.yaml")
+        return lexicon_cache.load(
+            paths_mod.bundled_resources() / "intent_cues.yaml", self.paths.cache
+        )
 
     @service
     def packs(self) -> PackManager:
@@ -207,6 +211,14 @@ class App:
         return self.offer_rules_file.load()
 
     @service
+    def house_style(self) -> HouseStyle:
+        """Each language's register (resources/house_style.yaml), validated; checked by
+        ``phrasebook validate`` and the editor as warnings."""
+        from chatassist.core.phrasebook.house_style import load_house_style
+
+        return load_house_style(paths_mod.bundled_resources() / "house_style.yaml")
+
+    @service
     def likely_next(self) -> LikelyNextHints:
         """Hidden-intent hints (resources/likely_next.yaml), validated."""
         from chatassist.core.playbook import load_likely_next
@@ -252,26 +264,43 @@ class App:
     def build_assistant(self) -> Assistant:
         """A fresh pipeline over the current library (build again after an import).
 
-        Loads the library and the intent cues; the detector is shared and
-        warms up separately (``detector.warm_up()``, off the UI thread).
+        The index comes from the persisted one when it is of the library's current
+        revision (storage/suggestion_index.py), else it is built and persisted;
+        reply texts are read from the library as they are shown. The detector is
+        shared and warms up separately (``detector.warm_up()``, off the UI thread).
         """
         from chatassist.core.assist import Assistant
-        from chatassist.core.intents import IntentDetector
         from chatassist.core.suggestions import SuggestionEngine
 
-        books = self.library.phrasebooks()
-        intents = IntentDetector.build(self.cue_lexicon, [e for b in books for e in b.entries])
-        engine = SuggestionEngine(books, self.usage.hot_scores())
-        # The library's millions of small objects live as long as the pipeline: keep
-        # them out of the cyclic GC, whose full passes would otherwise pause every
-        # thread (the UI included) for hundreds of milliseconds on large libraries.
-        gc.unfreeze()  # let the previous library (now unused) be collected
+        index = self.suggestion_index()
+        engine = SuggestionEngine.from_cards(
+            index.cards, self.library.entry, self.usage.hot_scores()
+        )
+        # The index's many small objects live as long as the pipeline: keep them out
+        # of the cyclic GC, whose full passes would otherwise pause every thread (the
+        # UI included) for hundreds of milliseconds on large libraries.
+        gc.unfreeze()  # let the previous index (now unused) be collected
         gc.collect()
         gc.freeze()
         offer_rules = self.offer_rules
         return Assistant(
-            self.detector, intents, engine, self.regions, offer_rules, self.likely_next
+            self.detector, index.intents, engine, self.regions, offer_rules, self.likely_next
         )
+
+    def suggestion_index(self) -> SuggestionIndex:
+        """The intent detector and entry cards of the library's current revision: the
+        persisted copy when it matches, else built now (slow on large libraries) and
+        persisted for the next start."""
+        from chatassist.storage import suggestion_index
+
+        code = suggestion_index.code_key(paths_mod.bundled_resources() / "intent_cues.yaml")
+        current = self.database.revision()
+        found = suggestion_index.load(self.paths.cache, current, code)
+        if found is not None:
+            return found
+        built = suggestion_index.build(self.database, self.cue_lexicon)
+        suggestion_index.save(self.paths.cache, built, code)
+        return built
 
     @service
     def assistant(self) -> Assistant:

@@ -45,6 +45,11 @@ class AppPaths:
         return self.data_dir / "translation-cache.sqlite3"
 
     @property
+    def cache(self) -> Path:
+        """Derived data that can be rebuilt at any time (the persisted suggestion index)."""
+        return self.data_dir / "cache"
+
+    @property
     def team_drafts(self) -> Path:
         """Trainers' edits the team server refused (conflicts, offline), as YAML."""
         return self.data_dir / "team-drafts"

@@ -32,12 +32,16 @@ def test_install_list_remove(
     listing = json.loads(capsys.readouterr().out)
     assert [p["name"] for p in listing["installed"]] == ["translate-en_ja", "translate-zh_en"]
     assert listing["installed"][0]["has_stanza"] is True and listing["broken"] == []
+    # The tiny packs' README names no licence, and the listing says so (not a guess).
+    assert {p["licence"] for p in listing["installed"]} == {"not stated in its README"}
     assert {"source": "zh-Hans", "target": "ja", "route": ["zh-Hans", "en", "ja"]} in listing[
         "pairs"
     ]
 
     assert main(["packs", "list"]) == 0
-    assert "7 language pairs available (2 through English)" in capsys.readouterr().out
+    listed = capsys.readouterr().out
+    assert "7 language pairs available (2 through English)" in listed
+    assert "licence: not stated in its README" in listed
 
     assert main(["packs", "remove", "zh-Hans", "en"]) == 0
     assert capsys.readouterr().out.startswith("removed translate-zh_en")

@@ -95,3 +95,11 @@ def test_without_from_and_without_detector_asks_for_from(
         monkeypatch.delattr(App, "detector")
     assert main(["translate", "你好", "--to", "en"]) == 2
     assert "--from LANG is required" in capsys.readouterr().err
+
+
+def test_country_picks_the_traditional_chinese_forms(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["translate", "软件和鼠标", "--from", "zh-Hans", "--to", "zh-Hant"]
+    assert main([*argv, "--country", "HK"]) == 0
+    assert capsys.readouterr().out.strip() == "軟件和鼠標"
+    assert main([*argv, "--country", "TW"]) == 0
+    assert capsys.readouterr().out.strip() == "軟體和滑鼠"

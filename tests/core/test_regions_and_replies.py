@@ -134,9 +134,52 @@ def test_a_value_not_of_its_kind_is_kept_and_reported(config) -> None:  # type: 
         config.choose("en"),
     )
     assert reply.text == "Arrives by next Monday, ships within soon"
-    assert reply.ready  # the agent decides; the form shows what each field expects
+    # #15 item 5: not copyable until each value is of its kind (the form says why)
+    assert not reply.ready and reply.missing == ()
     assert [name for name, _ in reply.problems] == ["eta", "lead_time"]
-    assert "YYYY-MM-DD" in reply.problems[0][1]
+    assert "2026-11-28" in reply.problems[0][1]
+
+
+def test_a_date_typed_as_the_agent_writes_it_is_written_for_the_customer(config) -> None:  # type: ignore[no-untyped-def]
+    """#15 item 5: "July 3" inside a Korean reply was pasted raw."""
+    ko = fill_reply("{eta}까지 도착합니다", "ko", {"eta": "July 3, 2027"}, config.choose("ko"))
+    assert ko.ready and ko.text == "2027년 7월 3일까지 도착합니다"
+    zh = fill_reply("{eta}前", "zh-Hans", {"eta": "2027年7月3日"}, config.choose("zh-Hans"))
+    assert zh.text == "2027年7月3日前"
+    ambiguous = fill_reply("by {eta}", "en", {"eta": "7/3"}, config.choose("en"))
+    assert not ambiguous.ready and ambiguous.text == "by 7/3"
+
+
+def test_parse_typed_date_forms_and_the_nearest_year() -> None:
+    from datetime import date
+
+    from chatassist.core.reply_values import parse_typed_date
+
+    today = date(2026, 12, 3)
+    for typed in (
+        "2027-01-05",
+        "2027/1/5",
+        "2027年1月5日",
+        "1月5日",
+        "Jan 5",
+        "5 January",
+        "jan 5th",
+    ):
+        assert parse_typed_date(typed, today) == date(2027, 1, 5), typed
+    assert parse_typed_date("Nov 28", today) == date(2026, 11, 28)  # last week, not next year
+    assert parse_typed_date("Feb 29", today) == date(2028, 2, 29)
+    assert isinstance(parse_typed_date("2026-02-30", today), str)
+    assert isinstance(parse_typed_date("7/3", today), str)  # July 3 or 7 March?
+    assert isinstance(parse_typed_date("next Monday", today), str)
+
+
+def test_an_amount_with_its_currency_is_written_in_that_currency(config) -> None:  # type: ignore[no-untyped-def]
+    de = config.choose("de", "DE")
+    assert fill_reply("{refund_amount}", "de", {"refund_amount": "19.90"}, de).text == "19,90\xa0€"
+    usd = fill_reply("{refund_amount}", "de", {"refund_amount": "25 USD"}, de)
+    assert usd.ready and usd.text == "25,00\xa0$"
+    bad = fill_reply("{refund_amount}", "de", {"refund_amount": "$25"}, de)
+    assert not bad.ready and "with its currency" in bad.problems[0][1]
 
 
 @pytest.mark.parametrize(

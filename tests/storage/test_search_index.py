@@ -1,4 +1,4 @@
-"""The local search index (migration v7): keyed by entry, exact after every change."""
+"""The local search index (migration v8): keyed by entry, exact after every change."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import peewee as pw
 import pytest
 
-from chatassist.storage import sqlite_adapter
+from chatassist.storage import migrations, sqlite_adapter
 from chatassist.storage.database import Database
 from chatassist.storage.library import PhrasebookLibrary
 
@@ -35,9 +35,14 @@ def book(entries: dict[str, str]) -> str:
     return f"format: 1\nid: book\ntitle: {{zh-Hans: 书, en: Book}}\nentries:\n{body}"
 
 
-def test_a_v6_library_is_migrated_to_the_keyed_index(tmp_path: Path) -> None:
-    # Rows as a version-6 chatassist stored them (its FTS5 index kept them inside).
-    db = Database.open(tmp_path / "lib.sqlite3", backups_dir=tmp_path / "b", target_version=6)
+def test_a_library_from_before_is_migrated_to_the_keyed_index(tmp_path: Path) -> None:
+    # Rows as the version before stored them (its FTS5 index kept them inside).
+    before = next(
+        n - 1
+        for n, m in enumerate(migrations.MIGRATIONS, start=1)
+        if "keyed_search_index" in m.__name__
+    )
+    db = Database.open(tmp_path / "lib.sqlite3", backups_dir=tmp_path / "b", target_version=before)
     for sql, params in (
         ("INSERT INTO phrasebook (id, title) VALUES (?, ?)", ["s", '{"en": "S"}']),
         (
@@ -60,7 +65,7 @@ def test_a_v6_library_is_migrated_to_the_keyed_index(tmp_path: Path) -> None:
 
     db = Database.open(tmp_path / "lib.sqlite3", backups_dir=tmp_path / "b")
     try:
-        assert db.schema_version >= 7
+        assert db.schema_version > before
         rows = db.db.execute_sql("SELECT field FROM search_text ORDER BY field").fetchall()
         assert [r[0] for r in rows] == ["body", "gloss", "variant"]  # re-derived from the tables
         sqlite_adapter.check_search_index(db.db)

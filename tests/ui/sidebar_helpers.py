@@ -23,11 +23,20 @@ class FakeTranslator:
         self.pairs = set(pairs)
         self.delay = delay
         self.calls: list[tuple[str, str, str]] = []
+        #: the customer's country each translation was asked for
+        self.countries: list[str | None] = []
 
     def translate(
-        self, text: str, source: str, target: str, *, glossary: Sequence[str] = ()
+        self,
+        text: str,
+        source: str,
+        target: str,
+        *,
+        glossary: Sequence[str] = (),
+        country: str | None = None,
     ) -> Translation:
         self.calls.append((text, source, target))
+        self.countries.append(country)
         if self.delay:
             time.sleep(self.delay)
         if (source, target) not in self.pairs:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel
 from sidebar_helpers import paste
 
+from chatassist.core.phrasebook.placeholders import placeholder_kind
 from chatassist.ui.backend import Backend
 
 MESSAGE = "¿Dónde está mi pedido 48213?"
@@ -34,7 +35,11 @@ def test_search_then_down_then_enter_copies_the_selected_reply(
     qtbot.keyClick(QGuiApplication.focusObject(), Qt.Key.Key_Down)
     assert sidebar.replies.current == 1
     item = sidebar.replies.items[1]
-    sidebar.customers.current.values.update({n: "x1" for n in item.suggestion.placeholders})
+    kinds = dict(item.suggestion.placeholder_kinds)
+    typed = {"date": "2027-01-05", "money": "10", "number": "3", "duration": "3 days"}
+    sidebar.customers.current.values.update(
+        {n: typed.get(placeholder_kind(n, kinds), "x1") for n in item.suggestion.placeholders}
+    )
     with qtbot.waitSignal(sidebar.copied) as copied:
         qtbot.keyClick(QGuiApplication.focusObject(), Qt.Key.Key_Return)
     assert (

@@ -3,9 +3,9 @@ glossary (term -> translation per language; format in docs/packs.md).
 
 ``import`` replaces the whole glossary or nothing (the file is checked first and
 every problem is reported as FILE:LINE:COLUMN; a backup of the library is made
-before an existing glossary is replaced). ``phrasebook import DIR`` and
-``phrasebook export DIR`` leave it alone: import and export it beside them, as
-``DIR/glossary.yaml``.
+before an existing glossary is replaced). ``phrasebook export`` also writes it
+beside the phrasebooks (``DIR/glossary.yaml``) and ``phrasebook import`` reads
+it with them, all or nothing (``core.phrasebook.publication``).
 """
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ from chatassist.core.translation import selftest
 from chatassist.core.translation.codes import PIVOT, to_argos
 from chatassist.core.translation.errors import UnsupportedLanguageError
 from chatassist.core.translation.model import InstalledPack
+from chatassist.core.translation.pack_licence import readme_licence
 from chatassist.errors import UsageError
 
 
@@ -84,7 +85,8 @@ def run_list(args: argparse.Namespace, app: App) -> int:
     pairs = app.translator.available_pairs()
     if args.json:
         out = {
-            "installed": [p.to_dict() for p in scan.packs],
+            # The licence as the pack's own README states it (none has a licence field).
+            "installed": [{**p.to_dict(), "licence": readme_licence(p.path)} for p in scan.packs],
             "broken": [str(path) for path in scan.broken],
             "pairs": [
                 {"source": p.source, "target": p.target, "route": list(p.route)} for p in pairs
@@ -134,9 +136,11 @@ def _line(pack: InstalledPack) -> str:
     stanza = "  (has stanza/, unused)" if pack.has_stanza else ""
     size = pack.size_bytes / 1e6
     sha = f"  sha256 {pack.sha256[:12]}" if pack.sha256 else "  sha256 not recorded"
+    licence = readme_licence(pack.path)
+    shown = f"  licence: {licence}" if licence else "  licence: no README"
     return (
         f"{pack.name:<20} {pack.version:<8} {pack.from_code}→{pack.to_code}  {size:.1f} MB"
-        f"{sha}{stanza}"
+        f"{sha}{shown}{stanza}"
     )
 
 

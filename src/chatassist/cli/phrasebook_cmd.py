@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from chatassist.app import App
+from chatassist.core.files import FileRefused, read_regular
 from chatassist.core.phrasebook.export import FORMATS, export_books
-from chatassist.core.phrasebook.loader import PhrasebookInvalid, load_files
+from chatassist.core.phrasebook.house_style import style_warnings
+from chatassist.core.phrasebook.loader import MAX_FILE_BYTES, PhrasebookInvalid
+from chatassist.core.phrasebook.publication import load_publication
 
 
 def add_parser(sub: Any) -> None:
@@ -70,13 +74,37 @@ def _report(exc: PhrasebookInvalid) -> int:
 
 def run_validate(args: argparse.Namespace, app: App) -> int:
     try:
-        loaded = load_files(args.paths)
+        publication = load_publication(args.paths)  # the glossary beside them, too
     except PhrasebookInvalid as exc:
         return _report(exc)
+    loaded = publication.books
+    # The house register (resources/house_style.yaml): warnings, not errors; the files
+    # are valid, and a trainer may ship a reply the rules flag on purpose.
+    warnings = style_warnings(loaded, app.house_style, _yaml_text)
+    per_file: dict[str, int] = {}
+    for w in warnings:
+        per_file[w.path] = per_file.get(w.path, 0) + 1
+        print(str(replace(w, message=f"warning: {w.message}")), file=sys.stderr)
     for lb in loaded:
         book = lb.phrasebook
-        print(f"{lb.path}: ok ({book.id}, {len(book.entries)} entries)")
+        n = per_file.get(lb.path, 0)
+        note = f", {n} house-style warning{'s' if n != 1 else ''}" if n else ""
+        print(f"{lb.path}: ok ({book.id}, {len(book.entries)} entries{note})")
+    if publication.glossary is not None:
+        g = publication.glossary
+        print(f"{g.path}: ok (glossary, {len(g.glossary.terms)} terms)")
     return 0
+
+
+def _yaml_text(path: str) -> str | None:
+    """A YAML file's text again, to place each warning at its variant's line (None for
+    a spreadsheet, whose warnings name the entry's row)."""
+    if not path.lower().endswith((".yaml", ".yml")):
+        return None
+    try:
+        return read_regular(Path(path), MAX_FILE_BYTES).decode("utf-8")
+    except (FileRefused, OSError, UnicodeDecodeError):
+        return None
 
 
 def run_import(args: argparse.Namespace, app: App) -> int:
@@ -94,7 +122,8 @@ def run_import(args: argparse.Namespace, app: App) -> int:
 
 def run_export(args: argparse.Namespace, app: App) -> int:
     books = app.library.phrasebooks()
-    written = export_books(books, args.out, args.format)
+    # The glossary is published with the phrasebooks (glossary.yaml beside them).
+    written = export_books(books, args.out, args.format, app.glossary.current())
     damaged = sum(v.text.count("\ufffd") for b in books for e in b.entries for v in e.variants)
     if damaged:
         print(
@@ -128,7 +157,7 @@ def run_coverage(args: argparse.Namespace, app: App) -> int:
 
     if args.paths:
         try:
-            books = [lb.phrasebook for lb in load_files(args.paths)]
+            books = [lb.phrasebook for lb in load_publication(args.paths).books]
         except PhrasebookInvalid as exc:
             return _report(exc)
     else:

@@ -1,4 +1,5 @@
-"""``chatassist translate TEXT --to LANG [--from LANG] [--back] [--keep TERM] [--json]``.
+"""``chatassist translate TEXT --to LANG [--from LANG] [--country CC] [--back] [--keep TERM]
+[--json]``.
 
 Offline: uses the installed language packs only (see ``chatassist packs``).
 The translation goes to stdout; notes (pivot route, detected language, protected
@@ -40,6 +41,12 @@ def add_parser(sub: Any) -> None:
         metavar="TERM",
         help="a term never to translate (repeatable), like a phrasebook's glossary",
     )
+    p.add_argument(
+        "--country",
+        metavar="CC",
+        help="the customer's country (TW, HK...): picks Taiwan's or Hong Kong's "
+        "Traditional Chinese (default: the traditional_chinese setting)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(handler=run)
 
@@ -49,10 +56,15 @@ def run(args: argparse.Namespace, app: App) -> int:
     source, detected = _source_language(args.source, text, app)
     translator = app.translator
     if args.back:
-        both = translator.translate_with_back(text, source, args.to, glossary=args.keep)
+        both = translator.translate_with_back(
+            text, source, args.to, glossary=args.keep, country=args.country
+        )
         forward, back = both.forward, both.back
     else:
-        forward, back = translator.translate(text, source, args.to, glossary=args.keep), None
+        forward = translator.translate(
+            text, source, args.to, glossary=args.keep, country=args.country
+        )
+        back = None
     if args.json:
         out: dict[str, Any] = forward.to_dict()
         out["detected"] = detected

@@ -39,8 +39,10 @@ class FilledReply:
 
     @property
     def ready(self) -> bool:
-        """True only when every placeholder has a value."""
-        return not self.missing
+        """True only when every placeholder has a value of its kind (a date the
+        customer's locale can write, an amount...): never a raw "July 3" pasted
+        into a Korean reply."""
+        return not self.missing and not self.problems
 
 
 def address_name(name: str, style: str, language: str | None = None) -> str:

@@ -20,8 +20,8 @@ from babel.numbers import format_currency, get_currency_symbol, get_territory_cu
 from babel.units import format_unit
 
 from chatassist.core.phrasebook.placeholders import DATE, DURATION, MONEY, NUMBER
+from chatassist.core.playbook.money import MoneyInvalid, parse_money
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _BABEL_LANG = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "tl": "fil"}
 # Languages whose units follow the number without a space ("5日以内", "5天内").
@@ -84,26 +84,103 @@ def currency_of(country: str | None, locale: Locale) -> str:
     return "USD"
 
 
-def write_date(value: str, language: str, locale: Locale) -> WrittenValue:
-    if not _ISO_DATE.fullmatch(value):
-        return WrittenValue(value, "a date is typed as YYYY-MM-DD (2026-11-28)")
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return WrittenValue(value, f"{value} is not a calendar date")
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_YMD = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号號]?")
+_MD_CJK = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")
+_MONTH_DAY = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?")
+_DAY_MONTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?(?:,?\s+(\d{4}))?")
+_DATE_HINT = "a date is typed as 2026-11-28, 11月28日 or Nov 28"
+
+
+def parse_typed_date(value: str, today: date | None = None) -> date | str:
+    """The date an agent typed, or why it is not one.
+
+    Accepted: ``2026-11-28``, ``2026/11/28``, ``2026年11月28日``, ``11月28日``,
+    ``Nov 28``, ``28 November 2026``. Without a year, the such day nearest to
+    ``today`` (an arrival next month, an order placed last month). ``7/3`` is
+    refused: July 3 or 7 March depends on who typed it.
+    """
+    text = value.strip().lower()
+    today = today or date.today()
+    year: int | None
+    found = _YMD.fullmatch(text)
+    if found:
+        year, month, day = (int(g) for g in found.groups())
+    elif found := _MD_CJK.fullmatch(text):
+        year, month, day = None, int(found.group(1)), int(found.group(2))
+    elif (found := _MONTH_DAY.fullmatch(text)) and found.group(1) in _MONTHS:
+        month, day = _MONTHS[found.group(1)], int(found.group(2))
+        year = int(found.group(3)) if found.group(3) else None
+    elif (found := _DAY_MONTH.fullmatch(text)) and found.group(2) in _MONTHS:
+        month, day = _MONTHS[found.group(2)], int(found.group(1))
+        year = int(found.group(3)) if found.group(3) else None
+    else:
+        return _DATE_HINT
+    if year is not None:
+        try:
+            return date(year, month, day)
+        except ValueError:
+            return f"{value.strip()} is not a calendar date"
+    candidates = []
+    for y in range(today.year - 4, today.year + 5):
+        try:
+            candidates.append(date(y, month, day))
+        except ValueError:  # 29 February, or no such day at all
+            continue
+    if not candidates:
+        return f"{value.strip()} is not a calendar date"
+    return min(candidates, key=lambda d: (abs((d - today).days), d < today))
+
+
+def write_date(
+    value: str, language: str, locale: Locale, today: date | None = None
+) -> WrittenValue:
+    day = parse_typed_date(value, today)
+    if isinstance(day, str):
+        return WrittenValue(value, day)
     if language == "th":  # Thailand writes the Buddhist era (2026 -> 2569), no era label
         return WrittenValue(f"{format_date(day, 'd MMMM', locale=locale)} {day.year + 543}")
     return WrittenValue(str(format_date(day, format="long", locale=locale)))
 
 
+_MONEY_HINT = (
+    "an amount is typed as a number, with its currency if not the customer's (19.90 or 19.90 EUR)"
+)
+
+
 def write_money(value: str, country: str | None, locale: Locale) -> WrittenValue:
+    """A plain number is in the customer's currency; "19.90 EUR" or "EUR 19.90" in that one."""
+    currency = currency_of(country, locale)
     if not _NUMBER.fullmatch(value):
-        return WrittenValue(value, "an amount is typed as a plain number (19.90)")
+        try:
+            money = parse_money(value, what="amount")
+        except MoneyInvalid:
+            return WrittenValue(value, _MONEY_HINT)
+        value, currency = str(money.amount), money.currency
     try:
         amount = Decimal(value.replace(",", "."))
     except InvalidOperation:
-        return WrittenValue(value, "an amount is typed as a plain number (19.90)")
-    currency = currency_of(country, locale)
+        return WrittenValue(value, _MONEY_HINT)
     text = str(format_currency(amount, currency, locale=locale))
     local = _LOCAL_SYMBOLS.get(currency)
     if local:

@@ -13,15 +13,17 @@ scenario is recognised or the recognised ones have no reply for this customer.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import threading
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from chatassist.core.languages import language_name
-from chatassist.core.phrasebook.model import GENERAL_TAG, Entry, Phrasebook, Variant
+from chatassist.core.phrasebook.model import GENERAL_TAG, Entry, Phrasebook
 from chatassist.core.phrasebook.placeholders import placeholder_kind
 from chatassist.core.playbook.offer_rules import HeldCondition, describe_reason
+from chatassist.core.suggestion_cards import EntryCard
 from chatassist.core.tones import SEGMENTS, TONES
 
 # Score weights. The scenario match dominates; the rest orders replies within it.
@@ -135,17 +137,37 @@ def offers_first(
     return out
 
 
-@dataclass(frozen=True)
 class _Indexed:
-    entry: Entry
-    phrasebook_id: str
-    order: int
-    variants: Mapping[tuple[str, str], Variant]
-    glossary: tuple[str, ...]
-    #: best variant bonus in any language and tone (an upper bound for ranking)
-    best_bonus: float
-    #: placeholder kinds the phrasebook declares for this entry
-    kinds: Mapping[str, str] = field(default_factory=dict)
+    """One entry as ranked: its card, its place, and its texts loaded on demand."""
+
+    __slots__ = ("_load", "best_bonus", "card", "order")
+
+    def __init__(self, card: EntryCard, order: int, load: Callable[[str], Entry | None]) -> None:
+        self.card = card
+        self.order = order
+        self._load = load
+        #: best variant bonus in any language and tone (an upper bound for ranking)
+        self.best_bonus = max(
+            (B_VETTED_EXACT if vetted else B_UNVETTED for vetted in card.slots.values()),
+            default=0.0,
+        )
+
+    @property
+    def phrasebook_id(self) -> str:
+        return self.card.phrasebook_id
+
+    @property
+    def glossary(self) -> tuple[str, ...]:
+        return self.card.glossary
+
+    @property
+    def entry(self) -> Entry | None:
+        """The whole entry (texts included); None when it is gone from the library."""
+        return self._load(self.card.id)
+
+
+#: entries whose texts a card-built engine keeps at hand (the replies being shown)
+LOADED_ENTRIES = 512
 
 
 def gloss_for(entry: Entry, agent_language: str) -> str:
@@ -160,40 +182,55 @@ class SuggestionEngine:
     def __init__(
         self, phrasebooks: Iterable[Phrasebook], hot: Mapping[str, float] | None = None
     ) -> None:
+        """An engine over these phrasebooks, all held in memory."""
+        entries: dict[str, Entry] = {}
+        cards: list[EntryCard] = []
+        for book in phrasebooks:
+            for entry in book.entries:
+                entries[entry.id] = entry
+                cards.append(
+                    EntryCard.of(entry, book.id, book.do_not_translate, book.kinds_of(entry))
+                )
+        self._index(cards, entries.get, hot)
+
+    @classmethod
+    def from_cards(
+        cls,
+        cards: Iterable[EntryCard],
+        load: Callable[[str], Entry | None],
+        hot: Mapping[str, float] | None = None,
+    ) -> SuggestionEngine:
+        """An engine that ranks over ``cards`` (in library order) and reads an entry's
+        texts with ``load`` only when it shows it (the last LOADED_ENTRIES are kept).
+        ``load`` may be called from any thread; None means the entry is gone."""
+        engine = cls.__new__(cls)
+        engine._index(list(cards), functools.lru_cache(maxsize=LOADED_ENTRIES)(load), hot)
+        return engine
+
+    def _index(
+        self,
+        cards: Sequence[EntryCard],
+        load: Callable[[str], Entry | None],
+        hot: Mapping[str, float] | None,
+    ) -> None:
         self._by_scenario: dict[str, list[tuple[_Indexed, float]]] = {}
         self._notes: dict[str, list[_Indexed]] = {}
         self._general: list[_Indexed] = []
         self._entries: dict[str, _Indexed] = {}
-        order = 0
-        for book in phrasebooks:
-            for entry in book.entries:
-                variants = {(v.language, v.tone): v for v in entry.variants}
-                best_bonus = max(
-                    (B_VETTED_EXACT if v.vetted else B_UNVETTED for v in entry.variants),
-                    default=0.0,
-                )
-                item = _Indexed(
-                    entry,
-                    book.id,
-                    order,
-                    variants,
-                    book.do_not_translate,
-                    best_bonus,
-                    book.kinds_of(entry),
-                )
-                order += 1
-                self._entries[entry.id] = item
-                if entry.kind == "reply" and GENERAL_TAG in entry.tags:
-                    self._general.append(item)
-                    continue
-                for i, scenario in enumerate(entry.scenarios):
-                    if entry.kind == "note":
-                        self._notes.setdefault(scenario, []).append(item)
-                    elif OFFER_TAG in entry.tags:
-                        break  # reachable by id (present), for the offer rules
-                    else:
-                        weight = W_PRIMARY if i == 0 else W_SECONDARY
-                        self._by_scenario.setdefault(scenario, []).append((item, weight))
+        for order, card in enumerate(cards):
+            item = _Indexed(card, order, load)
+            self._entries[card.id] = item
+            if card.kind == "reply" and GENERAL_TAG in card.tags:
+                self._general.append(item)
+                continue
+            for i, scenario in enumerate(card.scenarios):
+                if card.kind == "note":
+                    self._notes.setdefault(scenario, []).append(item)
+                elif OFFER_TAG in card.tags:
+                    break  # reachable by id (present), for the offer rules
+                else:
+                    weight = W_PRIMARY if i == 0 else W_SECONDARY
+                    self._by_scenario.setdefault(scenario, []).append((item, weight))
         self._hot: Mapping[str, float] = dict(hot or {})
         # Workers rank while the UI thread records uses: the bound lists and the
         # heat they were built from change together, under this lock.
@@ -214,7 +251,8 @@ class SuggestionEngine:
 
     def add_use(self, entry_id: str) -> None:
         """Count a use right away (the stored log is authoritative on the next rebuild)."""
-        entry = self.entry(entry_id)
+        item = self._entries.get(entry_id)
+        entry = item.card if item is not None else None
         with self._lock:
             hot = dict(self._hot)
             hot[entry_id] = hot.get(entry_id, 0.0) + 1.0
@@ -225,6 +263,10 @@ class SuggestionEngine:
     def entry(self, entry_id: str) -> Entry | None:
         item = self._entries.get(entry_id)
         return item.entry if item else None
+
+    def card(self, entry_id: str) -> EntryCard | None:
+        item = self._entries.get(entry_id)
+        return item.card if item else None
 
     def phrasebook_of(self, entry_id: str) -> str | None:
         item = self._entries.get(entry_id)
@@ -260,9 +302,9 @@ class SuggestionEngine:
                 for neg_score, order, item in self._top_of_list(
                     scenario_id, weight, s, customer, limit
                 ):
-                    seen = best.get(item.entry.id)
+                    seen = best.get(item.card.id)
                     if seen is None or (neg_score, order) < (seen[0], seen[1]):
-                        best[item.entry.id] = (neg_score, order, s, scenario_id, item)
+                        best[item.card.id] = (neg_score, order, s, scenario_id, item)
         top_k = heapq.nsmallest(limit, best.values(), key=lambda r: (r[0], r[1]))
         out = []
         for _, _, s, scenario_id, item in top_k:
@@ -323,7 +365,7 @@ class SuggestionEngine:
                 for item, w in self._by_scenario.get(scenario_id, ()):
                     if w != weight:
                         continue
-                    entry = item.entry
+                    entry = item.card
                     bound = item.best_bonus + _segment_delta(entry.segments, segment)
                     bound += B_PINNED if entry.pinned else 0.0
                     heat = self._hot.get(entry.id, 0.0)
@@ -338,8 +380,11 @@ class SuggestionEngine:
         out: dict[str, Entry] = {}
         for scenario_id, _ in scenarios:
             for item in self._notes.get(scenario_id, ()):
-                if not item.entry.regions or region in item.entry.regions:
-                    out.setdefault(item.entry.id, item.entry)
+                if item.card.id in out or (item.card.regions and region not in item.card.regions):
+                    continue
+                entry = item.entry
+                if entry is not None:
+                    out[entry.id] = entry
         return list(out.values())
 
     def present(
@@ -347,7 +392,7 @@ class SuggestionEngine:
     ) -> Suggestion | None:
         """One entry shown for this customer (e.g. a search hit), with the same variant choice."""
         item = self._entries.get(entry_id)
-        if item is None or item.entry.kind != "reply":
+        if item is None or item.card.kind != "reply":
             return None
         return self._rank(item, 0.0, None, customer, agent_language)
 
@@ -360,7 +405,7 @@ class SuggestionEngine:
         reasons: list[str] | None = None,
     ) -> tuple[float, _Pick] | None:
         """Score of ``item`` for this customer; appends the reasons when a list is given."""
-        entry = item.entry
+        entry = item.card
         if entry.regions and customer.region not in entry.regions:
             return None
         pick = _pick_variant(item, customer.language, customer.tone)
@@ -400,6 +445,8 @@ class SuggestionEngine:
         agent_language: str,
     ) -> Suggestion | None:
         entry = item.entry
+        if entry is None:
+            return None  # removed since the index was built; the next rebuild drops it
         reasons: list[str] = []
         if scenario_id is not None:
             role = "primary" if entry.scenarios[0] == scenario_id else "also"
@@ -408,7 +455,9 @@ class SuggestionEngine:
         if assessed is None:
             return None
         score, pick = assessed
-        variant = pick.variant
+        variant = entry.variant(pick.language, pick.tone)
+        if variant is None:
+            return None  # changed since the index was built; the next rebuild has it
         heat = self._hot.get(entry.id, 0.0)
         return Suggestion(
             entry_id=entry.id,
@@ -426,7 +475,8 @@ class SuggestionEngine:
             scenarios=entry.scenarios,
             placeholders=tuple(sorted(variant.placeholders)),
             placeholder_kinds=tuple(
-                (name, placeholder_kind(name, item.kinds)) for name in sorted(variant.placeholders)
+                (name, placeholder_kind(name, item.card.kinds))
+                for name in sorted(variant.placeholders)
             ),
             glossary=item.glossary,
         )
@@ -445,39 +495,39 @@ _TONE_ORDER = {tone: (tone, *(t for t in TONES if t != tone)) for tone in TONES}
 
 @dataclass(frozen=True)
 class _Pick:
-    variant: Variant
+    language: str  # of the variant picked
+    tone: str
     bonus: float
     kind: str  # "exact", "other_tone", "draft" or "translate"
     needs_translation: bool
 
     def reason(self, language: str, tone: str) -> str:
-        name, v = language_name(language), self.variant
+        name = language_name(language)
         if self.kind == "exact":
             return f"vetted {name} variant in the {tone} tone"
         if self.kind == "other_tone":
-            return f"vetted {name} variant, {v.tone} tone (no {tone} one)"
+            return f"vetted {name} variant, {self.tone} tone (no {tone} one)"
         if self.kind == "draft":
-            return f"{name} {v.tone} variant is a machine draft, not vetted"
-        return f"no {name} variant: needs machine translation from {language_name(v.language)}"
+            return f"{name} {self.tone} variant is a machine draft, not vetted"
+        return f"no {name} variant: needs machine translation from {language_name(self.language)}"
 
 
 def _pick_variant(item: _Indexed, language: str, tone: str) -> _Pick | None:
     """The best variant for the customer, its bonus, and whether it needs MT."""
     order = _TONE_ORDER[tone]
+    slots = item.card.slots
     for t in order:
-        v = item.variants.get((language, t))
-        if v is not None and v.vetted:
+        if slots.get((language, t)):
             if t == tone:
-                return _Pick(v, B_VETTED_EXACT, "exact", False)
-            return _Pick(v, B_VETTED_OTHER_TONE, "other_tone", False)
+                return _Pick(language, t, B_VETTED_EXACT, "exact", False)
+            return _Pick(language, t, B_VETTED_OTHER_TONE, "other_tone", False)
     for t in order:
-        v = item.variants.get((language, t))
-        if v is not None:
-            return _Pick(v, B_UNVETTED, "draft", False)
+        if (language, t) in slots:
+            return _Pick(language, t, B_UNVETTED, "draft", False)
     for t in order:
-        v = item.variants.get((PIVOT_LANGUAGE, t))
-        if v is not None:
-            return _Pick(v, 0.0, "translate", True)
-    if item.variants:
-        return _Pick(next(iter(item.variants.values())), 0.0, "translate", True)
+        if (PIVOT_LANGUAGE, t) in slots:
+            return _Pick(PIVOT_LANGUAGE, t, 0.0, "translate", True)
+    if slots:
+        first_language, first_tone = next(iter(slots))
+        return _Pick(first_language, first_tone, 0.0, "translate", True)
     return None

@@ -16,7 +16,8 @@ from typing import TypeVar
 
 import peewee as pw
 
-from chatassist.storage import backups, health, migrations, sqlite_adapter
+from chatassist.storage import backups, clean_close, health, migrations, sqlite_adapter
+from chatassist.storage import revision as revision_mod
 from chatassist.storage.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
@@ -157,6 +158,8 @@ class Database:
             if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
                 # Another program's database: never add our tables to it.
                 raise DatabaseCorrupt(path, "an SQLite database of another program")
+            if clean_close.unchanged(path):
+                return  # checked when last opened, closed cleanly, untouched since
             row = conn.execute("PRAGMA quick_check").fetchone()
             if not row or row[0] != "ok":
                 first = str(row[0]).splitlines()[0] if row else "quick_check failed"
@@ -169,6 +172,17 @@ class Database:
     @property
     def schema_version(self) -> int:
         return sqlite_adapter.schema_version(self.db)
+
+    def revision(self) -> revision_mod.LibraryRevision:
+        """The library's revision (storage/revision.py): one row, cheap to poll."""
+        with self.reading():
+            return revision_mod.current(self.db)
+
+    def changes(self) -> dict[tuple[str, str], str]:
+        """(kind, id) -> change stamp of every phrasebook ('book') and entry ('entry')
+        changed since the revision table exists, deletions included."""
+        with self.reading():
+            return revision_mod.changes(self.db)
 
     def run(self, work: Callable[[], T]) -> T:
         """Run ``work`` in one transaction, mapping SQLite failures to typed errors."""
@@ -233,6 +247,7 @@ class Database:
         if self._marker is not None:
             health.mark_closed(self._marker)
             self._marker = None
+            clean_close.remember(self.path)
 
 
 def _refuse_empty(path: Path, backups_dir: Path) -> None:

@@ -1,5 +1,9 @@
 """The trainers' glossary in the library database (table ``glossary_term``,
-migration 5): replaced whole in one transaction, after a backup."""
+migration 5): replaced whole in one transaction, after a backup.
+
+``read_terms`` and ``write_terms`` work inside the caller's transaction: a
+phrasebook import that carries a glossary (``library_import``) writes it in
+the same one as the phrasebooks."""
 
 from __future__ import annotations
 
@@ -7,8 +11,25 @@ import json
 import threading
 from pathlib import Path
 
+import peewee as pw
+
 from chatassist.core.translation.glossary import Glossary, GlossaryTerm
 from chatassist.storage.database import Database
+
+
+def read_terms(db: pw.Database) -> tuple[GlossaryTerm, ...]:
+    rows = db.execute_sql("SELECT data FROM glossary_term ORDER BY position").fetchall()
+    return tuple(GlossaryTerm.from_dict(json.loads(row[0])) for row in rows)
+
+
+def write_terms(db: pw.Database, glossary: Glossary) -> None:
+    """Replace every term (call it inside a write transaction)."""
+    db.execute_sql("DELETE FROM glossary_term")
+    for position, term in enumerate(glossary.terms):
+        db.execute_sql(
+            "INSERT INTO glossary_term (id, position, data) VALUES (?, ?, ?)",
+            (term.id, position, json.dumps(term.to_dict(), ensure_ascii=False)),
+        )
 
 
 class GlossaryStore:
@@ -27,26 +48,18 @@ class GlossaryStore:
 
     def load(self) -> Glossary:
         with self.database.reading():
-            rows = self.database.db.execute_sql(
-                "SELECT data FROM glossary_term ORDER BY position"
-            ).fetchall()
-        return Glossary(tuple(GlossaryTerm.from_dict(json.loads(row[0])) for row in rows))
+            return Glossary(read_terms(self.database.db))
+
+    def remember(self, glossary: Glossary) -> None:
+        """``glossary`` was written by another path (a phrasebook import): serve it."""
+        with self._lock:
+            self._current = glossary
 
     def replace(self, glossary: Glossary) -> Path | None:
         """Make ``glossary`` the library's glossary: all terms or none. A backup of the
         database is taken first when a glossary is replaced; returns its path."""
         backup = self.database.backup("before-glossary") if self.load().terms else None
         db = self.database.db
-
-        def apply() -> None:
-            db.execute_sql("DELETE FROM glossary_term")
-            for position, term in enumerate(glossary.terms):
-                db.execute_sql(
-                    "INSERT INTO glossary_term (id, position, data) VALUES (?, ?, ?)",
-                    (term.id, position, json.dumps(term.to_dict(), ensure_ascii=False)),
-                )
-
-        self.database.run(apply)
-        with self._lock:
-            self._current = glossary
+        self.database.run(lambda: write_terms(db, glossary))
+        self.remember(glossary)
         return backup

@@ -11,11 +11,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from chatassist.core.phrasebook.diff import BookChange, diff_phrasebook
-from chatassist.core.phrasebook.loader import LoadedPhrasebook, load_files
-from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.phrasebook.loader import LoadedPhrasebook
+from chatassist.core.phrasebook.model import Entry, Phrasebook
+from chatassist.core.phrasebook.publication import LoadedGlossary, load_publication
 from chatassist.storage import library_reading
 from chatassist.storage.database import Database
 from chatassist.storage.errors import NotFound
+from chatassist.storage.glossary import GlossaryStore
 from chatassist.storage.library_export import export_books, write_atomic
 from chatassist.storage.library_import import ImportReport, LibraryImporter
 from chatassist.storage.library_reading import PhrasebookSummary, SearchHit
@@ -32,9 +34,12 @@ __all__ = [
 
 
 class PhrasebookLibrary:
-    def __init__(self, database: Database) -> None:
+    def __init__(self, database: Database, glossary_store: GlossaryStore | None = None) -> None:
+        """``glossary_store``: told of a glossary an import replaced, so this process's
+        translations use it at once."""
         self.database = database
         self.importer = LibraryImporter(database)
+        self.glossary_store = glossary_store
 
     # --- reading ------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -49,6 +54,11 @@ class PhrasebookLibrary:
         """Every phrasebook with its entries, in import order."""
         with self.database.reading():
             return library_reading.phrasebooks()
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """One entry with its texts (None: no such entry)."""
+        with self.database.reading():
+            return library_reading.entry(entry_id)
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """See ``library_reading.search``."""
@@ -68,14 +78,23 @@ class PhrasebookLibrary:
         return self.import_files([folder])
 
     def import_files(self, paths: Iterable[Path]) -> ImportReport:
-        """Validate every file, then apply all of them in one transaction or nothing."""
-        return self.import_loaded(load_files(paths))
+        """Validate every file, the glossary among them too, then apply all of them in
+        one transaction or nothing."""
+        publication = load_publication(paths)
+        return self.import_loaded(publication.books, glossary=publication.glossary)
 
     def import_loaded(
-        self, loaded: Sequence[LoadedPhrasebook], *, backup_reason: str = "before-import"
+        self,
+        loaded: Sequence[LoadedPhrasebook],
+        *,
+        backup_reason: str = "before-import",
+        glossary: LoadedGlossary | None = None,
     ) -> ImportReport:
         """See ``LibraryImporter.import_loaded`` (``backup_reason`` names the backup)."""
-        return self.importer.import_loaded(loaded, backup_reason=backup_reason)
+        report = self.importer.import_loaded(loaded, backup_reason=backup_reason, glossary=glossary)
+        if glossary is not None and self.glossary_store is not None:
+            self.glossary_store.remember(glossary.glossary)
+        return report
 
     def _check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
         """PhrasebookInvalid when an entry id belongs to a phrasebook not being imported

@@ -9,6 +9,10 @@ The read, the diff and the backup decision happen inside the write
 transaction (``BEGIN IMMEDIATE``): two imports of the same phrasebook at once
 are serialised, and the second one diffs against what the first one wrote, so
 no entry is replaced without being reported and backed up.
+
+An import may carry the trainers' glossary (``core.phrasebook.publication``):
+it replaces the library's glossary in the same transaction, and a glossary
+replaced by a different one is backed up like a replaced entry.
 """
 
 from __future__ import annotations
@@ -22,20 +26,35 @@ from typing import Any
 from chatassist.core.phrasebook.diff import BookChange, diff_phrasebook
 from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid
 from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.phrasebook.publication import LoadedGlossary
 from chatassist.core.yaml_reader import Problem
+from chatassist.storage import glossary as glossary_rows
 from chatassist.storage import library_reading, sqlite_adapter
 from chatassist.storage.database import Database
 from chatassist.storage.models import EntryRow, PhrasebookRow
+
+
+@dataclass(frozen=True)
+class GlossaryChange:
+    source: str
+    status: str  # "added", "replaced" or "unchanged"
+    terms: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "status": self.status, "terms": self.terms}
 
 
 @dataclass
 class ImportReport:
     books: list[BookChange] = field(default_factory=list)
     backup: Path | None = None
+    #: the glossary the import carried (None: none; the library's was left alone)
+    glossary: GlossaryChange | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "phrasebooks": [b.to_json() for b in self.books],
+            "glossary": self.glossary.to_json() if self.glossary else None,
             "backup": str(self.backup) if self.backup else None,
         }
 
@@ -45,6 +64,9 @@ class ImportReport:
             f"{len(b.removed)} removed) from {b.source}"
             for b in self.books
         ]
+        if self.glossary:
+            g = self.glossary
+            out.append(f"glossary: {g.status} ({g.terms} terms) from {g.source}")
         if self.backup:
             out.append(f"backup of the previous library: {self.backup}")
         return out
@@ -60,16 +82,24 @@ class LibraryImporter:
         self.database = database
 
     def import_loaded(
-        self, loaded: Sequence[LoadedPhrasebook], *, backup_reason: str = "before-import"
+        self,
+        loaded: Sequence[LoadedPhrasebook],
+        *,
+        backup_reason: str = "before-import",
+        glossary: LoadedGlossary | None = None,
     ) -> ImportReport:
-        """Apply validated phrasebooks in one write transaction, or nothing.
+        """Apply validated phrasebooks (and ``glossary``, replacing the library's) in
+        one write transaction, or nothing.
 
         ``backup_reason`` names the backup taken first (the editor's ordinary
         save passes "before-save")."""
-        return self.database.run(lambda: self._apply(loaded, backup_reason))
+        return self.database.run(lambda: self._apply(loaded, backup_reason, glossary))
 
     def _apply(
-        self, loaded: Sequence[LoadedPhrasebook], backup_reason: str = "before-import"
+        self,
+        loaded: Sequence[LoadedPhrasebook],
+        backup_reason: str = "before-import",
+        glossary: LoadedGlossary | None = None,
     ) -> ImportReport:
         # Everything below runs with the write lock held (see the module docstring).
         self.check_foreign_ids(loaded)
@@ -78,8 +108,16 @@ class LibraryImporter:
         report = ImportReport()
         for lb in loaded:
             report.books.append(diff_phrasebook(lb, current.get(lb.phrasebook.id)))
-        if any(b.changed or b.removed for b in report.books):
+        if glossary is not None:
+            old = glossary_rows.read_terms(self.database.db)
+            status = "unchanged" if old == glossary.glossary.terms else "replaced"
+            status = "added" if not old and glossary.glossary.terms else status
+            report.glossary = GlossaryChange(glossary.path, status, len(glossary.glossary.terms))
+        glossary_replaced = report.glossary is not None and report.glossary.status == "replaced"
+        if glossary_replaced or any(b.changed or b.removed for b in report.books):
             report.backup = self.database.backup(backup_reason)
+        if glossary is not None and report.glossary and report.glossary.status != "unchanged":
+            glossary_rows.write_terms(self.database.db, glossary.glossary)
         changed = [
             lb.phrasebook
             for lb, change in zip(loaded, report.books, strict=True)

@@ -142,6 +142,49 @@ def phrasebooks(ids: Collection[str] | None = None) -> list[Phrasebook]:
     ]
 
 
+def entry(entry_id: str) -> Entry | None:
+    """One entry with its texts, or None when the library has no such entry (the
+    suggestion engine reads the replies it shows this way)."""
+    db = PhrasebookRow._meta.database
+    mark = db.param
+    row = db.execute_sql(
+        "SELECT kind, scenarios, tags, segments, regions, pinned, gloss, body,"
+        f" placeholder_kinds FROM entry WHERE id = {mark}",
+        [entry_id],
+    ).fetchone()
+    if row is None:
+        return None
+    kind, scenarios, tags, segments, regions, pinned, gloss, body, pk = row
+    keywords: dict[str, list[str]] = {}
+    for language, text in db.execute_sql(
+        f"SELECT language, text FROM keyword WHERE entry_id = {mark} ORDER BY language, position",
+        [entry_id],
+    ):
+        keywords.setdefault(language, []).append(text)
+    variants = tuple(
+        Variant(language, tone, text, bool(vetted))
+        for language, tone, text, vetted in db.execute_sql(
+            f"SELECT language, tone, text, vetted FROM variant WHERE entry_id = {mark} ORDER BY id",
+            [entry_id],
+        )
+    )
+    loads = json.loads
+    return Entry(
+        id=entry_id,
+        scenarios=tuple(loads(scenarios)),
+        kind=kind,
+        gloss=loads(gloss),
+        body=loads(body),
+        tags=tuple(loads(tags)),
+        segments=tuple(loads(segments)),
+        regions=tuple(loads(regions)),
+        pinned=bool(pinned),
+        keywords={lang: tuple(ws) for lang, ws in keywords.items()},
+        variants=variants,
+        placeholder_kinds=loads(pk),
+    )
+
+
 def search(db: pw.Database, query: str, limit: int) -> list[SearchHit]:
     """Entries whose variants, glosses, keywords or note bodies contain ``query``.
 

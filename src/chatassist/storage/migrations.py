@@ -153,7 +153,70 @@ def _v6_placeholder_kinds(db: pw.Database) -> None:
         )
 
 
-def _v7_keyed_search_index(db: pw.Database) -> None:
+def _v7_library_revision(db: pw.Database) -> None:
+    """What changed in the library, kept by triggers in the change's own transaction
+    (an import, an editor save, a team sync or a delete, by any program):
+
+    - ``library_revision``: one row, bumped at every change; ``stamp`` is random at
+      each bump, so a library restored from an older backup and edited back to the
+      same count still reads differently;
+    - ``library_change``: per phrasebook (``kind`` 'book') and entry ('entry'), a
+      random stamp renewed whenever it, its variants or its keywords change
+      (deletions included), so a derived index can tell which entries to redo.
+    """
+    db.execute_sql(
+        """CREATE TABLE library_revision (
+            id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),
+            revision INTEGER NOT NULL,
+            stamp TEXT NOT NULL)"""
+    )
+    db.execute_sql("INSERT INTO library_revision VALUES (1, 1, lower(hex(randomblob(8))))")
+    db.execute_sql(
+        """CREATE TABLE library_change (
+            kind VARCHAR(8) NOT NULL,
+            id VARCHAR(255) NOT NULL,
+            stamp TEXT NOT NULL,
+            PRIMARY KEY (kind, id)) WITHOUT ROWID"""
+    )
+    db.execute_sql(
+        "INSERT INTO library_change SELECT 'book', id, lower(hex(randomblob(8))) FROM phrasebook"
+    )
+    db.execute_sql(
+        "INSERT INTO library_change SELECT 'entry', id, lower(hex(randomblob(8))) FROM entry"
+    )
+    bump = (
+        "UPDATE library_revision SET revision = revision + 1, "
+        "stamp = lower(hex(randomblob(8))) WHERE id = 1"
+    )
+    for table, kind, column, events in (
+        ("phrasebook", "book", "id", ("INSERT", "UPDATE", "DELETE")),
+        ("entry", "entry", "id", ("INSERT", "UPDATE", "DELETE")),
+        # Keywords and variants are inserted with their entry row (import and sync
+        # replace whole entries) and deleted with it by the cascade: a trigger per
+        # row there would cost seconds per import. A change of one alone counts.
+        ("keyword", "entry", "entry_id", ("UPDATE", "DELETE")),
+        ("variant", "entry", "entry_id", ("UPDATE", "DELETE")),
+    ):
+        for event in events:
+            rows = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}[event]
+            noted = "; ".join(
+                "INSERT OR REPLACE INTO library_change VALUES "
+                f"('{kind}', {row}.{column}, lower(hex(randomblob(8))))"
+                for row in rows
+            )
+            # A cascade from its entry (already gone, already noted) costs one look-up.
+            when = (
+                " WHEN EXISTS (SELECT 1 FROM entry WHERE id = OLD.entry_id)"
+                if event == "DELETE" and table in ("keyword", "variant")
+                else ""
+            )
+            db.execute_sql(
+                f"CREATE TRIGGER library_revision_{table}_{event.lower()} "
+                f"AFTER {event} ON {table}{when} BEGIN {bump}; {noted}; END"
+            )
+
+
+def _v8_keyed_search_index(db: pw.Database) -> None:
     """The search rows in a plain table keyed by entry_id, indexed by an external-content
     FTS5 table (sqlite_adapter's search section says why): removing an entry's rows no
     longer scans the whole index, and the index costs a third less CPU and half the disk."""
@@ -183,7 +246,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v4_response_times,
     _v5_glossary,
     _v6_placeholder_kinds,
-    _v7_keyed_search_index,
+    _v7_library_revision,
+    _v8_keyed_search_index,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

@@ -45,7 +45,10 @@ def translate_draft(
     agent_language: str,
     target: str,
     chosen: str | None = None,
+    country: str | None = None,
 ) -> Callable[[], DraftOutcome]:
+    """``country``: the customer's, for Taiwan's or Hong Kong's Traditional Chinese."""
+
     def run() -> DraftOutcome:
         detection = detector.detect(text) if detector is not None and not chosen else None
         written_in = draft_language(detection, agent_language, chosen)
@@ -54,13 +57,13 @@ def translate_draft(
             same = Translation(text, source, target, (source,), (), TokenReport())
             return DraftOutcome(written_in, target, forward=same)
         try:
-            forward = translator.translate(text, source, target)
+            forward = translator.translate(text, source, target, country=country)
         except NoPackError as exc:
             return DraftOutcome(written_in, target, missing=exc.missing, pair=(source, target))
         except TranslationError as exc:
             return DraftOutcome(written_in, target, error=str(exc))
         try:
-            back = translator.translate(forward.text, target, source)
+            back = translator.translate(forward.text, target, source, country=country)
         except NoPackError as exc:
             # The reply can still be sent; only its check is missing.
             return DraftOutcome(

@@ -69,10 +69,11 @@ def translate(
     source: str,
     target: str,
     glossary: Sequence[str] = (),
+    country: str | None = None,
 ) -> Callable[[], Translated]:
     def run() -> Translated:
         try:
-            t = translator.translate(text, source, target, glossary=glossary)
+            t = translator.translate(text, source, target, glossary=glossary, country=country)
         except NoPackError as exc:
             return Translated(
                 source, target, route=_would_route(source, target), missing=exc.missing

@@ -54,6 +54,9 @@ class ReplyItem:
     state: ReplyState = ReplyState.READY
     machine: bool = False  # ``text`` is a machine translation
     note: str = ""  # why it is untranslated, which route was used...
+    #: ``text`` with the values already known for the customer filled in (the rest
+    #: stay as {placeholders}); "" when nothing is known
+    preview: str = ""
 
     @classmethod
     def for_customer(cls, suggestion: Suggestion, can_translate: bool) -> ReplyItem:
@@ -72,8 +75,23 @@ class ReplyItem:
 
     def translated(self, text: str, language: str, note: str = "") -> ReplyItem:
         return replace(
-            self, text=text, language=language, state=ReplyState.READY, machine=True, note=note
+            self,
+            text=text,
+            language=language,
+            state=ReplyState.READY,
+            machine=True,
+            note=note,
+            preview="",
         )
+
+    def previewed(
+        self, values: Mapping[str, str], choice: RegionChoice | None, agent_gender: str = "female"
+    ) -> ReplyItem:
+        """With ``preview`` made from ``values`` (only those of its placeholders)."""
+        known = {k: v for k, v in values.items() if k in self.suggestion.placeholders and v}
+        if not known:
+            return replace(self, preview="")
+        return replace(self, preview=self.fill(known, choice, agent_gender).text)
 
     def untranslated(self, note: str) -> ReplyItem:
         return replace(self, state=ReplyState.UNTRANSLATED, note=note)

@@ -1,10 +1,10 @@
-"""The agent's sidebar window: builds the panels and the parts, wires them in
-one place (:meth:`Sidebar._connect`), and runs the analysis, the message's
-translation and the draft's translation.
+"""The agent's sidebar window: builds the panels and the parts and wires them in
+one place (:meth:`Sidebar._connect`).
 
-The parts (``CustomerSwitcher``, ``ReplyCopier``, ``ReplyList``) never see the
-window: they receive the worker, the :class:`SidebarState` and their own views,
-and report through signals. Every slow call (analysis, translation, search,
+The parts (``CustomerSwitcher``, ``ReplyCopier``, ``ReplyList``, and
+``AnalysisFlow``, which analyses the message and translates the message and the
+draft) never see the window: they receive the worker, the
+:class:`SidebarState` and their own views, and report through signals. Every slow call (analysis, translation, search,
 recording a use) runs as a worker job on plain data; the worker's
 ``run_latest`` drops a result for an older message, search or draft.
 """
@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from chatassist.core.assist import Analysis
-from chatassist.core.detection import ConversationLanguage
 from chatassist.core.playbook.response_clock import ResponseClock, ResponseTime
 from chatassist.core.suggestions import CustomerProfile, Suggestion
 from chatassist.settings import Settings
-from chatassist.ui import compose_jobs, jobs
+from chatassist.ui import jobs
 from chatassist.ui.backend import Backend, TranslatorLike
 from chatassist.ui.clipboard_watch import ClipboardWatch
 from chatassist.ui.compose_panel import ComposePanel
@@ -42,6 +41,7 @@ from chatassist.ui.likely_next_chip import LikelyNextChip
 from chatassist.ui.message_panel import MessagePanel
 from chatassist.ui.response_clock import ClockLabel, ResponseWatch
 from chatassist.ui.settings_dialog import SettingsDialog
+from chatassist.ui.sidebar_analysis import AnalysisFlow
 from chatassist.ui.sidebar_copy import ReplyCopier
 from chatassist.ui.sidebar_customers import CustomerSwitcher
 from chatassist.ui.sidebar_replies import ReplyList
@@ -89,7 +89,6 @@ class Sidebar(QWidget):
         self.ui_language = ui_language
         #: what the parts read: services, the shown analysis, the customers
         self.state = SidebarState(settings, customers or CustomerBook())
-        self._conversation: ConversationLanguage | None = None  # after the shown analysis
         self.clipboard = ClipboardWatch(QGuiApplication.clipboard(), self)
         self._pending_message: str | None = None
         #: each customer's waiting time; one id per sidebar run for the statistics
@@ -111,6 +110,17 @@ class Sidebar(QWidget):
             self.state, self.replies, self.compose, self.clipboard, worker, self
         )
         self.reply_list = ReplyList(self.state, self.replies, worker, self)
+        #: the shown message analysed; the message and the draft translated
+        self.analysis_flow = AnalysisFlow(
+            self.state,
+            worker,
+            self.message,
+            self.compose,
+            self.likely_next,
+            self.reply_list,
+            self.replies.search,
+            self,
+        )
         self._connect()
         self.apply_settings()
         warm_up_fonts(self)
@@ -174,12 +184,13 @@ class Sidebar(QWidget):
         """Wire the views' and the parts' signals to their slots: the one place
         that knows who talks to whom."""
         switcher, copier, reply_list = self.customer_switcher, self.reply_copier, self.reply_list
+        flow = self.analysis_flow
         self.worker.failed.connect(self.show_status)
         self.clipboard.message_copied.connect(self.receive_message)
         self.customer_combo.activated.connect(switcher.switch_to_row)
         self.new_button.clicked.connect(switcher.new_customer)
         self.settings_button.clicked.connect(self.open_settings)
-        self.message.text_ready.connect(self.analyze)
+        self.message.text_ready.connect(flow.analyze)
         self.message.language_chosen.connect(switcher.pin_language)
         self.message.region_chosen.connect(lambda v: switcher.override("region", v))
         self.message.tone_chosen.connect(lambda v: switcher.override("tone", v))
@@ -187,25 +198,31 @@ class Sidebar(QWidget):
         self.message.country_chosen.connect(lambda v: switcher.override("country", v))
         self.message.order_value.value_chosen.connect(lambda v: switcher.override("order_value", v))
         self.message.year_spend.value_chosen.connect(lambda v: switcher.override("year_spend", v))
-        self.message.order_age.age_chosen.connect(self.set_order_age)
+        self.message.order_age.age_chosen.connect(flow.set_order_age)
         self.replies.copy_requested.connect(copier.copy_reply)
         self.replies.search_changed.connect(reply_list.search)
-        self.compose.text_ready.connect(self.translate_draft)
+        self.compose.text_ready.connect(flow.translate_draft)
         self.compose.copy_requested.connect(copier.copy_draft)
         self.compose.pack_requested.connect(lambda a, b: self.pack_wanted.emit(self, a, b))
         self.message.get_pack.requested.connect(lambda a, b: self.pack_wanted.emit(self, a, b))
-        switcher.leaving.connect(self.commit_conversation)
-        switcher.shown.connect(self.forget_analysis)
-        switcher.analysis_needed.connect(self.analyze)
+        switcher.leaving.connect(flow.commit_conversation)
+        switcher.shown.connect(flow.forget_analysis)
+        switcher.analysis_needed.connect(flow.analyze)
         switcher.status.connect(self.show_status)
         switcher.started.connect(lambda: self.message.edit.setFocus())
-        copier.answered.connect(self.commit_conversation)
+        copier.answered.connect(flow.commit_conversation)
         copier.details_changed.connect(switcher.refresh_list)
+        copier.details_changed.connect(self.reply_list.refresh_previews)
         copier.status.connect(self.show_status)
         copier.copied.connect(self.copied)
         copier.copied.connect(self._record_sent)
         switcher.changed.connect(self._save_customers)
         reply_list.updated.connect(self.updated)
+        flow.updated.connect(self.updated)
+        flow.status.connect(self.show_status)
+        flow.failed.connect(self.job_failed)
+        flow.seen_changed.connect(switcher.refresh_list)
+        flow.analysed.connect(self._classify)
         watch = self.response_watch
         self.message.text_ready.connect(lambda t: watch.text_arrived(self.current_number, t))
         copier.answered.connect(lambda: watch.reply_copied(self.current_number))
@@ -278,7 +295,7 @@ class Sidebar(QWidget):
             )
         else:
             self.show_status(self.tr("Ready. Paste a customer message."))
-        self.analyze(self.message.text())
+        self.analysis_flow.analyze(self.message.text())
 
     def backend_failed(self, error: Exception) -> None:
         self.show_status(
@@ -287,10 +304,7 @@ class Sidebar(QWidget):
 
     def set_translator(self, translator: TranslatorLike) -> None:
         self.state.translator = translator
-        if self.analysis is not None:
-            self._apply_analysis(self.analysis)
-        if self.compose.text():
-            self.translate_draft(self.compose.text())
+        self.analysis_flow.translator_arrived()
 
     def translator_failed(self, error: Exception) -> None:
         self.show_status(self.tr("Translation is unavailable: %1").replace("%1", describe(error)))
@@ -302,45 +316,16 @@ class Sidebar(QWidget):
         return self.state.agent_language
 
     def reanalyze(self) -> None:
-        """Analyse the shown message again (settings or language packs changed); the
-        draft in Compose is translated again too (a pack it waited for may be here)."""
-        self.analyze(self.message.text())
-        if self.compose.text():
-            self.translate_draft(self.compose.text())
-
-    def analyze(self, text: str) -> None:
-        """Analyse ``text`` in a worker; only the latest request's result is shown."""
-        self.worker.drop((self, "analysis"))
-        customer = self.customers.current
-        customer.message = text
-        if not text.strip():
-            self._clear_results()
-            return
-        if self.backend is None:
-            return  # set_backend analyses the box once the assistant is ready
-        job = jobs.analyze(
-            self.backend.assistant,
-            text,
-            customer.context(),
-            customer.conversation_copy(),
-            self.agent_language,
-            int(self.settings.get("suggestion_count")),
-        )
-        self.worker.run_latest(
-            (self, "analysis"), job, lambda r: self._analysis_done(*r), self.job_failed
-        )
-
-    def _analysis_done(self, analysis: Analysis, conv: ConversationLanguage) -> None:
-        self._conversation = conv
-        self.show_status("")
-        self._apply_analysis(analysis)
+        """Analyse the shown message again and translate the draft again (settings or
+        language packs changed; the composition root connects the packs dialog)."""
+        self.analysis_flow.reanalyze()
 
     def job_failed(self, error: Exception) -> None:
         """A job for what is on screen failed (stale failures never get here)."""
         self.show_status(self.tr("Something went wrong: %1").replace("%1", describe(error)))
 
-    def _apply_analysis(self, analysis: Analysis) -> None:
-        self.state.analysis = analysis
+    def _classify(self, analysis: Analysis) -> None:
+        """The response clock learns how urgent the shown message is, and where from."""
         primary = analysis.intents.primary
         self.response_watch.classify(
             self.current_number,
@@ -348,39 +333,6 @@ class Sidebar(QWidget):
             primary.id if primary else "",
             analysis.region.region.id,
         )
-        customer = self.customers.current
-        seen = (analysis.language, analysis.region.region.id)
-        if (customer.seen_language, customer.seen_region) != seen:
-            customer.seen_language, customer.seen_region = seen
-            self.customer_switcher.refresh_list()
-        self.message.show_analysis(analysis)
-        self.compose.set_target(analysis.language)
-        self._translate_message(analysis)
-        self.likely_next.show_hints(analysis.likely_next)
-        if not self.replies.search.text().strip():
-            self.reply_list.show(list(analysis.suggestions), search=False)
-        self.updated.emit()
-
-    def _translate_message(self, analysis: Analysis) -> None:
-        self.worker.drop((self, "message"))
-        source, target = analysis.language, self.agent_language
-        self.message.show_missing_packs(())
-        if source == target or analysis.detection.is_unknown:
-            self.message.show_translation("")
-            return
-        if self.translator is None:
-            self.message.show_translation("", self.tr("Translation engine is starting…"))
-            return
-        self.message.show_translation("", self.tr("Translating…"))
-
-        def done(result: jobs.Translated) -> None:
-            note = jobs.route_note(result) if result.text else result.problem
-            self.message.show_translation(result.text, note)
-            self.message.show_missing_packs(result.missing)
-            self.updated.emit()
-
-        job = jobs.translate(self.translator, analysis.text, source, target)
-        self.worker.run_latest((self, "message"), job, done, self.job_failed)
 
     # -- replies ------------------------------------------------------------------
 
@@ -393,11 +345,6 @@ class Sidebar(QWidget):
         self.tabs.setCurrentWidget(self.replies)
         self.replies.search.setFocus()
         self.replies.search.selectAll()
-
-    def set_order_age(self, days: int) -> None:
-        """The agent set the days since the customer's order (-1: unknown)."""
-        self.customers.current.order_age_days = days if days >= 0 else None
-        self.analyze(self.message.text())
 
     def put_reply_first(self, reply: Suggestion) -> None:
         """The "likely next" chip: its prepared reply goes to the top of the list."""
@@ -432,40 +379,6 @@ class Sidebar(QWidget):
                 )
             )
 
-    def commit_conversation(self) -> None:
-        # The message was answered: its language now counts for the conversation.
-        if self._conversation is not None:
-            self.customers.current.conversation = self._conversation
-            self._conversation = None
-
-    # -- compose --------------------------------------------------------------------
-
-    def translate_draft(self, text: str) -> None:
-        self.worker.drop((self, "draft"))
-        if not text:
-            self.compose.clear()
-            return
-        if self.translator is None:
-            self.compose.show_error(self.tr("Translation engine is starting…"))
-            return
-        target = self.profile().language
-        self.compose.set_target(target)
-        self.compose.show_pending()
-
-        def done(outcome: compose_jobs.DraftOutcome) -> None:
-            self.compose.show_draft(outcome)
-            self.updated.emit()
-
-        job = compose_jobs.translate_draft(
-            self.translator,
-            self.backend.detector if self.backend is not None else None,
-            text,
-            agent_language=self.agent_language,
-            target=target,
-            chosen=self.compose.chosen_language(),
-        )
-        self.worker.run_latest((self, "draft"), job, done, self.job_failed)
-
     # -- customers ----------------------------------------------------------------
 
     @property
@@ -483,19 +396,13 @@ class Sidebar(QWidget):
                 jobs.record_response(backend.responses, response, self.session_id)
             )
 
-    def forget_analysis(self) -> None:
-        """Drop the shown analysis and any still running (another customer is shown)."""
-        self.worker.drop((self, "analysis"))
-        self._conversation = None
-        self.state.analysis = None
-
     def receive_message(self, text: str) -> None:
         """A message from the clipboard watch (kept for later while the agent composes)."""
         if self.message.composing or self.compose.edit.composing:
             self._pending_message = text
             self.message.edit.composition_finished.connect(self._take_pending)
             return
-        self.commit_conversation()
+        self.analysis_flow.commit_conversation()
         self.message.set_text(text)
 
     def _take_pending(self) -> None:
@@ -514,18 +421,10 @@ class Sidebar(QWidget):
         if self.tabs.currentWidget() is self.compose and self.compose.text():
             self.compose.clear()
             return
-        self.commit_conversation()
+        self.analysis_flow.commit_conversation()
         if self.message.clear_undoably():
             self.show_status(self.tr("Message cleared (Ctrl+Z brings it back)."))
         self.message.edit.setFocus()
-
-    def _clear_results(self) -> None:
-        self.state.analysis = None
-        self.likely_next.show_hints(())
-        self.worker.drop((self, "message"))
-        self.message.clear_results()
-        if not self.replies.search.text().strip():
-            self.reply_list.show([], search=False)
 
     # -- settings and window state ----------------------------------------------------
 
@@ -540,7 +439,7 @@ class Sidebar(QWidget):
 
     def _settings_saved(self) -> None:
         self.apply_settings()
-        self.reanalyze()
+        self.analysis_flow.reanalyze()
         self.settings_saved.emit()
 
     def apply_settings(self) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from chatassist.core.suggestions import Suggestion
 from chatassist.ui import jobs
-from chatassist.ui.replies_model import ReplyItem, ReplyState
+from chatassist.ui.replies_model import ReplyItem, ReplyState, values_in
 from chatassist.ui.sidebar_state import SidebarState
 from chatassist.ui.suggestions_view import SuggestionsView
 from chatassist.ui.worker import Worker
@@ -53,7 +53,10 @@ class ReplyList(QObject):
         """Show ``suggestions`` (search results when ``search``) and translate them."""
         self._drop_all()
         translator = self.state.translator
-        items = [ReplyItem.for_customer(s, translator is not None) for s in suggestions]
+        items = [
+            self._previewed(ReplyItem.for_customer(s, translator is not None))
+            for s in suggestions
+        ]
         if search:
             title = QCoreApplication.translate("Sidebar", "Search results")
             empty = QCoreApplication.translate("Sidebar", "Nothing found in the phrasebooks.")
@@ -79,7 +82,12 @@ class ReplyList(QObject):
                 )
             elif item.state is ReplyState.TRANSLATING and translator is not None:
                 job = jobs.translate(
-                    translator, item.text, item.language, target, item.suggestion.glossary
+                    translator,
+                    item.text,
+                    item.language,
+                    target,
+                    item.suggestion.glossary,
+                    country=self.state.country,
                 )
                 self.worker.run_latest(
                     (self, "reply", index), job, partial(self._reply_translated, index)
@@ -88,11 +96,28 @@ class ReplyList(QObject):
     def _reply_translated(self, index: int, result: jobs.Translated) -> None:
         item = self.replies.items[index]
         if result.text:
-            item = item.translated(result.text, result.target, jobs.route_note(result))
+            item = self._previewed(
+                item.translated(result.text, result.target, jobs.route_note(result))
+            )
         else:
             item = item.untranslated(result.problem)
         self.replies.update_item(index, item)
         self.updated.emit()
+
+    def _previewed(self, item: ReplyItem) -> ReplyItem:
+        """``item`` showing the values known for the customer: the ones kept for them
+        and the order and tracking numbers their message gives."""
+        customer = self.state.customers.current
+        values = {**values_in(customer.message), **customer.values}
+        analysis = self.state.analysis
+        gender = str(self.state.settings.get("agent_gender"))
+        return item.previewed(values, analysis.region if analysis else None, gender)
+
+    def refresh_previews(self) -> None:
+        """The customer's values changed (typed in the fill form): show them in the cards."""
+        for index, item in enumerate(self.replies.items):
+            if item.copyable:
+                self.replies.update_item(index, self._previewed(item))
 
     def search(self, query: str) -> None:
         """Search the phrasebooks for ``query`` ("" shows the suggestions again)."""

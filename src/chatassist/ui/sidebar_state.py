@@ -29,6 +29,14 @@ class SidebarState:
     def agent_language(self) -> str:
         return str(self.settings.get("agent_language"))
 
+    @property
+    def country(self) -> str | None:
+        """The customer's country (the analysis's region choice, else as set for the
+        customer): it picks Taiwan's or Hong Kong's Traditional Chinese."""
+        if self.analysis is not None:
+            return self.analysis.region.country
+        return self.customers.current.country
+
     def profile(self) -> CustomerProfile:
         """Who the replies are for: the analysis when there is one, else the customer."""
         customer = self.customers.current

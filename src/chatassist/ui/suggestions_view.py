@@ -94,8 +94,9 @@ class ReplyCard(QFrame):
             marks.append(f"📌 {pinned}")
         marks.append(names.language_name(item.language) + " · " + names.tone_name(s.tone))
         self.markers.setText(" · ".join(marks))
-        self.text.setText(item.text)
-        follow_text_direction(self.text, item.text)
+        shown = item.preview or item.text  # the values already known, filled in
+        self.text.setText(shown)
+        follow_text_direction(self.text, shown)
         gloss = s.gloss
         if s.offer is not None:
             reason = names.offer_reason(s.offer.note, s.offer.held, self.regions)

@@ -76,3 +76,34 @@ def test_service_answers_traditional_customer_through_simplified_pack(fake_servi
     )
     assert service.translate("Your software", "en", "zh-Hant").text == "您的軟體"
     assert [name for name, _ in backend.calls] == ["translate-en_zh"]
+
+
+def test_the_customers_country_picks_taiwan_or_hong_kong_forms(fake_service) -> None:  # type: ignore[no-untyped-def]
+    service, backend = fake_service(lambda s: s)  # the setting: Taiwan ("tw")
+    simplified = "您的软件信息已发送。"
+    by_country = {
+        c: service.translate(simplified, "zh-Hans", "zh-Hant", country=c).text
+        for c in ("TW", "HK", "mo", None, "US")
+    }
+    assert by_country["HK"] == by_country["mo"] == "您的軟件信息已發送。"
+    assert by_country["TW"] == by_country[None] == by_country["US"] == "您的軟體資訊已傳送。"
+    # Back to Simplified with the same region's table: the Hong Kong form reads back.
+    back = service.translate(by_country["HK"], "zh-Hant", "zh-Hans", country="HK")
+    assert back.text == simplified
+    # The route names its table (and so the cache keeps the two apart).
+    assert service.route("zh-Hans", "zh-Hant", country="HK") == ("zh-Hans", "zh-Hant")
+    both = service.translate_with_back(simplified, "zh-Hans", "zh-Hant", country="HK")
+    assert both.forward.text == by_country["HK"] and both.back.text == simplified
+    assert backend.calls == []
+
+
+def test_the_country_variants_table() -> None:
+    from chatassist.core.translation.script import variant_for
+
+    assert [variant_for(c, "standard") for c in ("TW", "HK", "MO", "CN", None)] == [
+        "tw",
+        "hk",
+        "hk",
+        "standard",
+        "standard",
+    ]

@@ -44,7 +44,9 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
         translator: Any = None,
         prompts: FakePrompts | None = None,
         changed_by: Any = None,
+        house_style: Any = None,
         worker: Worker | None = None,
+        offer_rules: Any = None,
         **kw: Any,
     ) -> EditorWindow:
         kw.setdefault("default_tone", {"en": "direct", "es": "direct", "ja": "detailed"})
@@ -57,6 +59,8 @@ def make_editor(qtbot: Any, library: PhrasebookLibrary, data_dir: Path) -> Itera
             usage_counts=partial(weekly_counts, library.database),
             translator=(lambda: translator) if translator is not None else None,
             changed_by=changed_by,
+            offer_rules=offer_rules,
+            house_style=house_style,
         )
         window = EditorWindow(services, worker, data_dir, prompts=prompts or FakePrompts(), **kw)
         qtbot.addWidget(window)

@@ -49,7 +49,9 @@ class EchoTranslator:
     def __init__(self) -> None:
         self.glossaries: list[tuple[str, ...]] = []
 
-    def translate(self, text: str, source: str, target: str, *, glossary: Any = ()) -> Translation:
+    def translate(
+        self, text: str, source: str, target: str, *, glossary: Any = (), country: Any = None
+    ) -> Translation:
         self.glossaries.append(tuple(glossary))
         return Translation(
             f"[{target}] {text}", source, target, (source, target), (), TokenReport()

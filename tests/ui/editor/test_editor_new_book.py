@@ -157,6 +157,7 @@ def test_new_phrasebook_draft_is_offered_again(
     second = make_editor(prompts=restoring)
     _answers(second, ["faq"])
     assert second.new_book()
+    qtbot.waitUntil(lambda: "restore faq" in restoring.asked)  # read in the worker
     assert second.session is not None and second.session.is_new
     assert second.book_form.fields["title/en"].text() == "FAQ"
     second.undo.undo()

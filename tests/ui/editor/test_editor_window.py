@@ -125,6 +125,7 @@ def test_draft_survives_a_crash_and_is_offered(
     restoring = FakePrompts()
     restoring.restore_draft = True
     second = make_editor(prompts=restoring)
+    qtbot.waitUntil(lambda: "restore demo" in restoring.asked)  # read in the worker
     assert second.session is not None and second.session.book == edited
     assert second.session.dirty
     assert second.form.fields["gloss/en"].text() == "Give the tracking number (edited)"

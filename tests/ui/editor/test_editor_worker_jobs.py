@@ -6,16 +6,20 @@ released, nothing is written or read."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from editor_helpers import BOOK, HoldablePool, MakeEditor
+from editor_helpers import BOOK, FakePrompts, HoldablePool, MakeEditor
 from PySide6.QtCore import QThread
 from pytestqt.qtbot import QtBot
 
+from chatassist.core.phrasebook.loader import LoadedPhrasebook
+from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.phrasebook.tabular import write_xlsx
 from chatassist.storage.library import PhrasebookLibrary
 from chatassist.storage.usage import UsageLog
+from chatassist.ui.editor.drafts import draft_path, save_draft
 from chatassist.ui.editor.window import EditorWindow
 from chatassist.ui.worker import Worker
 
@@ -94,3 +98,52 @@ def test_without_holding_the_jobs_still_run_through_the_pools(make_editor: MakeE
     window, reads, _writes = _editor(make_editor)
     assert reads.ran_on and all(t is QThread.currentThread() for t in reads.ran_on)
     assert window.session is not None  # the library was read through the pool
+
+
+def test_the_crash_draft_is_read_in_the_worker_and_offered_after(
+    qtbot: QtBot, make_editor: MakeEditor, library: PhrasebookLibrary, data_dir: Path
+) -> None:
+    other = Phrasebook(id="other", title={"zh-Hans": "其他", "en": "Other"})
+    library.import_loaded([LoadedPhrasebook(other, "other.yaml", {})])
+    save_draft(data_dir, replace(other, title={"zh-Hans": "其他", "en": "Other (edited)"}))
+    window, reads, _writes = _editor(make_editor)
+    prompts = window.prompts
+    assert isinstance(prompts, FakePrompts)
+    prompts.restore_draft = True
+    reads.hold = True
+    assert window.open_book("other")  # opens at once: the draft is read meanwhile
+    assert window.session is not None and window.session.book == other
+    assert "restore other" not in prompts.asked and len(reads.held) == 1
+    with qtbot.waitSignal(window.draft_checked, timeout=5000):
+        reads.release()
+    assert "restore other" in prompts.asked
+    assert window.session.book.title["en"] == "Other (edited)"
+
+
+def test_a_draft_read_for_a_phrasebook_left_meanwhile_is_not_offered(
+    qtbot: QtBot, make_editor: MakeEditor, library: PhrasebookLibrary, data_dir: Path
+) -> None:
+    other = Phrasebook(id="other", title={"zh-Hans": "其他", "en": "Other"})
+    library.import_loaded([LoadedPhrasebook(other, "other.yaml", {})])
+    save_draft(data_dir, replace(other, title={"zh-Hans": "其他", "en": "Other (edited)"}))
+    window, reads, _writes = _editor(make_editor)
+    prompts = window.prompts
+    assert isinstance(prompts, FakePrompts)
+    reads.hold = True
+    assert window.open_book("other")
+    assert window.open_book("demo")  # left before its draft was read
+    with qtbot.waitSignal(window.draft_checked, timeout=5000):  # demo's own check
+        assert reads.release() == 2
+    assert "restore other" not in prompts.asked
+    assert draft_path(data_dir, "other").exists()  # kept for when it is opened again
+    assert window.session is not None and window.session.book.id == "demo"
+
+
+def test_a_declined_draft_is_removed_unless_edits_were_made_meanwhile(
+    qtbot: QtBot, make_editor: MakeEditor, data_dir: Path
+) -> None:
+    save_draft(data_dir, replace(BOOK, title={"zh-Hans": "演示", "en": "Demo (draft)"}))
+    window = make_editor()  # FakePrompts declines
+    qtbot.waitUntil(lambda: "restore demo" in window.prompts.asked)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not draft_path(data_dir, "demo").exists())
+    assert window.session is not None and window.session.book == BOOK

@@ -132,6 +132,52 @@ class IntentDetector:
             add(norm, target)
         return cls(matcher, targets)
 
+    def to_state(self) -> dict[str, Any]:
+        """The built detector as plain JSON-able data, to persist (``from_state``)."""
+        return {
+            "matcher": self._matcher.to_state(),
+            "targets": [
+                [
+                    [
+                        t.scenario,
+                        t.weight,
+                        t.source,
+                        t.text,
+                        sorted(t.languages),
+                        t.entry_id,
+                        t.urgency,
+                    ]
+                    for t in ts
+                ]
+                for ts in self._targets
+            ],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> IntentDetector:
+        """The detector ``to_state`` was taken from; malformed data raises KeyError,
+        TypeError or ValueError (a cache then rebuilds)."""
+        matcher = Matcher.from_state(state["matcher"])
+        languages: dict[tuple[str, ...], frozenset[str]] = {}
+
+        def langs(codes: list[str]) -> frozenset[str]:
+            key = tuple(codes)
+            found = languages.get(key)
+            if found is None:
+                found = languages[key] = frozenset(map(str, codes))
+            return found
+
+        targets = [
+            [
+                _Target(s, float(w), src, txt, langs(ls), eid, bool(urg))
+                for s, w, src, txt, ls, eid, urg in ts
+            ]
+            for ts in state["targets"]
+        ]
+        if len(targets) != len(matcher.patterns):
+            raise ValueError("intent state: targets and patterns differ in number")
+        return cls(matcher, targets)
+
     def detect(self, text: str, language: str | None = None) -> IntentResult:
         """Ranked scenarios for ``text``; ``language`` (optional) favours that language's cues."""
         norm = normalize(text)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from chatassist.core.intents.lexicon import GAP, is_unspaced
 
@@ -166,6 +167,39 @@ class Matcher:
         self.patterns.append(Pattern(norm, substring, size))
         self._ids[norm] = pid
         return pid
+
+    def to_state(self) -> dict[str, Any]:
+        """The built index as plain JSON-able data (see ``from_state``)."""
+        return {
+            "patterns": [[p.text, p.substring, p.size] for p in self.patterns],
+            "word_parts": self._word_parts,
+            "sub_parts": self._sub_parts,
+            "exact": self._exact,
+            "prefix": self._prefix,
+            "sub2": self._sub2,
+            "sub1": self._sub1,
+            "prefix_range": [self._prefix_min, self._prefix_max],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> Matcher:
+        """A matcher equal to the one ``to_state`` was taken from (the data is ours:
+        a persisted cache; malformed data raises KeyError, TypeError or ValueError)."""
+        m = cls()
+        m.patterns = [Pattern(str(t), bool(sub), int(size)) for t, sub, size in state["patterns"]]
+        m._ids = {p.text: i for i, p in enumerate(m.patterns)}
+        m._word_parts = [
+            tuple(tuple((str(w), bool(pre)) for w, pre in part) for part in parts)
+            for parts in state["word_parts"]
+        ]
+        m._sub_parts = [tuple(str(x) for x in parts) for parts in state["sub_parts"]]
+        for name in ("exact", "prefix", "sub2", "sub1"):
+            index = {str(k): [int(i) for i in v] for k, v in state[name].items()}
+            setattr(m, f"_{name}", index)
+        m._prefix_min, m._prefix_max = (int(x) for x in state["prefix_range"])
+        if not len(m.patterns) == len(m._word_parts) == len(m._sub_parts):
+            raise ValueError("matcher state: lists of different lengths")
+        return m
 
     def find(self, text: Prepared) -> list[Hit]:
         hits: list[Hit] = []

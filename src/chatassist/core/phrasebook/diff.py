@@ -88,7 +88,8 @@ class TextChange:
     """One field of an entry before and after an import ("" where it is absent).
 
     ``field`` names it as the editor's form does: ``scenarios``, ``kind``,
-    ``gloss/<lang>``, ``body/<lang>``, ``keywords/<lang>``, or a variant as
+    ``gloss/<lang>``, ``body/<lang>``, ``keywords/<lang>``, ``placeholders/<name>``
+    (its declared kind), or a variant as
     ``<lang>/<tone>`` (an unvetted variant's text ends in `` (unvetted)``)."""
 
     field: str
@@ -108,6 +109,7 @@ def _fields(entry: Entry) -> dict[str, str]:
     out.update({f"gloss/{lang}": text for lang, text in sorted(entry.gloss.items())})
     out.update({f"body/{lang}": text for lang, text in sorted(entry.body.items())})
     out.update({f"keywords/{lang}": "; ".join(w) for lang, w in sorted(entry.keywords.items())})
+    out.update({f"placeholders/{n}": kind for n, kind in sorted(entry.placeholder_kinds.items())})
     for v in entry.variants:
         out[f"{v.language}/{v.tone}"] = v.text if v.vetted else f"{v.text} (unvetted)"
     return out

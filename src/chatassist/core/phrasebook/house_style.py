@@ -4,13 +4,15 @@
 replies use (Dutch "u", Vietnamese "shop / bạn", Polish "Państwo" without the
 first name...) and which patterns betray another one. Phrasebooks written by
 different trainers then read as one shop; ``style_problems`` lists every reply
-that does not.
+that does not, and ``style_warnings`` places each one at its file and line (what
+``chatassist phrasebook validate`` prints as warnings: a register is a house
+rule, not a broken file).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +20,8 @@ import yaml
 
 from chatassist.core.languages import CUSTOMER_LANGUAGES
 from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.phrasebook.validation import LoadedPhrasebook
+from chatassist.core.tones import TONES
 from chatassist.core.yaml_reader import (
     INT_TAG,
     InvalidFiles,
@@ -60,6 +64,8 @@ class StyleProblem:
     language: str
     tone: str
     message: str
+    #: the text of the reply that breaks the rule (locates it in the file)
+    snippet: str = ""
 
     def __str__(self) -> str:
         return f"{self.entry_id} {self.language}/{self.tone}: {self.message}"
@@ -82,6 +88,7 @@ def style_problems(books: Iterable[Phrasebook], style: HouseStyle) -> list[Style
                             v.tone,
                             f"uses {{customer_name}}; {v.language} replies address the "
                             f"customer without it ({lang.register})",
+                            "{customer_name}",
                         )
                     )
                 for rule in lang.avoid:
@@ -89,10 +96,72 @@ def style_problems(books: Iterable[Phrasebook], style: HouseStyle) -> list[Style
                     if found:
                         out.append(
                             StyleProblem(
-                                entry.id, v.language, v.tone, f"'{found.group()}': {rule.why}"
+                                entry.id,
+                                v.language,
+                                v.tone,
+                                f"'{found.group()}': {rule.why}",
+                                found.group(),
                             )
                         )
     return sorted(out)
+
+
+def style_warnings(
+    loaded: Sequence[LoadedPhrasebook],
+    style: HouseStyle,
+    read_text: Callable[[str], str | None] = lambda path: None,
+) -> list[Problem]:
+    """Every house-style problem of ``loaded`` as ``PATH:LINE: house style: ...``.
+
+    The line is the variant's when ``read_text`` gives the file's text (YAML),
+    else the entry's (its first line, or a spreadsheet's row)."""
+    out: list[Problem] = []
+    for lb in loaded:
+        found = style_problems([lb.phrasebook], style)
+        if not found:
+            continue
+        text = read_text(lb.path)
+        lines = text.split("\n") if text is not None else []
+        starts = sorted(lb.entry_lines.values())
+        spreadsheet = not lb.path.lower().endswith((".yaml", ".yml"))
+        for sp in found:
+            line = lb.entry_lines.get(sp.entry_id, 0)
+            if spreadsheet:  # entry_lines are rows there: "book.csv:R12", as its problems
+                out.append(Problem(f"{lb.path}:R{line}", 0, 0, f"house style: {sp}"))
+                continue
+            if lines and line:
+                line = _variant_line(lines, line, starts, sp) or line
+            out.append(Problem(lb.path, line, 0, f"house style: {sp}"))
+    return out
+
+
+def _variant_line(lines: list[str], first: int, starts: list[int], sp: StyleProblem) -> int:
+    """The line (1-based), in the entry starting at line ``first``, of the variant
+    text that breaks the rule: under the variant's language, preferring the line
+    keyed by its tone; 0 when not found."""
+    end = next((s for s in starts if s > first), len(lines) + 1)
+    in_variants = False
+    language = ""
+    candidates: list[int] = []
+    for i in range(first - 1, min(end - 1, len(lines))):
+        stripped = lines[i].strip()
+        key = _KEY.match(stripped)
+        if stripped.startswith("variants:"):
+            in_variants = True
+            continue
+        if not in_variants:
+            continue
+        if key and key.group(1) not in TONES:
+            language = key.group(1)
+        if language == sp.language and sp.snippet and sp.snippet in lines[i]:
+            candidates.append(i)
+    for i in candidates:
+        if f"{sp.tone}:" in lines[i]:
+            return i + 1
+    return candidates[0] + 1 if candidates else 0
+
+
+_KEY = re.compile(r"([A-Za-z][A-Za-z-]*):(?:\s|$)")
 
 
 class _Reader(NodeReader):

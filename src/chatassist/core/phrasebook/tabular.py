@@ -95,6 +95,8 @@ class FieldProblem:
     entry: int | None
     field: str
     message: str
+    #: a house-style warning: shown, but saving is not refused for it
+    warning: bool = False
 
 
 def _line_fields(text: str) -> list[tuple[int | None, str]]:

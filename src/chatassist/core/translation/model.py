@@ -198,11 +198,26 @@ class Translator(Protocol):
     TranslationError (NoPackError when no pack covers the pair)."""
 
     def translate(
-        self, text: str, source: str, target: str, *, glossary: Sequence[str] = ()
-    ) -> Translation: ...
+        self,
+        text: str,
+        source: str,
+        target: str,
+        *,
+        glossary: Sequence[str] = (),
+        country: str | None = None,
+    ) -> Translation:
+        """``country``: the customer's (ISO 3166), which picks the Traditional Chinese
+        variant (Taiwan, Hong Kong) of a script conversion; None: the setting's."""
+        ...
 
     def translate_batch(
-        self, texts: Sequence[str], source: str, target: str, *, glossary: Sequence[str] = ()
+        self,
+        texts: Sequence[str],
+        source: str,
+        target: str,
+        *,
+        glossary: Sequence[str] = (),
+        country: str | None = None,
     ) -> list[Translation]: ...
 
     def translate_with_back(
@@ -213,9 +228,10 @@ class Translator(Protocol):
         *,
         back_to: str | None = None,
         glossary: Sequence[str] = (),
+        country: str | None = None,
     ) -> BackTranslation: ...
 
-    def route(self, source: str, target: str) -> tuple[str, ...]: ...
+    def route(self, source: str, target: str, *, country: str | None = None) -> tuple[str, ...]: ...
 
     def available_pairs(self) -> list[AvailablePair]: ...
 

@@ -29,6 +29,9 @@ VARIANTS: dict[str, tuple[str, str]] = {
     "standard": ("s2t", "t2s"),
 }
 DEFAULT_VARIANT = "tw"
+#: The customer's country picks its own forms (Hong Kong 軟件, Taiwan 軟體) over the
+#: agent's setting; Macau writes as Hong Kong does.
+COUNTRY_VARIANTS: dict[str, str] = {"TW": "tw", "HK": "hk", "MO": "hk"}
 
 _SIMPLIFIED, _TRADITIONAL = "zh", "zt"  # argos codes, as on InstalledPack
 
@@ -62,6 +65,12 @@ def _opencc_version() -> str:
         return metadata.version("opencc")
     except metadata.PackageNotFoundError:  # pragma: no cover - a broken install
         return "0"
+
+
+def variant_for(country: str | None, default: str = DEFAULT_VARIANT) -> str:
+    """The Traditional Chinese variant for a customer in ``country`` (ISO 3166 code):
+    Taiwan's or Hong Kong's forms there, else ``default`` (the agent's setting)."""
+    return COUNTRY_VARIANTS.get((country or "").upper(), default)
 
 
 def check_variant(variant: str) -> str:

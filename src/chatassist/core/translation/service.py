@@ -31,7 +31,12 @@ from chatassist.core.translation.model import (
     TranslationBackend,
     TranslationCache,
 )
-from chatassist.core.translation.script import DEFAULT_VARIANT, ScriptHop, check_variant
+from chatassist.core.translation.script import (
+    DEFAULT_VARIANT,
+    ScriptHop,
+    check_variant,
+    variant_for,
+)
 
 # Bump when masking, splitting or joining changes: old cache entries then stop matching.
 PIPELINE_VERSION = 2
@@ -66,18 +71,34 @@ class TranslationService:
     # -- the Translator protocol -------------------------------------------------
 
     def translate(
-        self, text: str, source: str, target: str, *, glossary: Sequence[str] = ()
+        self,
+        text: str,
+        source: str,
+        target: str,
+        *,
+        glossary: Sequence[str] = (),
+        country: str | None = None,
     ) -> Translation:
-        return self.translate_batch([text], source, target, glossary=glossary)[0]
+        return self.translate_batch([text], source, target, glossary=glossary, country=country)[0]
 
     def translate_batch(
-        self, texts: Sequence[str], source: str, target: str, *, glossary: Sequence[str] = ()
+        self,
+        texts: Sequence[str],
+        source: str,
+        target: str,
+        *,
+        glossary: Sequence[str] = (),
+        country: str | None = None,
     ) -> list[Translation]:
-        """Translate several texts of one pair; uncached ones go to the model in one batch."""
+        """Translate several texts of one pair; uncached ones go to the model in one batch.
+
+        ``country``: the customer's; Traditional Chinese is written with Taiwan's or
+        Hong Kong's forms there (script.variant_for), else as the service was set."""
         terms = self._glossary().for_pair(source, target) if self._glossary else PairTerms()
         glossary = (*glossary, *terms.keep)
         replacements = terms.replace
-        route, hops = routing.find_route(self._by_pair(), source, target, variant=self._variant)
+        variant = variant_for(country, self._variant)
+        route, hops = routing.find_route(self._by_pair(), source, target, variant=variant)
         uses = tuple(PackUse(p.name, p.version) for p in hops)
         results: list[Translation | None] = [None] * len(texts)
         misses: dict[str, list[int]] = {}  # key -> positions (a repeated text runs once)
@@ -118,16 +139,20 @@ class TranslationService:
         *,
         back_to: str | None = None,
         glossary: Sequence[str] = (),
+        country: str | None = None,
     ) -> BackTranslation:
         """Translate ``text`` and translate the result back into ``back_to`` (default:
         ``source``, the agent's language) so the agent can check what will be sent."""
-        forward = self.translate(text, source, target, glossary=glossary)
-        back = self.translate(forward.text, target, back_to or source, glossary=glossary)
+        forward = self.translate(text, source, target, glossary=glossary, country=country)
+        back = self.translate(
+            forward.text, target, back_to or source, glossary=glossary, country=country
+        )
         return BackTranslation(forward, back)
 
-    def route(self, source: str, target: str) -> tuple[str, ...]:
+    def route(self, source: str, target: str, *, country: str | None = None) -> tuple[str, ...]:
         """The route a translation would take; raises NoPackError when there is none."""
-        return routing.find_route(self._by_pair(), source, target, variant=self._variant)[0]
+        variant = variant_for(country, self._variant)
+        return routing.find_route(self._by_pair(), source, target, variant=variant)[0]
 
     def available_pairs(self) -> list[AvailablePair]:
         """Every ordered pair of distinct customer languages the installed packs cover."""

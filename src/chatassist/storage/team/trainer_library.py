@@ -11,6 +11,7 @@ from pathlib import Path
 
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
 from chatassist.core.phrasebook.model import Phrasebook
+from chatassist.core.phrasebook.publication import LoadedGlossary
 from chatassist.core.phrasebook.writer import dump
 from chatassist.storage.database import Database
 from chatassist.storage.library import (
@@ -31,8 +32,20 @@ class TeamTrainerLibrary(PhrasebookLibrary):
         self.last_publish: publish.PublishResult | None = None
 
     def import_loaded(
-        self, loaded: Sequence[LoadedPhrasebook], *, backup_reason: str = "before-import"
+        self,
+        loaded: Sequence[LoadedPhrasebook],
+        *,
+        backup_reason: str = "before-import",
+        glossary: LoadedGlossary | None = None,
     ) -> ImportReport:
+        if glossary is not None:
+            # The team server holds no glossary yet: taking it only here would leave
+            # every agent without it while the trainer believes it published.
+            raise TeamError(
+                f"{glossary.path}: the team library does not carry the glossary yet; "
+                "import the phrasebooks without it, and the glossary on each machine "
+                "(chatassist glossary import FILE); nothing was changed"
+            )
         self._check_foreign_ids(loaded)
         current = {b.id: b for b in self.phrasebooks()}
         work = []
@@ -81,7 +94,11 @@ class TeamAgentLibrary(PhrasebookLibrary):
     so a local import (which the next sync would not undo) is refused, untouched."""
 
     def import_loaded(
-        self, loaded: Sequence[LoadedPhrasebook], *, backup_reason: str = "before-import"
+        self,
+        loaded: Sequence[LoadedPhrasebook],
+        *,
+        backup_reason: str = "before-import",
+        glossary: LoadedGlossary | None = None,
     ) -> ImportReport:
         raise TeamPermissionDenied(
             "this data folder follows the team library as an agent: phrasebooks are "

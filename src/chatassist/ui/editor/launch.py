@@ -28,6 +28,8 @@ def editor_services(app: App) -> EditorServices:
         translator=translator,
         changed_by=app.team_changed_by if app.team_link is not None else None,
         responses=app.response_report,
+        offer_rules=app.offer_rules_file,
+        house_style=app.house_style,
     )
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from chatassist.core.languages import AGENT_LANGUAGES
+from chatassist.core.phrasebook.house_style import HouseStyle, style_problems
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
 from chatassist.core.phrasebook.tabular import FieldProblem, check_entry, check_phrasebook
 
@@ -198,6 +199,8 @@ class EditSession:
     other_books: frozenset[str] = frozenset()
     #: never saved yet: the whole phrasebook is a change, and its id may still change
     is_new: bool = False
+    #: each language's register: replies breaking it get warnings (None: not checked)
+    house_style: HouseStyle | None = None
 
     @property
     def dirty(self) -> bool:
@@ -221,6 +224,17 @@ class EditSession:
         entry = self.book.entries[index]
         out = [replace(p, entry=index) for p in check_entry(entry)]
         out += self._id_problems(index)
+        if self.house_style is not None:  # as `phrasebook validate` warns, never refusing
+            probe = replace(self.book, entries=(entry,))
+            out += [
+                FieldProblem(
+                    index,
+                    f"variants/{sp.language}/{sp.tone}",
+                    f"house style: {sp.message}",
+                    warning=True,
+                )
+                for sp in style_problems([probe], self.house_style)
+            ]
         return out
 
     def _id_problems(self, index: int) -> list[FieldProblem]:

@@ -81,9 +81,11 @@ class BookSaver(QObject):
         self.worker.run_task(job)
 
     def drop_draft(self, book_id: str) -> None:
-        """Remove the draft now; any write still queued is older and will be skipped."""
+        """Remove the draft (in the worker: a draft being written holds the writer's
+        lock for as long as dumping the phrasebook takes); any write still queued is
+        older and will be skipped."""
         self._draft_timer.stop()
-        self.drafts.write(self.drafts.ticket(), book_id, None)
+        self.worker.run_task(partial(self.drafts.write, self.drafts.ticket(), book_id, None))
 
     # --- saving ------------------------------------------------------------------------
     def save(self) -> bool:

@@ -17,8 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from chatassist.core.phrasebook.house_style import HouseStyle
     from chatassist.core.phrasebook.loader import LoadedPhrasebook
     from chatassist.core.phrasebook.model import Phrasebook
+    from chatassist.core.playbook.offer_rules import OfferRules
     from chatassist.core.statistics.responses import ResponseReport
     from chatassist.core.statistics.usage import UsageCount
     from chatassist.core.translation.model import Translator
@@ -45,6 +47,22 @@ class EditorLibrary(Protocol):
     ) -> SaveReport: ...
 
 
+class OfferRulesStore(Protocol):
+    """``core.playbook.rules_file.OfferRulesFile`` as the editor uses it (slow: the worker)."""
+
+    @property
+    def is_own(self) -> bool: ...
+
+    @property
+    def path(self) -> Path: ...
+
+    def load(self) -> OfferRules: ...
+
+    def save(self, rules: OfferRules) -> Path | None: ...
+
+    def reset(self) -> Path | None: ...
+
+
 @dataclass(frozen=True)
 class EditorServices:
     library: EditorLibrary
@@ -56,6 +74,10 @@ class EditorServices:
     changed_by: Callable[[str], ChangedByRecord | None] | None = None
     #: first-response times by week and by sidebar session (None: not shown)
     responses: Callable[[], ResponseReport] | None = None
+    #: the team's offer rules, edited in the Offer rules tab (None: no such tab)
+    offer_rules: OfferRulesStore | None = None
+    #: each language's register, for house-style warnings on replies (None: none)
+    house_style: HouseStyle | None = None
 
 
 class EditorPrompts(Protocol):

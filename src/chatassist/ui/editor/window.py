@@ -42,10 +42,11 @@ from chatassist.ui.editor.book_form import BookForm
 from chatassist.ui.editor.changed_by import ChangedBy
 from chatassist.ui.editor.coverage_view import CoverageView
 from chatassist.ui.editor.document import EditorDocument
-from chatassist.ui.editor.drafts import discard_draft, load_draft
+from chatassist.ui.editor.drafts import load_draft
 from chatassist.ui.editor.entry_form import EntryForm
 from chatassist.ui.editor.file_actions import FileActions
 from chatassist.ui.editor.machine_drafts import MachineDrafts
+from chatassist.ui.editor.offer_rules_view import OfferRulesView
 from chatassist.ui.editor.prompts import DialogPrompts
 from chatassist.ui.editor.saving import BookSaver
 from chatassist.ui.editor.services import EditorPrompts, EditorServices
@@ -68,6 +69,8 @@ class EditorWindow(QMainWindow):
     saved = Signal()
     #: the library was read (at start-up, in the worker) and is shown
     loaded = Signal()
+    #: the crash draft of the phrasebook just opened was read (and offered, if any)
+    draft_checked = Signal()
 
     def __init__(
         self,
@@ -119,6 +122,12 @@ class EditorWindow(QMainWindow):
         self.tabs.addTab(self.book_form, self.tr("&Phrasebook"))
         self.tabs.addTab(self.coverage, self.tr("&Coverage"))
         self.tabs.addTab(self.stats, self.tr("S&tatistics"))
+        self.offer_rules: OfferRulesView | None = None
+        if services.offer_rules is not None:
+            self.offer_rules = OfferRulesView(
+                services.offer_rules, worker, self.prompts, self.document.all_books
+            )
+            self.tabs.addTab(self.offer_rules, self.tr("O&ffer rules"))
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.tabs)
@@ -176,6 +185,9 @@ class EditorWindow(QMainWindow):
         files.saved.connect(self.saved)
         files.status.connect(self.status)
         drafts.status.connect(self.status)
+        if self.offer_rules is not None:
+            self.offer_rules.saved.connect(self.saved)
+            self.offer_rules.status.connect(self.status)
 
     # --- actions ------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -324,17 +336,36 @@ class EditorWindow(QMainWindow):
             other_ids=others,
             other_books=frozenset(b.id for b in self.books if b.id != book.id),
             is_new=is_new,
+            house_style=self.services.house_style,
         )
         self.undo.clear()
         self.entry_index = 0 if book.entries else -1
-        draft = load_draft(self.data_dir, book.id)
-        if draft is not None and draft != book and self.prompts.ask_restore_draft(book.id):
-            self.edit(draft, self.tr("Restore draft"))
-            if self.entry_index < 0 and self.session.book.entries:
-                self.entry_index = 0
-        elif draft is not None:
-            discard_draft(self.data_dir, book.id)
         self._changed()
+        # The crash draft is read in the worker (a large one takes seconds to parse).
+        self.worker.run_latest(
+            (self, "draft"),
+            partial(load_draft, self.data_dir, book.id),
+            partial(self._draft_read, self.session, book),
+            lambda _exc: None,  # unreadable: load_draft already says None
+        )
+
+    def _draft_read(
+        self, session: model.EditSession, book: Phrasebook, draft: Phrasebook | None
+    ) -> None:
+        """Offer the crash draft left for ``book`` (if the trainer still edits it)."""
+        if self.session is not session:
+            return  # another phrasebook is open now: its own draft was asked for
+        if draft is not None and draft != book and self.prompts.ask_restore_draft(book.id):
+            # An undoable edit: anything typed meanwhile comes back with Undo.
+            self.edit(draft, self.tr("Restore draft"))
+            if self.entry_index < 0 and session.book.entries:
+                self.entry_index = 0
+            self._changed()
+        elif draft is not None and self.undo.count() == 0:
+            # Declined (or the same as saved), and nothing typed since it was opened:
+            # otherwise the draft already holds (or will hold) the newer edits.
+            self.saver.drop_draft(book.id)
+        self.draft_checked.emit()
 
     def new_book(self) -> bool:
         """Ask for an id and start editing an empty phrasebook (created in the library
@@ -477,6 +508,8 @@ class EditorWindow(QMainWindow):
             self.coverage.refresh(self._all_books())
         elif self.tabs.currentWidget() is self.stats:
             self.stats.refresh()
+        elif self.offer_rules is not None and self.tabs.currentWidget() is self.offer_rules:
+            self.offer_rules.refresh()
 
     def jump_to(self, entry_id: str, language: str, tone: str) -> None:
         """Open the entry ``entry_id`` with the cell ``language``/``tone`` selected."""

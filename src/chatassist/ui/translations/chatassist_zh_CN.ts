@@ -173,7 +173,7 @@
     <name>EditorWindow</name>
     <message>
         <source>Phrasebook editor</source>
-        <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the library was read (at start-up, in the worker) and is shown the questions to the trainer (dialogs over this window unless given) the library as read, the phrasebook under edit, the selected entry, undo</extracomment>
+        <extracomment>a phrasebook was saved to the library (the sidebar rebuilds its suggestions) the library was read (at start-up, in the worker) and is shown the crash draft of the phrasebook just opened was read (and offered, if any) the questions to the trainer (dialogs over this window unless given) the library as read, the phrasebook under edit, the selected entry, undo</extracomment>
         <translation>短语库编辑器</translation>
     </message>
     <message>
@@ -203,6 +203,10 @@
     <message>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
+    </message>
+    <message>
+        <source>O&amp;ffer rules</source>
+        <translation>优惠规则(&amp;F)</translation>
     </message>
     <message>
         <source>Editing</source>
@@ -535,12 +539,44 @@
         <translation>预览</translation>
     </message>
     <message>
+        <source>Choose the date</source>
+        <translation>选择日期</translation>
+    </message>
+    <message>
+        <source>Choose the date (Alt+Down)</source>
+        <translation>选择日期（Alt+下箭头）</translation>
+    </message>
+    <message>
+        <source>date: 2026-11-28 or Nov 28</source>
+        <translation>日期：2026-11-28 或 11月28日</translation>
+    </message>
+    <message>
         <source>Fill in to copy: %1</source>
         <translation>填写后才能复制：%1</translation>
     </message>
     <message>
-        <source>date: 2026-11-28</source>
-        <translation>日期：2026-11-28</translation>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>write a date: 2026-11-28, 11月28日 or Nov 28 (7/3 is ambiguous)</source>
+        <translation>请写日期：2026-11-28、11月28日 或 Nov 28（7/3 有歧义）</translation>
+    </message>
+    <message>
+        <source>there is no such day</source>
+        <translation>没有这一天</translation>
+    </message>
+    <message>
+        <source>write an amount: 19.90, or 19.90 EUR in another currency</source>
+        <translation>请写金额：19.90；其他币种写 19.90 EUR</translation>
+    </message>
+    <message>
+        <source>write a duration with its unit: 3 days, 3-5 days, 48 hours</source>
+        <translation>请写带单位的时长：3 days、3-5 days、48 hours</translation>
+    </message>
+    <message>
+        <source>write a number in digits: 14, or a range 5-7</source>
+        <translation>请用数字：14，或范围 5-7</translation>
     </message>
     <message>
         <source>e.g. 3-5 days, 48 hours</source>
@@ -923,6 +959,138 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>OfferRulesView</name>
+    <message>
+        <source>Offer rules, in the order they are tried</source>
+        <extracomment>the rules were saved (or reset to the bundled ones): suggestions must be rebuilt one line for the status bar the rules in force were read and are shown</extracomment>
+        <translation>优惠规则（按尝试顺序）</translation>
+    </message>
+    <message>
+        <source>&amp;Add rule</source>
+        <translation>添加规则(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>删除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>下移(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Save &amp;rules</source>
+        <translation>保存规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;bundled rules</source>
+        <translation>改用内置规则(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Rule &amp;id</source>
+        <translation>规则 ID(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Offer reply</source>
+        <translation>优惠回复(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Note for the agent (Chinese)</source>
+        <translation>给坐席的说明（中文）</translation>
+    </message>
+    <message>
+        <source>Note for the agent (English)</source>
+        <translation>给坐席的说明（英文）</translation>
+    </message>
+    <message>
+        <source>Scenarios (any of)</source>
+        <translation>场景（任一）</translation>
+    </message>
+    <message>
+        <source>Segments (any of)</source>
+        <translation>客户类型（任一）</translation>
+    </message>
+    <message>
+        <source>Only in regions</source>
+        <translation>仅限地区</translation>
+    </message>
+    <message>
+        <source>Not in regions</source>
+        <translation>排除地区</translation>
+    </message>
+    <message>
+        <source>Order value</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Spent in 12 months</source>
+        <translation>近12个月消费</translation>
+    </message>
+    <message>
+        <source>at least, e.g. 30 USD</source>
+        <translation>不低于，如 30 USD</translation>
+    </message>
+    <message>
+        <source>below, e.g. 200 USD</source>
+        <translation>低于，如 200 USD</translation>
+    </message>
+    <message>
+        <source>%1: at least</source>
+        <translation>%1：不低于</translation>
+    </message>
+    <message>
+        <source>%1: below</source>
+        <translation>%1：低于</translation>
+    </message>
+    <message>
+        <source>Rule id</source>
+        <translation>规则 ID</translation>
+    </message>
+    <message>
+        <source>Offer reply</source>
+        <translation>优惠回复</translation>
+    </message>
+    <message>
+        <source>This team&apos;s rules (%1)</source>
+        <translation>本团队的规则（%1）</translation>
+    </message>
+    <message>
+        <source>The bundled rules (saving makes them this team&apos;s own)</source>
+        <translation>内置规则（保存后即成为本团队自己的规则）</translation>
+    </message>
+    <message>
+        <source>Offer rules</source>
+        <translation>优惠规则</translation>
+    </message>
+    <message>
+        <source>Could not read the rules: %1</source>
+        <translation>无法读取规则：%1</translation>
+    </message>
+    <message>
+        <source>Offer rules saved.</source>
+        <translation>优惠规则已保存。</translation>
+    </message>
+    <message>
+        <source>The previous rules are in %1.</source>
+        <translation>之前的规则已备份到 %1。</translation>
+    </message>
+    <message>
+        <source>The rules were not saved (your edits are kept): %1</source>
+        <translation>规则未保存（您的修改仍保留）：%1</translation>
+    </message>
+    <message>
+        <source>The rules were not saved (your edits are kept):</source>
+        <translation>规则未保存（您的修改仍保留）：</translation>
+    </message>
+    <message>
+        <source>Offer rules not saved: %1 problem(s).</source>
+        <translation>优惠规则未保存：%1 个问题。</translation>
     </message>
 </context>
 <context>
@@ -1544,7 +1712,7 @@
     </message>
     <message>
         <source>Loading phrasebooks and language detection…</source>
-        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers each customer&apos;s waiting time; one id per sidebar run for the statistics switching customers and their context; copying replies and drafts; the list</extracomment>
+        <extracomment>A reply (or composed text) was put on the clipboard. New results are on screen (analysis, search or translation). Ctrl+E: the trainers&apos; phrasebook editor should open (the composition root opens it). The language packs dialog should open over the widget given (the settings dialog). A missing pack was asked for: open the packs dialog over the widget on this pair (argos codes) and download it. The agent saved the settings dialog (after the sidebar applied them). what the parts read: services, the shown analysis, the customers each customer&apos;s waiting time; one id per sidebar run for the statistics switching customers and their context; copying replies and drafts; the list the shown message analysed; the message and the draft translated</extracomment>
         <translation>正在加载话术库和语言识别…</translation>
     </message>
     <message>
@@ -1601,6 +1769,7 @@
     </message>
     <message>
         <source>Translation engine is starting…</source>
+        <extracomment>An analysis is about to be shown (the argument): the response clock classifies it. The customer&apos;s language or region as last seen changed: the customers list redraws. New results are on screen (analysis or translation). A job for what is on screen failed (the exception; stale failures never come). A line for the status bar. the conversation&apos;s language after the shown analysis (kept once answered)</extracomment>
         <translation>翻译引擎正在启动…</translation>
     </message>
     <message>

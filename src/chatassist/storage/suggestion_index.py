@@ -1,0 +1,183 @@
+"""The built suggestion index, persisted: a fresh process answers without reading
+the whole library.
+
+What is kept: the intent detector (cue lexicon + phrasebook keywords, as
+``IntentDetector.to_state``) and one card per entry (``core.suggestion_cards``:
+what ranking needs, no texts; the replies shown read their texts from the
+library). The file is keyed by the library revision (storage/revision.py) and
+a code key (chatassist's version, the cue lexicon's and the indexing modules'
+checksums): any other key, a missing, truncated or malformed file means a
+rebuild, never a wrong answer.
+
+Format: JSON (``FORMAT`` / ``VERSION`` first), written atomically. Not pickle:
+the file sits in a folder other programs can write, and loading JSON runs no
+code whatever it contains; malformed content only fails validation. A
+checksum would add nothing a key mismatch or a parse error does not already
+catch for a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from chatassist.core.files import write_atomic
+from chatassist.core.intents import CueLexicon, IntentDetector
+from chatassist.core.phrasebook.model import Entry
+from chatassist.core.phrasebook.placeholders import declared_kinds
+from chatassist.core.suggestion_cards import EntryCard, SlotCodes
+from chatassist.core.suggestion_cards import shared_key as _slot
+from chatassist.storage import revision as revision_mod
+from chatassist.storage.database import Database
+from chatassist.storage.revision import LibraryRevision
+
+FORMAT = "chatassist-suggestion-index"
+VERSION = 1
+FILE_NAME = "suggestion-index.json"
+
+
+@dataclass(frozen=True)
+class SuggestionIndex:
+    revision: LibraryRevision
+    intents: IntentDetector
+    cards: tuple[EntryCard, ...]
+
+
+_INDEX_MODULES = (
+    "chatassist.core.intents.detector",
+    "chatassist.core.intents.lexicon",
+    "chatassist.core.intents.matcher",
+    "chatassist.core.intents.normalize",
+    "chatassist.core.suggestion_cards",
+)
+
+
+def _source(module: str) -> Path:
+    return Path(importlib.import_module(module).__file__ or module)
+
+
+def code_key(lexicon_path: Path) -> str:
+    """What the index depends on besides the library: chatassist's version, the cue
+    lexicon file and the sources of the modules that build the index."""
+    import chatassist
+
+    digest = hashlib.sha256(f"{chatassist.__version__}/{VERSION}".encode())
+    for path in (lexicon_path, *(_source(m) for m in _INDEX_MODULES)):
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(str(path).encode())  # a bundle without sources: its version counts
+    return digest.hexdigest()[:32]
+
+
+def build(database: Database, lexicon: CueLexicon | None) -> SuggestionIndex:
+    """Read the library once (one read transaction, so the revision matches the rows)
+    and build the index. Slow on large libraries: call it from a worker."""
+    db = database.db
+    with database.reading(), db.atomic():
+        rev = revision_mod.current(db)
+        cards, keyword_entries = _read(db)
+    return SuggestionIndex(rev, IntentDetector.build(lexicon, keyword_entries), tuple(cards))
+
+
+def _read(db: Any) -> tuple[list[EntryCard], list[Entry]]:
+    keywords: dict[str, dict[str, list[str]]] = {}
+    for entry_id, language, text in db.execute_sql(
+        "SELECT entry_id, language, text FROM keyword ORDER BY entry_id, language, position"
+    ):
+        keywords.setdefault(entry_id, {}).setdefault(language, []).append(text)
+    slots: dict[str, list[tuple[str, str, bool]]] = {}
+    for entry_id, language, tone, vetted in db.execute_sql(
+        "SELECT entry_id, language, tone, vetted FROM variant ORDER BY id"
+    ):
+        slots.setdefault(entry_id, []).append((language, tone, bool(vetted)))
+    glossary: dict[str, tuple[str, ...]] = {}
+    book_kinds: dict[str, dict[str, str]] = {}
+    for book_id, dnt, pk in db.execute_sql(
+        "SELECT id, do_not_translate, placeholder_kinds FROM phrasebook"
+    ):
+        glossary[book_id] = tuple(json.loads(dnt))
+        book_kinds[book_id] = json.loads(pk)
+    cards: list[EntryCard] = []
+    entries: list[Entry] = []
+    loads = json.loads
+    for row in db.execute_sql(
+        "SELECT e.id, e.phrasebook_id, e.kind, e.scenarios, e.tags, e.segments, e.regions,"
+        " e.pinned, e.placeholder_kinds FROM entry e JOIN phrasebook p ON p.id = e.phrasebook_id"
+        " ORDER BY p.position, p.id, e.position"
+    ):
+        entry_id, book_id, kind, scenarios, tags, segments, regions, pinned, pk = row
+        card = EntryCard(
+            entry_id,
+            book_id,
+            kind,
+            tuple(loads(scenarios)),
+            tuple(loads(tags)),
+            tuple(loads(segments)),
+            tuple(loads(regions)),
+            bool(pinned),
+            {_slot(lang, tone): bool(v) for lang, tone, v in slots.get(entry_id, ())},
+            glossary.get(book_id, ()),
+            declared_kinds(book_kinds.get(book_id, {}), loads(pk)),
+        )
+        cards.append(card)
+        words = keywords.get(entry_id)
+        if words:
+            entries.append(
+                Entry(
+                    id=entry_id,
+                    scenarios=card.scenarios,
+                    kind=kind,
+                    tags=card.tags,
+                    keywords={lang: tuple(ws) for lang, ws in words.items()},
+                )
+            )
+    return cards, entries
+
+
+def load(folder: Path, rev: LibraryRevision, code: str) -> SuggestionIndex | None:
+    """The index persisted for exactly this revision and code key, or None (missing,
+    another key, unreadable or malformed: the caller rebuilds)."""
+    try:
+        data = json.loads((folder / FILE_NAME).read_bytes())
+        if (
+            data.get("format") != FORMAT
+            or data.get("version") != VERSION
+            or data.get("code") != code
+            or data.get("revision") != [rev.number, rev.stamp]
+        ):
+            return None
+        intents = IntentDetector.from_state(data["intents"])
+        codes = SlotCodes(data["slot_keys"], data["glossaries"])
+        cards = tuple(EntryCard.from_json(c, codes) for c in data["cards"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+    return SuggestionIndex(rev, intents, cards)
+
+
+def save(folder: Path, index: SuggestionIndex, code: str) -> None:
+    """Persist ``index`` (atomically: a reader sees the old file or the new one).
+    A folder that cannot be written only costs the next start a rebuild."""
+    codes = SlotCodes()
+    cards = [c.to_json(codes) for c in index.cards]
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "code": code,
+        "revision": [index.revision.number, index.revision.stamp],
+        "slot_keys": codes.keys,
+        "glossaries": codes.glossaries,
+        "cards": cards,
+        "intents": index.intents.to_state(),
+    }
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(
+            folder / FILE_NAME, json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        )
+    except OSError:
+        return

@@ -1,0 +1,154 @@
+"""The persisted suggestion index: the same answers as a fresh build, never used once
+the library changed (also by another process), and only ever a cache."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from chatassist.app import App
+from chatassist.core.intents import IntentDetector
+from chatassist.core.phrasebook.loader import load_files
+from chatassist.core.phrasebook.writer import dump
+from chatassist.core.suggestions import CustomerProfile, SuggestionEngine
+from chatassist.paths import AppPaths, bundled_phrasebooks, bundled_resources
+from chatassist.storage import suggestion_index
+from chatassist.storage.suggestion_index import FILE_NAME
+
+MESSAGES = [
+    ("¿Dónde está mi pedido 48213?", CustomerProfile("es", "direct", "europe")),
+    ("I want a refund, the box arrived broken", CustomerProfile("en", "direct", "north_america")),
+    ("荷物まだ？追跡番号を教えてください", CustomerProfile("ja", "detailed", "japan_korea")),
+    ("ยังไม่ได้รับของเลยค่ะ", CustomerProfile("th", "warm", "southeast_asia")),
+]
+
+
+CLI = "import sys; from chatassist.cli.main import main; sys.exit(main(sys.argv[1:]))"
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> App:
+    made = App(AppPaths(tmp_path / "data"))
+    yield made
+    made.close()
+
+
+def ranked(app: App, detector: IntentDetector, engine: SuggestionEngine) -> list[object]:
+    out: list[object] = []
+    for text, customer in MESSAGES:
+        result = detector.detect(text)
+        scenarios = [(m.id, m.score) for m in result.scenarios]
+        got = engine.suggest(scenarios, customer, limit=5)
+        out.append((result, [(s.entry_id, s.text, s.gloss, s.score, s.reasons) for s in got]))
+    return out
+
+
+def from_books(app: App) -> list[object]:
+    """The answers of the pipeline built the old way, from every phrasebook in memory."""
+    books = app.library.phrasebooks()
+    detector = IntentDetector.build(app.cue_lexicon, [e for b in books for e in b.entries])
+    return ranked(app, detector, SuggestionEngine(books, app.usage.hot_scores()))
+
+
+def from_index(app: App) -> list[object]:
+    assistant = app.build_assistant()
+    return ranked(app, assistant.intents, assistant.engine)  # type: ignore[arg-type]
+
+
+def cache_file(app: App) -> Path:
+    return app.paths.cache / FILE_NAME
+
+
+def test_the_persisted_index_answers_as_the_library_in_memory(app: App) -> None:
+    expected = from_books(app)
+    assert from_index(app) == expected  # built, then saved
+    assert cache_file(app).exists()
+    assert from_index(app) == expected  # loaded from the file
+
+
+def test_a_loaded_index_is_not_rebuilt(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    app.build_assistant()
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("rebuilt although the persisted index is current")
+
+    monkeypatch.setattr(suggestion_index, "build", refuse)
+    app.build_assistant()
+
+
+def _changed_book(tmp_path: Path) -> tuple[Path, str]:
+    """A bundled phrasebook with its first reply reworded in every variant."""
+    loaded = load_files([bundled_phrasebooks()])
+    lb = next(lb for lb in loaded if any(e.kind == "reply" for e in lb.phrasebook.entries))
+    book = lb.phrasebook
+    first = next(e for e in book.entries if e.kind == "reply")
+    marker = "Changed elsewhere 7731"
+    variants = tuple(replace(v, text=f"{marker} {v.text}") for v in first.variants)
+    entries = tuple(replace(e, variants=variants) if e is first else e for e in book.entries)
+    out = tmp_path / f"{book.id}.yaml"
+    out.write_text(dump(replace(book, entries=entries)), encoding="utf-8")
+    return out, first.id
+
+
+def test_a_change_by_another_process_is_never_answered_from_the_stale_index(
+    app: App, tmp_path: Path
+) -> None:
+    app.build_assistant()
+    old = json.loads(cache_file(app).read_bytes())["revision"]
+    changed, entry_id = _changed_book(tmp_path)
+    # Another process imports while this one keeps its database open.
+    data_dir = str(app.paths.data_dir)
+    command = [sys.executable, "-c", CLI, "--data-dir", data_dir, "phrasebook", "import"]
+    subprocess.run([*command, str(changed)], check=True, capture_output=True)
+    assert app.database.revision().number > old[0]
+    expected = from_books(app)
+    assert from_index(app) == expected
+    assert json.loads(cache_file(app).read_bytes())["revision"] != old
+    # The changed reply's texts are the new ones.
+    entry = app.build_assistant().engine.entry(entry_id)  # type: ignore[attr-defined]
+    assert entry is not None and all(v.text.startswith("Changed elsewhere") for v in entry.variants)
+
+
+def test_a_stale_file_put_back_is_not_used(app: App, tmp_path: Path) -> None:
+    app.build_assistant()
+    stale = cache_file(app).read_bytes()
+    changed, _ = _changed_book(tmp_path)
+    app.library.import_files([changed])
+    app.build_assistant()
+    cache_file(app).write_bytes(stale)  # e.g. a copy restored from elsewhere
+    current = app.database.revision()
+    code = suggestion_index.code_key(bundled_resources() / "intent_cues.yaml")
+    assert suggestion_index.load(app.paths.cache, current, code) is None
+    assert from_index(app) == from_books(app)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],  # truncated
+        lambda b: b"\x00" * len(b),  # zeroed
+        lambda b: b.replace(b'"cards":[[', b'"cards":[[1,', 1),  # well-formed JSON, wrong shape
+        lambda b: b"",
+    ],
+)
+def test_a_damaged_or_deleted_file_costs_a_rebuild_never_a_wrong_answer(
+    app: App, damage: object
+) -> None:
+    expected = from_books(app)
+    app.build_assistant()
+    path = cache_file(app)
+    path.write_bytes(damage(path.read_bytes()))  # type: ignore[operator]
+    assert from_index(app) == expected
+    path.unlink()
+    assert from_index(app) == expected
+
+
+def test_an_index_of_other_code_is_not_used(app: App) -> None:
+    app.build_assistant()
+    current = app.database.revision()
+    assert suggestion_index.load(app.paths.cache, current, "another code") is None
