@@ -99,6 +99,65 @@ def run_cli(data_dir: Path, *args: str) -> tuple[float, float, float, str]:
     return wall, float(cpu), int(maxrss_kb) / 1024, done.stdout
 
 
+def run_gui(data_dir: Path) -> tuple[float, float, float] | None:
+    """(wall s, CPU s, peak RSS MB) of ``chatassist gui --check``: the window, the
+    library and the first suggestions for a message, then exit (Qt offscreen)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    code = (
+        "import atexit, resource, sys\n"
+        "def report():\n"
+        "    u = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "    sys.stderr.write(f'\\nBENCH-RUSAGE {u.ru_utime + u.ru_stime} {u.ru_maxrss}\\n')\n"
+        "atexit.register(report)\n"
+        "from chatassist.cli.main import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    t = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", code, "--data-dir", str(data_dir), "gui", "--check", FIRST_MESSAGE],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    wall = time.perf_counter() - t
+    lines = [x for x in done.stderr.splitlines() if x.startswith("BENCH-RUSAGE ")]
+    if done.returncode != 0 or not lines:
+        print(f"  (gui --check failed: {done.stdout.strip()[-300:]} {done.stderr.strip()[-300:]})")
+        return None
+    _, cpu, maxrss_kb = lines[-1].split()
+    return wall, float(cpu), int(maxrss_kb) / 1024
+
+
+def small_change(data_dir: Path, folder: Path) -> float:
+    """Seconds to update the suggestion index after an import that rewords 10 replies
+    (what the sidebar does in its worker after a save, a sync or another process's
+    import); the update is checked against a whole build."""
+    from chatassist.storage import suggestion_index
+
+    app = App(AppPaths(data_dir))
+    before = app.suggestion_index()
+    lb = next(lb for lb in load_files([bundled_phrasebooks()]) if len(lb.phrasebook.entries) >= 10)
+    book = lb.phrasebook
+    edited = tuple(
+        replace(e, variants=tuple(replace(v, text=v.text + " (2)") for v in e.variants))
+        if i < 10
+        else e
+        for i, e in enumerate(book.entries)
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{book.id}.yaml").write_text(dump(replace(book, entries=edited)), encoding="utf-8")
+    app.library.import_files([folder])
+    t = time.perf_counter()
+    updated = suggestion_index.update(app.database, before, app.cue_lexicon)
+    took = time.perf_counter() - t
+    whole = suggestion_index.build(app.database, app.cue_lexicon)
+    if updated.cards != whole.cards or updated.revision != whole.revision:
+        raise SystemExit("the updated index differs from a whole build")
+    app.close()
+    return took
+
+
 def p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=100)[94]
 
@@ -117,9 +176,24 @@ def bench(n: int, messages: list[str]) -> None:
         )
         wall, cpu, rss, _ = run_cli(data, "suggest", FIRST_MESSAGE)
         print(
-            f"  fresh `chatassist suggest TEXT` (first answer): {wall:.1f} s wall, "
-            f"{cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
+            f"  fresh `chatassist suggest TEXT`, no persisted index (builds and saves it): "
+            f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
         )
+        runs = [run_cli(data, "suggest", FIRST_MESSAGE) for _ in range(3)]
+        wall, cpu, rss, _ = min(runs)
+        print(
+            f"  fresh `chatassist suggest TEXT` (first answer, index persisted; best of 3): "
+            f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
+        )
+        gui = run_gui(data)
+        if gui is not None:
+            wall, cpu, rss = gui
+            print(
+                f"  sidebar `chatassist gui --check TEXT` (offscreen; launch to first "
+                f"suggestions shown): {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
+            )
+        update_s = small_change(data, root / "edit")
+        print(f"  index update after an import changing 10 entries: {update_s:.2f} s")
         app = App(AppPaths(data))
         t = time.perf_counter()
         assistant = app.build_assistant()

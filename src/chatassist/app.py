@@ -73,6 +73,7 @@ class App:
     def __init__(self, paths: AppPaths) -> None:
         self.paths = paths
         self._lock = threading.RLock()
+        self._index: SuggestionIndex | None = None
 
     @classmethod
     def from_args(cls, data_dir: str | None) -> App:
@@ -289,18 +290,31 @@ class App:
 
     def suggestion_index(self) -> SuggestionIndex:
         """The intent detector and entry cards of the library's current revision: the
-        persisted copy when it matches, else built now (slow on large libraries) and
-        persisted for the next start."""
+        last one this process built when current, else updated from it (only the
+        changed entries are read), else the persisted copy when it matches, else
+        built now (slow on large libraries). A new index is persisted for the next
+        start. Call it from a worker."""
         from chatassist.storage import suggestion_index
 
         code = suggestion_index.code_key(paths_mod.bundled_resources() / "intent_cues.yaml")
+        with self._lock:
+            last = self._index
         current = self.database.revision()
-        found = suggestion_index.load(self.paths.cache, current, code)
-        if found is not None:
-            return found
-        built = suggestion_index.build(self.database, self.cue_lexicon)
-        suggestion_index.save(self.paths.cache, built, code)
-        return built
+        if last is not None and last.revision == current:
+            return last
+        index = (
+            None if last is None else suggestion_index.update(self.database, last, self.cue_lexicon)
+        )
+        if index is None:
+            index = suggestion_index.load(self.paths.cache, current, code)
+            if index is None:
+                index = suggestion_index.build(self.database, self.cue_lexicon)
+                suggestion_index.save(self.paths.cache, index, code)
+        elif index is not last:
+            suggestion_index.save(self.paths.cache, index, code)
+        with self._lock:
+            self._index = index
+        return index
 
     @service
     def assistant(self) -> Assistant:

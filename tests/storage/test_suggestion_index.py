@@ -152,3 +152,83 @@ def test_an_index_of_other_code_is_not_used(app: App) -> None:
     app.build_assistant()
     current = app.database.revision()
     assert suggestion_index.load(app.paths.cache, current, "another code") is None
+
+
+# --- updating after a small change --------------------------------------------------
+
+
+def _same(a: suggestion_index.SuggestionIndex, b: suggestion_index.SuggestionIndex) -> None:
+    assert a.revision == b.revision
+    assert a.cards == b.cards
+    assert a.changes == b.changes
+    assert a.keyword_sums == b.keyword_sums
+    assert a.intents.to_state() == b.intents.to_state()
+
+
+def _edit(app: App, tmp_path: Path, change: object) -> None:
+    """Import the first bundled phrasebook changed by ``change(book) -> book``."""
+    lb = load_files([bundled_phrasebooks()])[0]
+    out = tmp_path / "edit" / f"{lb.phrasebook.id}.yaml"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(dump(change(lb.phrasebook)), encoding="utf-8")  # type: ignore[operator]
+    app.library.import_files([out])
+
+
+def _first_reply(book: object) -> int:
+    return next(i for i, e in enumerate(book.entries) if e.kind == "reply")  # type: ignore[attr-defined]
+
+
+def _reworded(book: object) -> object:
+    i = _first_reply(book)
+    e = book.entries[i]  # type: ignore[attr-defined]
+    e = replace(
+        e, variants=tuple(replace(v, text=v.text + " (edited)", vetted=False) for v in e.variants)
+    )
+    return replace(book, entries=(*book.entries[:i], e, *book.entries[i + 1 :]))  # type: ignore[attr-defined, type-var]
+
+
+def _new_keyword(book: object) -> object:
+    i = _first_reply(book)
+    e = book.entries[i]  # type: ignore[attr-defined]
+    e = replace(e, keywords={**e.keywords, "en": (*e.keywords.get("en", ()), "parcel gremlin")})
+    return replace(book, entries=(*book.entries[:i], e, *book.entries[i + 1 :]))  # type: ignore[attr-defined, type-var]
+
+
+def _one_removed_one_added(book: object) -> object:
+    i = _first_reply(book)
+    e = book.entries[i]  # type: ignore[attr-defined]
+    rest = tuple(x for j, x in enumerate(book.entries) if j != i)  # type: ignore[attr-defined]
+    return replace(book, entries=(*rest, replace(e, id=e.id + ".moved")))  # type: ignore[type-var]
+
+
+@pytest.mark.parametrize("change", [_reworded, _new_keyword, _one_removed_one_added])
+def test_an_update_gives_the_index_a_whole_build_gives(
+    app: App, tmp_path: Path, change: object
+) -> None:
+    before = suggestion_index.build(app.database, app.cue_lexicon)
+    _edit(app, tmp_path, change)
+    updated = suggestion_index.update(app.database, before, app.cue_lexicon)
+    _same(updated, suggestion_index.build(app.database, app.cue_lexicon))
+    if change is _reworded:  # no keyword moved: the intent detector is kept as it was
+        assert updated.intents is before.intents
+
+
+def test_the_app_updates_its_last_index_and_persists_it(app: App, tmp_path: Path) -> None:
+    first = app.suggestion_index()
+    _edit(app, tmp_path, _reworded)
+    second = app.suggestion_index()
+    assert second.revision != first.revision and second.intents is first.intents
+    code = suggestion_index.code_key(bundled_resources() / "intent_cues.yaml")
+    kept = suggestion_index.load(app.paths.cache, second.revision, code)
+    assert kept is not None
+    _same(kept, second)
+
+
+def test_a_loaded_index_is_not_written_again(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
+    app.build_assistant()
+    fresh = App(app.paths)  # another process starting on the same folder
+    written: list[object] = []
+    monkeypatch.setattr(suggestion_index, "save", lambda *a: written.append(a))
+    fresh.build_assistant()
+    fresh.close()
+    assert written == []

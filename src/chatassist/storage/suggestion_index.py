@@ -21,7 +21,9 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
-from dataclasses import dataclass
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,7 @@ from chatassist.storage.database import Database
 from chatassist.storage.revision import LibraryRevision
 
 FORMAT = "chatassist-suggestion-index"
-VERSION = 1
+VERSION = 2
 FILE_NAME = "suggestion-index.json"
 
 
@@ -45,6 +47,15 @@ class SuggestionIndex:
     revision: LibraryRevision
     intents: IntentDetector
     cards: tuple[EntryCard, ...]
+    #: the library's change stamps the index was built from (storage/revision.py)
+    changes: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    #: per entry id, a checksum of its keywords (0: none): the intent detector is
+    #: built from keywords, so an update that changes none keeps it
+    keyword_sums: Mapping[str, int] = field(default_factory=dict)
+
+
+#: more changed entries than this: a whole build costs about as much as an update
+MAX_UPDATE = 2_000
 
 
 _INDEX_MODULES = (
@@ -80,19 +91,99 @@ def build(database: Database, lexicon: CueLexicon | None) -> SuggestionIndex:
     db = database.db
     with database.reading(), db.atomic():
         rev = revision_mod.current(db)
-        cards, keyword_entries = _read(db)
-    return SuggestionIndex(rev, IntentDetector.build(lexicon, keyword_entries), tuple(cards))
+        changes = revision_mod.changes(db)
+        cards, keyword_entries, sums = _read(db)
+    intents = IntentDetector.build(lexicon, keyword_entries)
+    return SuggestionIndex(rev, intents, tuple(cards), changes, sums)
 
 
-def _read(db: Any) -> tuple[list[EntryCard], list[Entry]]:
+def update(database: Database, old: SuggestionIndex, lexicon: CueLexicon | None) -> SuggestionIndex:
+    """The index of the library as it is now, redoing only the entries changed since
+    ``old`` was built (their cards; the intent detector only when keywords, or the
+    scenarios of entries with keywords, changed). Falls back to ``build`` when most
+    of the library changed."""
+    db = database.db
+    with database.reading(), db.atomic():
+        rev = revision_mod.current(db)
+        if rev == old.revision:
+            return old
+        changes = revision_mod.changes(db)
+        changed = {k for k, stamp in changes.items() if old.changes.get(k) != stamp}
+        changed |= {k for k in old.changes if k not in changes}
+        books = {i for kind, i in changed if kind == "book"}
+        entry_ids = {i for kind, i in changed if kind == "entry"}
+        if len(entry_ids) > MAX_UPDATE:
+            return build(database, lexicon)
+        where, params = _changed_rows(db, books, entry_ids)
+        fresh, _, fresh_sums = _read(db, where, params)
+        order = [
+            r[0]
+            for r in db.execute_sql(
+                "SELECT e.id FROM entry e JOIN phrasebook p ON p.id = e.phrasebook_id"
+                " ORDER BY p.position, p.id, e.position"
+            )
+        ]
+        by_id = {c.id: c for c in old.cards}
+        by_id.update((c.id, c) for c in fresh)
+        sums = dict(old.keyword_sums)
+        for eid in entry_ids | {c.id for c in fresh}:
+            sums.pop(eid, None)
+        sums.update(fresh_sums)
+        old_cards = {c.id: c for c in old.cards}
+        touched = {c.id for c in fresh} | entry_ids
+        keywords_moved = any(
+            old.keyword_sums.get(eid, 0) != sums.get(eid, 0)
+            or (
+                sums.get(eid, 0) != 0
+                and (
+                    old_cards.get(eid) is None
+                    or _intent_fields(old_cards[eid]) != _intent_fields(by_id[eid])
+                )
+            )
+            for eid in touched
+        )
+        if keywords_moved:
+            _, keyword_entries, _ = _read(db)
+    cards = tuple(by_id[eid] for eid in order)
+    intents = IntentDetector.build(lexicon, keyword_entries) if keywords_moved else old.intents
+    return SuggestionIndex(rev, intents, cards, changes, sums)
+
+
+def _intent_fields(card: EntryCard) -> tuple[object, ...]:
+    return (card.scenarios, card.tags, card.kind)
+
+
+def _changed_rows(db: Any, books: set[str], entry_ids: set[str]) -> tuple[str, list[str]]:
+    """The WHERE clause (on ``e``) selecting the changed entries and every entry of
+    the changed phrasebooks (their glossary, kinds or position may have moved)."""
+    mark = db.param
+    parts, params = [], []
+    if entry_ids:
+        parts.append(f"e.id IN ({', '.join([mark] * len(entry_ids))})")
+        params += sorted(entry_ids)
+    if books:
+        parts.append(f"e.phrasebook_id IN ({', '.join([mark] * len(books))})")
+        params += sorted(books)
+    return (" WHERE " + " OR ".join(parts)) if parts else " WHERE 0", params
+
+
+def _read(
+    db: Any, where: str = "", params: list[str] | None = None
+) -> tuple[list[EntryCard], list[Entry], dict[str, int]]:
+    """Cards (in library order), the entries with keywords (for the intent detector)
+    and the keyword checksums, of every entry or of those ``where`` selects."""
+    params = params or []
+    inner = f" WHERE entry_id IN (SELECT e.id FROM entry e{where})" if where else ""
     keywords: dict[str, dict[str, list[str]]] = {}
     for entry_id, language, text in db.execute_sql(
-        "SELECT entry_id, language, text FROM keyword ORDER BY entry_id, language, position"
+        f"SELECT entry_id, language, text FROM keyword{inner}"
+        " ORDER BY entry_id, language, position",
+        params,
     ):
         keywords.setdefault(entry_id, {}).setdefault(language, []).append(text)
     slots: dict[str, list[tuple[str, str, bool]]] = {}
     for entry_id, language, tone, vetted in db.execute_sql(
-        "SELECT entry_id, language, tone, vetted FROM variant ORDER BY id"
+        f"SELECT entry_id, language, tone, vetted FROM variant{inner} ORDER BY id", params
     ):
         slots.setdefault(entry_id, []).append((language, tone, bool(vetted)))
     glossary: dict[str, tuple[str, ...]] = {}
@@ -104,11 +195,13 @@ def _read(db: Any) -> tuple[list[EntryCard], list[Entry]]:
         book_kinds[book_id] = json.loads(pk)
     cards: list[EntryCard] = []
     entries: list[Entry] = []
+    sums: dict[str, int] = {}
     loads = json.loads
     for row in db.execute_sql(
         "SELECT e.id, e.phrasebook_id, e.kind, e.scenarios, e.tags, e.segments, e.regions,"
         " e.pinned, e.placeholder_kinds FROM entry e JOIN phrasebook p ON p.id = e.phrasebook_id"
-        " ORDER BY p.position, p.id, e.position"
+        f"{where} ORDER BY p.position, p.id, e.position",
+        params,
     ):
         entry_id, book_id, kind, scenarios, tags, segments, regions, pinned, pk = row
         card = EntryCard(
@@ -127,6 +220,7 @@ def _read(db: Any) -> tuple[list[EntryCard], list[Entry]]:
         cards.append(card)
         words = keywords.get(entry_id)
         if words:
+            sums[entry_id] = zlib.crc32(json.dumps(words, ensure_ascii=False).encode()) or 1
             entries.append(
                 Entry(
                     id=entry_id,
@@ -136,7 +230,7 @@ def _read(db: Any) -> tuple[list[EntryCard], list[Entry]]:
                     keywords={lang: tuple(ws) for lang, ws in words.items()},
                 )
             )
-    return cards, entries
+    return cards, entries, sums
 
 
 def load(folder: Path, rev: LibraryRevision, code: str) -> SuggestionIndex | None:
@@ -154,9 +248,11 @@ def load(folder: Path, rev: LibraryRevision, code: str) -> SuggestionIndex | Non
         intents = IntentDetector.from_state(data["intents"])
         codes = SlotCodes(data["slot_keys"], data["glossaries"])
         cards = tuple(EntryCard.from_json(c, codes) for c in data["cards"])
+        changes = {(str(k), str(i)): str(stamp) for k, i, stamp in data["changes"]}
+        sums = {str(k): int(v) for k, v in data["keyword_sums"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
-    return SuggestionIndex(rev, intents, cards)
+    return SuggestionIndex(rev, intents, cards, changes, sums)
 
 
 def save(folder: Path, index: SuggestionIndex, code: str) -> None:
@@ -173,6 +269,8 @@ def save(folder: Path, index: SuggestionIndex, code: str) -> None:
         "glossaries": codes.glossaries,
         "cards": cards,
         "intents": index.intents.to_state(),
+        "changes": [[k, i, stamp] for (k, i), stamp in index.changes.items()],
+        "keyword_sums": index.keyword_sums,
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)

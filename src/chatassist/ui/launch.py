@@ -25,6 +25,7 @@ from chatassist.ui.sidebar import Sidebar
 from chatassist.ui.worker import Worker
 
 if TYPE_CHECKING:
+    from chatassist.ui.library_watch import LibraryWatch
     from chatassist.ui.team_sync import TeamSync
 
 
@@ -64,6 +65,7 @@ def launch(app: App, check_message: str | None = None) -> int:
     sidebar.settings_saved.connect(apply_hotkey)
     sidebar.show()
     apply_hotkey()
+    watch = _library_watch(app, worker, sidebar)
     sidebar.load_backend_with(partial(load_backend, app))
     team_sync = _team_sync(app, worker, sidebar)
     worker.run_task(
@@ -74,6 +76,7 @@ def launch(app: App, check_message: str | None = None) -> int:
     try:
         return int(qapp.exec())
     finally:
+        watch.stop()
         if team_sync is not None:
             team_sync.stop()
         hotkey.stop()
@@ -81,6 +84,23 @@ def launch(app: App, check_message: str | None = None) -> int:
         worker.wait_for_done()
         del session
         app.close()
+
+
+def _library_watch(app: App, worker: Worker, sidebar: Sidebar) -> LibraryWatch:
+    """Follow changes another process makes to the library (#15): rebuild the
+    suggestions in the worker when its revision moves."""
+    from chatassist.storage import revision
+    from chatassist.ui.library_watch import LibraryWatch
+
+    path = app.paths.database
+    watch = LibraryWatch(worker, lambda: revision.read(path), parent=sidebar)
+    watch.changed.connect(
+        lambda: sidebar.load_backend_with(partial(load_backend, app, rebuild=True))
+    )
+    # The revision the first load will show: read before it starts (one row, from a
+    # read-only connection of its own), so that a change made meanwhile still counts.
+    watch.start(revision.read(path))
+    return watch
 
 
 def _team_sync(app: App, worker: Worker, sidebar: Sidebar) -> TeamSync | None:
