@@ -172,18 +172,29 @@ def main() -> int:
             )
             database.close()
 
-        samples: list[float] = []
-        with connection.session(agent) as db:
-            for query in QUERIES:
-                for end in range(1, len(query) + 1):
-                    started = time.perf_counter()
-                    search.search(db, query[:end], 200)
-                    samples.append(time.perf_counter() - started)
-        print(
-            f"search on PostgreSQL, every prefix of {len(QUERIES)} queries ({len(samples)} calls): "
-            f"p50 {statistics.median(samples) * 1000:.2f} ms, p95 {p95(samples) * 1000:.2f} ms"
-            "  [target p95 <= 20 ms]"
-        )
+        def search_round(label: str) -> None:
+            samples: list[float] = []
+            slowest: list[tuple[float, str]] = []
+            with connection.session(agent) as db:
+                for query in QUERIES:
+                    for end in range(1, len(query) + 1):
+                        started = time.perf_counter()
+                        search.search(db, query[:end], 200)
+                        samples.append(time.perf_counter() - started)
+                        slowest.append((samples[-1], query[:end]))
+            print(
+                f"search on PostgreSQL {label}, every prefix of {len(QUERIES)} queries "
+                f"({len(samples)} calls): p50 {statistics.median(samples) * 1000:.2f} ms, "
+                f"p95 {p95(samples) * 1000:.2f} ms  [target p95 <= 20 ms]"
+            )
+            slowest.sort(reverse=True)
+            print("  slowest: " + ", ".join(f"{q!r} {t * 1000:.1f} ms" for t, q in slowest[:5]))
+
+        search_round("right after the publish")
+        # What autovacuum does in its own time: GIN's pending list merged, statistics.
+        with connection.session(admin) as db:
+            db.execute_sql("VACUUM ANALYZE search_text")
+        search_round("after VACUUM ANALYZE")
     finally:
         server.remove()
     return 0

@@ -64,6 +64,7 @@ class PgServer:
             entry = pwd.getpwnam(SERVER_USER)
             os.chown(self.root, entry.pw_uid, entry.pw_gid)
         self.running = False
+        self.tls: tuple[Path, Path] | None = None
 
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         cmd = [str(self.bindir / args[0]), *args[1:]]
@@ -89,11 +90,34 @@ class PgServer:
         )
         return self
 
+    def enable_tls(self) -> Path:
+        """Make a self-signed certificate for 127.0.0.1 (``openssl`` CLI) and have the
+        server offer TLS once started; returns the certificate, a client's sslrootcert."""
+        cert, key = self.root / "server.crt", self.root / "server.key"
+        done = subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+             "-keyout", str(key), "-out", str(cert)],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise PgServerUnavailable(f"openssl req failed: {done.stderr}")
+        key.chmod(0o600)  # the server refuses a key others can read
+        if self.as_root:
+            entry = pwd.getpwnam(SERVER_USER)
+            for path in (cert, key):
+                os.chown(path, entry.pw_uid, entry.pw_gid)
+        self.tls = (cert, key)
+        return cert
+
     def start(self) -> PgServer:
         options = (
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c full_page_writes=off"
         )
+        if self.tls is not None:
+            cert, key = self.tls
+            options += f" -c ssl=on -c ssl_cert_file={cert} -c ssl_key_file={key}"
         self._run(
             "pg_ctl",
             "-D",

@@ -8,6 +8,7 @@ import pytest
 
 from chatassist.app import App
 from chatassist.core.phrasebook.loader import load_files
+from chatassist.core.textfold import fold
 from chatassist.storage.library import diff_phrasebook
 from chatassist.storage.team import connection, publish, replica
 from chatassist.storage.team.errors import TeamPermissionDenied
@@ -184,6 +185,30 @@ def test_the_servers_own_search_finds_cjk_thai_and_folded_latin(
         assert [r[0] for r in search.search(db, "พัสดุ", 10)] == ["ship.where"]
         assert [r[0] for r in search.search(db, "延误", 10)] == ["ship.late"]
         assert search.search(db, "   ", 10) == []
+        # One or two characters (a whole CJK or Thai word): the character index
+        # (schema v3) finds the same rows as a scan would.
+        chars_plan = " ".join(
+            r[0]
+            for r in db.execute_sql(
+                "EXPLAIN SELECT * FROM search_text WHERE chatassist_chars(folded) @> "
+                "ARRAY['误']::text[] AND folded LIKE '%%误%%'"
+            ).fetchall()
+        )
+        assert "search_text_chars" in chars_plan, chars_plan
+        db.execute_sql("SET enable_seqscan = on")
+        for short in ("误", "延误", "配", "พั", "ค่", "Ｐ误"):
+            scanned = db.execute_sql(
+                "SELECT entry_id, language, field, text FROM search_text "
+                "WHERE strpos(folded, %s) > 0 ORDER BY 1, 2, 3, 4",
+                (fold(short),),
+            ).fetchall()
+            found = sorted(search.search(db, short, 50))
+            assert found == [tuple(r) for r in scanned] and (found or short == "Ｐ误"), short
+        assert {r[0] for r in search.search(db, "p", 50)} == {
+            "ship.where",
+            "ship.late",
+            "ship.lost",
+        }
         # A removed entry is no longer found.
         assert cli(alice, "phrasebook", "import", str(write_book(tmp_path / "src")))[0] == 0
         assert search.search(db, "lost", 10) == []

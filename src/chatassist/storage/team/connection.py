@@ -11,6 +11,7 @@ package is installed. So settings.json never holds a password.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from typing import Any
@@ -25,6 +26,7 @@ from chatassist.storage.team.errors import (
     TeamError,
     TeamOffline,
     TeamPermissionDenied,
+    TeamTlsFailed,
     TeamUrlInvalid,
 )
 
@@ -103,8 +105,22 @@ def translate_error(server: str, exc: BaseException) -> TeamError:
             "your PostgreSQL role may not do this (agents cannot write the team library)"
         )
     if isinstance(cause, psycopg.OperationalError | pw.OperationalError | pw.InterfaceError):
-        return TeamOffline(server, first_line(cause))
+        detail = first_line(cause)
+        if _TLS_WORDS.search(detail):
+            return TeamTlsFailed(server, _reason(detail))
+        return TeamOffline(server, detail)
     return TeamError(f"team server {server}: {first_line(cause)}")
+
+
+# libpq's own words when TLS is what failed (sslmode=require on a server without
+# TLS, a certificate that does not verify, a missing root certificate file).
+_TLS_WORDS = re.compile(r"\bSSL\b|certificate", re.IGNORECASE)
+
+
+def _reason(line: str) -> str:
+    """libpq's reason without its 'connection failed: connection to server at ... failed:'
+    preamble (the address is in the message already)."""
+    return re.sub(r"^.*\bfailed: ", "", line).strip() or line
 
 
 def first_line(exc: BaseException) -> str:

@@ -28,6 +28,17 @@ class TeamOffline(TeamError):
         self.server = server
 
 
+class TeamTlsFailed(TeamError):
+    """The TLS settings of the address (sslmode, sslrootcert...) and the server disagree."""
+
+    def __init__(self, server: str, detail: str) -> None:
+        super().__init__(
+            f"team server {server}: the TLS connection failed ({detail}); check sslmode and "
+            "sslrootcert in the address (docs/team.md). Working from the local copy"
+        )
+        self.server = server
+
+
 class TeamNotJoined(TeamError):
     def __init__(self) -> None:
         super().__init__(

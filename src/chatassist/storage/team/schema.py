@@ -156,7 +156,26 @@ def _v2_placeholder_kinds(db: pw.Database) -> None:
         )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_team_library, _v2_placeholder_kinds)
+def _v3_short_query_index(db: pw.Database) -> None:
+    """An index for one- and two-character searches (a whole word in Chinese, Japanese,
+    Korean or Thai), which pg_trgm cannot serve: they scanned the table until 200 hits
+    (20-70 ms at 10,000 entries, the search's p95). A GIN index over each text's
+    distinct non-ASCII characters finds the candidate rows; LIKE re-checks them."""
+    for sql in (
+        """CREATE FUNCTION chatassist_chars(t text) RETURNS text[]
+            LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS
+            $$ SELECT coalesce(array_agg(DISTINCT c), '{}')
+               FROM unnest(string_to_array(t, NULL)) AS c WHERE ascii(c) > 127 $$""",
+        "CREATE INDEX search_text_chars ON search_text USING gin (chatassist_chars(folded))",
+    ):
+        db.execute_sql(sql)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_team_library,
+    _v2_placeholder_kinds,
+    _v3_short_query_index,
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 

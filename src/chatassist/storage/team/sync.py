@@ -190,11 +190,13 @@ def _apply(
             PhrasebookRow.delete().execute()
             TeamEntryRow.delete().execute()
         for book in live_books:
+            # UPDATE, else INSERT; not an upsert: SQLite lets an outer statement's
+            # conflict policy override the library_change triggers' OR REPLACE, and
+            # an upsert's ABORT made every update of a known phrasebook fail.
             values = {k: book[k] for k in _BOOK_FIELDS}
-            PhrasebookRow.insert(**values).on_conflict(
-                conflict_target=[PhrasebookRow.id],
-                update={getattr(PhrasebookRow, k): values[k] for k in _BOOK_FIELDS if k != "id"},
-            ).execute()
+            header = {getattr(PhrasebookRow, k): values[k] for k in _BOOK_FIELDS if k != "id"}
+            if not PhrasebookRow.update(header).where(PhrasebookRow.id == book["id"]).execute():
+                PhrasebookRow.insert(**values).execute()
         for start in range(0, len(changed), CHUNK):
             chunk = changed[start : start + CHUNK]
             EntryRow.delete().where(EntryRow.id.in_(chunk)).execute()  # cascades
