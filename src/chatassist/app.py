@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from chatassist.storage.glossary import GlossaryStore
     from chatassist.storage.library import PhrasebookLibrary
     from chatassist.storage.responses import ResponseLog
+    from chatassist.storage.revision import LibraryRevision
     from chatassist.storage.suggestion_index import SuggestionIndex
     from chatassist.storage.team.link import TeamLink
     from chatassist.storage.team.replica import ChangedBy
@@ -289,6 +290,13 @@ class App:
         return Assistant(
             self.detector, index.intents, engine, self.regions, offer_rules, self.likely_next
         )
+
+    def library_revision(self) -> LibraryRevision | None:
+        """The library's revision read from its file through a connection of its own
+        (one row: cheap to poll from any thread); None before the library exists."""
+        from chatassist.storage import revision
+
+        return revision.read(self.paths.database)
 
     def suggestion_index(self) -> SuggestionIndex:
         """The intent detector and entry cards of the library's current revision: the
