@@ -10,7 +10,8 @@ many of them are right. An answer that names the right language in
 `ambiguous_with` counts as right in the "named" column.
 
 Default sets: bench/data/langid_chatwords_fresh.tsv (written before tuning,
-never tuned on) and bench/data/langid_chatwords_tune.tsv (tuned on).
+never tuned on), bench/data/langid_chatwords_tune.tsv (tuned on) and
+bench/data/langid_support_words_fresh.tsv (support words, never tuned on).
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ from chatassist.core.intents import load_lexicon
 
 DATA = Path(__file__).resolve().parent / "data"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-DEFAULT_SETS = (DATA / "langid_chatwords_fresh.tsv", DATA / "langid_chatwords_tune.tsv")
+DEFAULT_SETS = (
+    DATA / "langid_chatwords_fresh.tsv",
+    DATA / "langid_chatwords_tune.tsv",
+    DATA / "langid_support_words_fresh.tsv",
+)
 
 
 def bundled_lexicon(cues: bool = True) -> ChatLexicon:

@@ -176,17 +176,30 @@ def ablations(rows: list[Row]) -> Iterable[tuple[str, LanguageDetector]]:
         LanguageDetector(
             Tuning(langdetect_weight=0.05, cue_weight=6, letter_weight=5, malay_weight=0),
             use_lingua=False,
+            use_word_frequency=False,
         ),
     )
-    yield "py3langid + script rules", LanguageDetector(Tuning(**off), use_lingua=False)
-    yield "+ lingua low-accuracy voter", LanguageDetector(Tuning(**off))
-    yield "+ alphabets", LanguageDetector(Tuning(cue_weight=0.0, malay_weight=0.0))
-    yield "+ cue words", LanguageDetector(Tuning(malay_weight=0.0))
-    yield "+ id/ms re-split", LanguageDetector()
-    yield "+ chat lexicon (= shipped)", LanguageDetector(lexicon=bundled_lexicon(cues=False))
+    yield (
+        "py3langid + script rules",
+        LanguageDetector(Tuning(**off), use_lingua=False, use_word_frequency=False),
+    )
+    yield "+ lingua low-accuracy voter", LanguageDetector(Tuning(**off), use_word_frequency=False)
+    yield (
+        "+ alphabets",
+        LanguageDetector(Tuning(cue_weight=0.0, malay_weight=0.0), use_word_frequency=False),
+    )
+    yield "+ cue words", LanguageDetector(Tuning(malay_weight=0.0), use_word_frequency=False)
+    yield "+ id/ms re-split", LanguageDetector(use_word_frequency=False)
+    lexicon = bundled_lexicon()
+    yield (
+        "+ chat lexicon and cues",
+        LanguageDetector(lexicon=lexicon, use_word_frequency=False),
+    )
+    yield "+ word frequencies (= shipped)", LanguageDetector(lexicon=lexicon)
+    yield "word frequencies without the lexicon", LanguageDetector()
     yield (
         "shipped + langdetect voter 0.05",
-        LanguageDetector(Tuning(langdetect_weight=0.05)),
+        LanguageDetector(Tuning(langdetect_weight=0.05), lexicon=lexicon),
     )
 
 

@@ -1,4 +1,4 @@
-"""Screenshots of the sidebar for docs/ui.md and the README.
+"""Screenshots of the sidebar and the editor for docs/ui.md and the README.
 
 Runs the real window offscreen over the bundled phrasebooks (in a throw-away
 data folder, so no user data is touched), pastes a customer message, waits
@@ -6,6 +6,7 @@ until every background job has finished and saves the window as PNG:
 
     .venv/bin/python bench/screenshots.py            # -> docs/screenshots/
     .venv/bin/python bench/screenshots.py --ui zh-Hans --only es
+    .venv/bin/python bench/screenshots.py --ui zh-Hans --editor   # -> editor-zh-Hans.png
 
 Translations use the language packs installed in the data folder; with none,
 the sidebar shows which pack is missing (that is what the pictures show).
@@ -27,6 +28,8 @@ MESSAGES: dict[str, tuple[str, bool]] = {
     "es": ("¿Dónde está mi pedido 48213? Lo pedí hace dos semanas y todavía no llega.", False),
     "ja": ("注文した商品がまだ届きません。注文番号は 48213 です。いつ届きますか？", False),
     "tl": ("Bakit po may bayad sa customs ang parcel ko?", True),
+    "ar": ("لم يصل طلبي رقم 48213 بعد، متى سيصل؟", False),
+    "th": ("พัสดุของฉันยังไม่มาเลยค่ะ เลขคำสั่งซื้อ 48213 ค่ะ", False),
 }
 
 
@@ -36,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", help="data folder (default: a temporary one)")
     parser.add_argument("--ui", default="en", choices=("en", "zh-Hans"))
     parser.add_argument("--only", choices=sorted(MESSAGES), action="append")
+    parser.add_argument("--editor", action="store_true", help="the editor instead of the sidebar")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -67,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         pool = QThreadPool()
         args.out.mkdir(parents=True, exist_ok=True)
         suffix = "" if args.ui == "en" else f"-{args.ui}"
+        if args.editor:
+            _editor(app, Worker(pool), args.out / f"editor{suffix}.png")
+            pool.waitForDone()
+            app.close()
+            return 0
         for code in args.only or sorted(MESSAGES):
             message, notes = MESSAGES[code]
             sidebar = Sidebar(
@@ -77,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                 sidebar.set_translator(translator)
             elif problem is not None:
                 sidebar.translator_failed(problem)
-            sidebar.resize(430, 900)
+            sidebar.resize(380, 900)
             sidebar.show()
             sidebar.message.set_text(message)
             _settle(qapp, sidebar)
@@ -90,6 +99,29 @@ def main(argv: list[str] | None = None) -> int:
             sidebar.deleteLater()
         app.close()
     return 0
+
+
+def _editor(app: object, worker: object, target: Path) -> None:
+    """The editor on the first entry of the order-status phrasebook."""
+    from PySide6.QtWidgets import QTreeWidgetItemIterator
+
+    from chatassist.ui.editor.launch import build_editor
+
+    window = build_editor(app, worker)  # type: ignore[arg-type]
+    window.resize(1200, 760)
+    window.show()
+    _settle(None, window)
+    found = QTreeWidgetItemIterator(window.tree)
+    while found.value() is not None:
+        item = found.value()
+        if item.childCount() == 0 and "order_status." in item.text(0):
+            window.tree.setCurrentItem(item)
+            break
+        found += 1
+    _settle(None, window)
+    window.grab().save(str(target))
+    print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+    window.close()
 
 
 def _settle(qapp: object, sidebar: object, timeout: float = 30.0) -> None:

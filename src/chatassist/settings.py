@@ -73,7 +73,7 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("font_size", int, 10, "base font size in points", tuple(range(8, 21))),
     Setting("suggestion_count", int, 5, "how many replies to suggest", tuple(range(1, 10))),
-    Setting("window_geometry", str, "", "saved window size and position (base64)"),
+    Setting("window_geometry", str, "", "saved window position and size (x,y,width,height)"),
     Setting(
         "sidebar_splitter",
         str,

@@ -93,3 +93,17 @@ def test_thai_replies_for_a_male_agent_have_no_female_particle() -> None:
             )
             assert not female.search(male.text), (e.id, male.text)
             assert "ครับ" in male.text, e.id
+
+
+def test_every_bundled_value_placeholder_has_a_declared_kind() -> None:
+    # Dates, durations, amounts and counts are declared in the phrasebook (its
+    # `placeholders:` map), not left to the name: a new reply must say what it means.
+    undeclared = sorted(
+        {
+            (e.id, name)
+            for e, kinds in entries()
+            for name in e.placeholders
+            if name not in kinds and placeholder_kind(name) != "text"
+        }
+    )
+    assert undeclared == []

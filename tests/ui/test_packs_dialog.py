@@ -66,6 +66,8 @@ def test_install_from_file_lists_the_pack(
     assert rows(dialog) == ["English → Spanish"] and not dialog.empty.isVisible()
     item = dialog.table.topLevelItem(0)
     assert item.text(1) == "1.0" and item.text(2).endswith("KB")
+    # The tiny pack's README names no licence: the dialog says so, it does not guess.
+    assert item.text(5) == "not stated in its README"
     assert "Installed English → Spanish" in dialog.status.text()
     assert [(p.from_code, p.to_code) for p in manager.installed()] == [("en", "es")]
 

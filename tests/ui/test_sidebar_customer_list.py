@@ -4,6 +4,7 @@ after every change, not only when the window closes."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -88,3 +89,27 @@ def test_a_splitter_gives_the_message_and_its_notes_more_room_and_is_remembered(
     sidebar.save_state()
     again = make_sidebar(backend)
     assert again.splitter.sizes()[0] > again.splitter.sizes()[1]
+
+
+def test_the_sidebar_is_usable_320_px_wide_in_both_languages(
+    qtbot: Any, make_sidebar: Any, backend: Backend
+) -> None:
+    """#15 item 6: the minimum was 429 px wide; the customer row was cut ("age ?")."""
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QSpinBox
+    from zh_cn import chinese_interface
+
+    for chinese in (False, True):
+        with chinese_interface() if chinese else contextlib.nullcontext():
+            sidebar = make_sidebar(backend)
+            paste(qtbot, sidebar, "¿Dónde está mi pedido 48213? Llevo dos semanas esperando.")
+            assert sidebar.minimumSizeHint().width() <= 320, chinese
+            sidebar.resize(320, 700)
+            qtbot.wait(20)
+            assert sidebar.width() <= 320
+            for kind in (QPushButton, QSpinBox, QLineEdit, QComboBox):
+                for w in sidebar.findChildren(kind):
+                    if w.isVisibleTo(sidebar) and w.width() > 0:
+                        assert w.width() >= w.minimumSizeHint().width() - 1, (
+                            chinese,
+                            w.objectName() or w.accessibleName(),
+                        )

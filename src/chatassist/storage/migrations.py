@@ -199,10 +199,16 @@ def _v7_library_revision(db: pw.Database) -> None:
     ):
         for event in events:
             rows = {"INSERT": ("NEW",), "UPDATE": ("OLD", "NEW"), "DELETE": ("OLD",)}[event]
-            noted = "; ".join(
-                "INSERT OR REPLACE INTO library_change VALUES "
-                f"('{kind}', {row}.{column}, lower(hex(randomblob(8))))"
-                for row in rows
+            # Delete, then insert: not INSERT OR REPLACE, whose policy an outer
+            # statement's overrides (a team sync's upsert of a phrasebook made it
+            # ABORT, and its OLD and NEW rows, the same id, collided).
+            ids = ", ".join(f"{row}.{column}" for row in rows)
+            noted = (
+                f"DELETE FROM library_change WHERE kind = '{kind}' AND id IN ({ids}); "
+                f"INSERT INTO library_change SELECT DISTINCT '{kind}', id, "
+                f"lower(hex(randomblob(8))) FROM (SELECT {rows[0]}.{column} AS id"
+                + "".join(f" UNION SELECT {row}.{column}" for row in rows[1:])
+                + ")"
             )
             # A cascade from its entry (already gone, already noted) costs one look-up.
             when = (

@@ -38,6 +38,7 @@ from chatassist.core.translation import selftest
 from chatassist.core.translation.codes import customer_code
 from chatassist.core.translation.errors import DownloadCancelled, PackError
 from chatassist.core.translation.model import InstalledPack
+from chatassist.core.translation.pack_licence import NOT_STATED, readme_licence
 from chatassist.core.translation.packs import PackManager, PackScan
 from chatassist.core.translation.selftest import PackResult, SelftestReport
 from chatassist.ui import names
@@ -123,6 +124,7 @@ class PacksDialog(QDialog):
                 self.tr("Size"),
                 self.tr("Self-test"),
                 self.tr("SHA-256"),
+                self.tr("Licence"),
             ]
         )
         self.table.setAccessibleName(self.tr("Installed language packs"))
@@ -216,18 +218,31 @@ class PacksDialog(QDialog):
     def refresh(self) -> None:
         """List the packs again (scanned in the worker)."""
 
-        def done(scan: PackScan) -> None:
+        def scan() -> tuple[PackScan, dict[Path, str | None]]:
+            found = self.packs.scan()
+            # Each pack's README is read here too, off the UI thread.
+            return found, {p.path: readme_licence(p.path) for p in found.packs}
+
+        def done(result: tuple[PackScan, dict[Path, str | None]]) -> None:
             if self._alive():
-                self._show_scan(scan)
+                self._show_scan(*result)
 
         def error(exc: Exception) -> None:
             if self._alive():
                 self._fail(_one_line(exc))
 
         # Only the newest scan is shown (the worker drops older ones).
-        self.worker.run_latest((self, "scan"), self.packs.scan, done, error)
+        self.worker.run_latest((self, "scan"), scan, done, error)
 
-    def _show_scan(self, scan: PackScan) -> None:
+    def _licence_text(self, licence: str | None) -> str:
+        """The licence a pack's README names (a licence name is data, not translated)."""
+        if licence is None:
+            return self.tr("no README")
+        if licence == NOT_STATED:
+            return self.tr("not stated in its README")
+        return licence
+
+    def _show_scan(self, scan: PackScan, licences: dict[Path, str | None] | None = None) -> None:
         selected = self.table.currentItem()
         keep = selected.data(0, _PAIR_ROLE) if selected is not None else None
         self.table.clear()
@@ -239,7 +254,17 @@ class PacksDialog(QDialog):
             tested = self._tested.get((pack.from_code, pack.to_code))
             verdict = self._verdict(tested) if tested is not None else ""
             sha = pack.sha256[:12] if pack.sha256 else self.tr("not recorded")
-            item = QTreeWidgetItem([pair, pack.version, _size(pack.size_bytes), verdict, sha])
+            licence = self._licence_text((licences or {}).get(pack.path))
+            item = QTreeWidgetItem(
+                [pair, pack.version, _size(pack.size_bytes), verdict, sha, licence]
+            )
+            item.setToolTip(
+                5,
+                self.tr(
+                    "As the pack's own README states it: argos packs carry no licence "
+                    "field (see docs/packs.md)"
+                ),
+            )
             if pack.sha256:
                 item.setToolTip(
                     4,
@@ -267,7 +292,7 @@ class PacksDialog(QDialog):
             )
             item.setForeground(0, Qt.GlobalColor.darkRed)
             self.table.addTopLevelItem(item)
-        for column in range(5):
+        for column in range(6):
             self.table.resizeColumnToContents(column)
         self.empty.setVisible(not scan.packs and not scan.broken)
         self._update_buttons()

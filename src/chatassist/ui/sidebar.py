@@ -20,9 +20,9 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QPushButton,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +39,7 @@ from chatassist.ui.customers import CustomerBook
 from chatassist.ui.errors import describe
 from chatassist.ui.likely_next_chip import LikelyNextChip
 from chatassist.ui.message_panel import MessagePanel
+from chatassist.ui.placement import place_text, placed
 from chatassist.ui.response_clock import ClockLabel, ResponseWatch
 from chatassist.ui.settings_dialog import SettingsDialog
 from chatassist.ui.sidebar_analysis import AnalysisFlow
@@ -126,9 +127,7 @@ class Sidebar(QWidget):
         warm_up_fonts(self)
         self.customer_switcher.show_customer(self.customers.current)
         self.resize(DEFAULT_WIDTH, DEFAULT_HEIGHT)
-        saved = str(settings.get("window_geometry"))
-        if saved:
-            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        self._restore_place(str(settings.get("window_geometry")))
         split = str(settings.get("sidebar_splitter"))
         if split:
             self.splitter.restoreState(QByteArray.fromBase64(split.encode("ascii")))
@@ -142,9 +141,19 @@ class Sidebar(QWidget):
     def _build(self) -> None:
         self.customer_combo = QComboBox()
         self.customer_combo.setAccessibleName(self.tr("Recent customers"))
-        self.new_button = QPushButton(self.tr("&New customer"))
+        # The list's labels are long ("Customer 4 · ES Europe · Ana…"): let it shrink.
+        self.customer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.customer_combo.setMinimumContentsLength(6)
+        # Short labels: the sidebar stays usable 320 px wide (the tool tips say more).
+        # Tool buttons: a push button is never narrower than 80 px in most styles.
+        self.new_button = QToolButton()
+        self.new_button.setText(self.tr("&New"))
+        self.new_button.setAccessibleName(self.tr("New customer"))
         self.new_button.setToolTip(self.tr("Start a fresh customer (Ctrl+N)"))
-        self.settings_button = QPushButton(self.tr("&Settings"))
+        self.settings_button = QToolButton()
+        self.settings_button.setText(self.tr("&Settings"))
         self.settings_button.setToolTip(self.tr("Settings (Ctrl+,); phrasebook editor: Ctrl+E"))
         top = QHBoxLayout()
         top.addWidget(self.customer_combo, 1)
@@ -469,9 +478,17 @@ class Sidebar(QWidget):
         self.raise_()
         self.activateWindow()
 
+    def _restore_place(self, saved: str) -> None:
+        screens = [s.availableGeometry() for s in QGuiApplication.screens()]
+        rect = placed(saved, screens, self.minimumSizeHint())
+        if rect is None:
+            return
+        self.resize(rect.size())
+        self.move(rect.topLeft())
+
     def save_state(self) -> None:
         """Remember the window's size and place and the recent customers."""
-        self.settings.set("window_geometry", bytes(self.saveGeometry().toBase64().data()).decode())
+        self.settings.set("window_geometry", place_text(self.pos(), self.size()))
         self.settings.set(
             "sidebar_splitter", bytes(self.splitter.saveState().toBase64().data()).decode()
         )

@@ -54,8 +54,7 @@ class ReplyList(QObject):
         self._drop_all()
         translator = self.state.translator
         items = [
-            self._previewed(ReplyItem.for_customer(s, translator is not None))
-            for s in suggestions
+            self._previewed(ReplyItem.for_customer(s, translator is not None)) for s in suggestions
         ]
         if search:
             title = QCoreApplication.translate("Sidebar", "Search results")

@@ -133,3 +133,22 @@ def test_lingua_voter_loads_from_the_installed_package() -> None:
     probs = model.probabilities("Where is my parcel?")
     assert max(probs, key=probs.__getitem__) == "en"
     assert set(probs) <= {*cues.LATIN_LANGUAGES, "ru", "ar", "ja", "ko", "zh", "th"}
+
+
+def test_a_long_paste_is_judged_on_its_start(detector: LanguageDetector) -> None:
+    spanish = "Hola, todavía no he recibido mi pedido y quiero un reembolso. "
+    english = "Please see the attached conversation with your colleague below. "
+    result = detector.detect(spanish * 3 + english * 800)  # ~50,000 characters
+    assert result.language == "es"
+    # The whole cleaned message is still what callers see (up to the input cap).
+    assert len(result.cleaned_text) > 3000
+
+
+def test_head_cuts_at_a_space_near_the_limit() -> None:
+    from chatassist.core.detection.detector import _head
+
+    assert _head("short text", 200) == "short text"
+    text = "word " * 100
+    cut = _head(text, 200)
+    assert len(cut) <= 200 and cut.endswith("word")
+    assert _head("x" * 500, 200) == "x" * 200

@@ -27,6 +27,8 @@ def test_an_informal_dutch_reply_is_warned_of_and_saved(
         "variants/nl/direct: house style: 'kun je': informal je/jij; replies use the formal u"
     ]
     assert "house style" in cell.toolTip()
+    # Amber, not the red of a problem that stops the save.
+    assert cell.foreground().color().name() == "#b26a00"
     # A warning, not an error: the trainer may ship it.
     with qtbot.waitSignal(window.saved, timeout=1000):
         assert window.saver.save()

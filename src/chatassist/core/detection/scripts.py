@@ -58,6 +58,7 @@ _RANGES: tuple[tuple[int, int, str], ...] = (
 )
 
 
+@lru_cache(maxsize=4096)
 def char_script(ch: str) -> str:
     """The script of one letter, or OTHER."""
     cp = ord(ch)

@@ -37,6 +37,8 @@ from chatassist.ui.editor.model import LIST_FIELDS, field_text
 GAP = QColor("#fde8e8")
 UNVETTED = QColor("#fff4c2")
 PROBLEM = QColor("#c62828")
+#: a house-style warning: worth a look, but it does not stop a save
+WARNING = QColor("#b26a00")
 KEYWORDS_COLUMN = len(TONES)
 
 
@@ -147,8 +149,11 @@ class EntryForm(QWidget):
         try:
             self.setEnabled(entry is not None)
             by_field: dict[str, list[str]] = {}
+            errors: set[str] = set()  # fields with a problem that is not only a warning
             for p in problems:
                 by_field.setdefault(p.field, []).append(p.message)
+                if not p.warning:
+                    errors.add(p.field)
             for name, edit in self.fields.items():
                 text = field_text(entry, name) if entry is not None else ""
                 if edit.text() != text:
@@ -161,13 +166,15 @@ class EntryForm(QWidget):
                 self.pinned.setChecked(entry.pinned)
                 for name in ("body/zh-Hans", "body/en"):
                     self.fields[name].setEnabled(entry.kind == "note" or bool(entry.body))
-            self._fill_grid(entry, by_field)
+            self._fill_grid(entry, by_field, errors)
             self.problems.clear()
             self.problems.addItems([_problem_text(p) for p in problems])
         finally:
             self._loading = False
 
-    def _fill_grid(self, entry: Entry | None, by_field: dict[str, list[str]]) -> None:
+    def _fill_grid(
+        self, entry: Entry | None, by_field: dict[str, list[str]], errors: set[str]
+    ) -> None:
         italic = QFont(self.grid.font())
         italic.setItalic(True)
         for r, lang in enumerate(CUSTOMER_LANGUAGES):
@@ -202,7 +209,8 @@ class EntryForm(QWidget):
                 item.setFont(
                     italic if variant is not None and not variant.vetted else self.grid.font()
                 )
-                item.setForeground(QBrush(PROBLEM) if messages else QBrush())
+                colour = PROBLEM if f"variants/{lang}/{tone}" in errors else WARNING
+                item.setForeground(QBrush(colour) if messages else QBrush())
                 item.setToolTip("\n".join(tips))
                 item.setData(
                     Qt.ItemDataRole.UserRole, "unvetted" if variant and not variant.vetted else ""

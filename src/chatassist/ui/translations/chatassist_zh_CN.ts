@@ -449,7 +449,7 @@
     <name>EntryForm</name>
     <message>
         <source>Entry id</source>
-        <extracomment>(field, value): a text field of the entry changed (see model.set_field). (language, tone, text): a variant cell changed.</extracomment>
+        <extracomment>a house-style warning: worth a look, but it does not stop a save (field, value): a text field of the entry changed (see model.set_field). (language, tone, text): a variant cell changed.</extracomment>
         <translation>条目 ID</translation>
     </message>
     <message>
@@ -1169,6 +1169,10 @@
         <translation>SHA-256</translation>
     </message>
     <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
         <source>Installed language packs</source>
         <translation>已安装的语言包</translation>
     </message>
@@ -1221,12 +1225,24 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>no README</source>
+        <translation>无说明文件</translation>
+    </message>
+    <message>
+        <source>not stated in its README</source>
+        <translation>说明文件中未注明</translation>
+    </message>
+    <message>
         <source>%1 → %2</source>
         <translation>%1 → %2</translation>
     </message>
     <message>
         <source>not recorded</source>
         <translation>未记录</translation>
+    </message>
+    <message>
+        <source>As the pack&apos;s own README states it: argos packs carry no licence field (see docs/packs.md)</source>
+        <translation>以语言包自带的说明文件（README）为准：argos 语言包本身没有许可证字段（见 docs/packs.md）</translation>
     </message>
     <message>
         <source>SHA-256 of the installed file (%1 bytes): %2</source>
@@ -1720,8 +1736,12 @@
         <translation>最近的客户</translation>
     </message>
     <message>
-        <source>&amp;New customer</source>
+        <source>&amp;New</source>
         <translation>新客户(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>新客户</translation>
     </message>
     <message>
         <source>Start a fresh customer (Ctrl+N)</source>
