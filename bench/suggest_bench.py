@@ -8,7 +8,12 @@ and then, each in a fresh process like a user would run them:
 - ``chatassist phrasebook import DIR`` into an empty data folder (wall time,
   CPU time and peak resident memory of the process);
 - ``chatassist suggest TEXT``: the first answer of a fresh process, on that
-  library (wall time and peak resident memory);
+  library, first without the persisted suggestion index (it builds it), then
+  with it (best of 3; wall time, CPU time and peak resident memory);
+- ``chatassist gui --check TEXT`` (Qt offscreen): the sidebar from launch to
+  its first suggestions shown;
+- the suggestion index update after an import that rewords 10 replies
+  (checked equal to a whole build);
 
 and in this process, on the same library:
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from chatassist.storage.glossary import GlossaryStore
     from chatassist.storage.library import PhrasebookLibrary
     from chatassist.storage.responses import ResponseLog
+    from chatassist.storage.revision import LibraryRevision
     from chatassist.storage.suggestion_index import SuggestionIndex
     from chatassist.storage.team.link import TeamLink
     from chatassist.storage.team.replica import ChangedBy
@@ -74,6 +75,8 @@ class App:
         self.paths = paths
         self._lock = threading.RLock()
         self._index: SuggestionIndex | None = None
+        self._saves: list[threading.Thread] = []
+        self._saving_lock = threading.Lock()
 
     @classmethod
     def from_args(cls, data_dir: str | None) -> App:
@@ -288,6 +291,13 @@ class App:
             self.detector, index.intents, engine, self.regions, offer_rules, self.likely_next
         )
 
+    def library_revision(self) -> LibraryRevision | None:
+        """The library's revision read from its file through a connection of its own
+        (one row: cheap to poll from any thread); None before the library exists."""
+        from chatassist.storage import revision
+
+        return revision.read(self.paths.database)
+
     def suggestion_index(self) -> SuggestionIndex:
         """The intent detector and entry cards of the library's current revision: the
         last one this process built when current, else updated from it (only the
@@ -302,19 +312,43 @@ class App:
         current = self.database.revision()
         if last is not None and last.revision == current:
             return last
-        index = (
-            None if last is None else suggestion_index.update(self.database, last, self.cue_lexicon)
-        )
+        index = None
+        if last is not None:
+            index = suggestion_index.update(self.database, last, self.cue_lexicon)
+        fresh = index is not None and index is not last
         if index is None:
             index = suggestion_index.load(self.paths.cache, current, code)
             if index is None:
                 index = suggestion_index.build(self.database, self.cue_lexicon)
-                suggestion_index.save(self.paths.cache, index, code)
-        elif index is not last:
-            suggestion_index.save(self.paths.cache, index, code)
+                fresh = True
         with self._lock:
             self._index = index
+        if fresh:
+            self._persist(index, code)
         return index
+
+    def _persist(self, index: SuggestionIndex, code: str) -> None:
+        """Write ``index`` for the next start on a thread of its own: writing takes
+        longer than updating it (1 s at 10,000 entries) and nobody waits for it. An
+        index superseded meanwhile is not written; ``close`` waits for the writing."""
+        from chatassist.storage import suggestion_index
+
+        def write() -> None:
+            with self._saving_lock:
+                if self._index is index:
+                    suggestion_index.save(self.paths.cache, index, code)
+
+        thread = threading.Thread(target=write, name="chatassist-index-save")
+        with self._lock:
+            self._saves.append(thread)
+        thread.start()
+
+    def flush_index(self) -> None:
+        """Wait until the index built so far is written (``close`` does it too)."""
+        with self._lock:
+            saves, self._saves = self._saves, []
+        for thread in saves:
+            thread.join()
 
     @service
     def assistant(self) -> Assistant:
@@ -328,6 +362,7 @@ class App:
         return None if db is None else db.startup_note
 
     def close(self) -> None:
+        self.flush_index()
         cache = self.__dict__.get("translation_cache")
         if cache is not None:
             cache.close()

@@ -89,17 +89,15 @@ def launch(app: App, check_message: str | None = None) -> int:
 def _library_watch(app: App, worker: Worker, sidebar: Sidebar) -> LibraryWatch:
     """Follow changes another process makes to the library (#15): rebuild the
     suggestions in the worker when its revision moves."""
-    from chatassist.storage import revision
     from chatassist.ui.library_watch import LibraryWatch
 
-    path = app.paths.database
-    watch = LibraryWatch(worker, lambda: revision.read(path), parent=sidebar)
+    watch = LibraryWatch(worker, app.library_revision, parent=sidebar)
     watch.changed.connect(
         lambda: sidebar.load_backend_with(partial(load_backend, app, rebuild=True))
     )
     # The revision the first load will show: read before it starts (one row, from a
     # read-only connection of its own), so that a change made meanwhile still counts.
-    watch.start(revision.read(path))
+    watch.start(app.library_revision())
     return watch
 
 
