@@ -7,7 +7,7 @@ transaction, as the import does to diff against what is really there).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -101,27 +101,13 @@ def phrasebooks(ids: Collection[str] | None = None) -> list[Phrasebook]:
         variants.setdefault(entry_id, []).append(Variant(language, tone, text, bool(vetted)))
     entries: dict[str, list[Entry]] = {}
     loads = json.loads
-    for row in db.execute_sql(
-        "SELECT id, phrasebook_id, kind, scenarios, tags, segments, regions, pinned, gloss, body,"
-        f" placeholder_kinds FROM entry{where} ORDER BY phrasebook_id, position",
+    for entry_id, book_id, *row in db.execute_sql(
+        f"SELECT id, phrasebook_id, {_ENTRY_COLUMNS} FROM entry{where}"
+        " ORDER BY phrasebook_id, position",
         params,
     ):
-        entry_id, book_id, kind, scenarios, tags, segments, regions, pinned, gloss, body, pk = row
         entries.setdefault(book_id, []).append(
-            Entry(
-                id=entry_id,
-                scenarios=tuple(loads(scenarios)),
-                kind=kind,
-                gloss=loads(gloss),
-                body=loads(body),
-                tags=tuple(loads(tags)),
-                segments=tuple(loads(segments)),
-                regions=tuple(loads(regions)),
-                pinned=bool(pinned),
-                keywords={lang: tuple(ws) for lang, ws in keywords.get(entry_id, {}).items()},
-                variants=tuple(variants.get(entry_id, ())),
-                placeholder_kinds=loads(pk),
-            )
+            _entry(entry_id, row, keywords.get(entry_id, {}), variants.get(entry_id, ()))
         )
     book_where = where.replace("phrasebook_id", "id")
     return [
@@ -148,13 +134,10 @@ def entry(entry_id: str) -> Entry | None:
     db = PhrasebookRow._meta.database
     mark = db.param
     row = db.execute_sql(
-        "SELECT kind, scenarios, tags, segments, regions, pinned, gloss, body,"
-        f" placeholder_kinds FROM entry WHERE id = {mark}",
-        [entry_id],
+        f"SELECT {_ENTRY_COLUMNS} FROM entry WHERE id = {mark}", [entry_id]
     ).fetchone()
     if row is None:
         return None
-    kind, scenarios, tags, segments, regions, pinned, gloss, body, pk = row
     keywords: dict[str, list[str]] = {}
     for language, text in db.execute_sql(
         f"SELECT language, text FROM keyword WHERE entry_id = {mark} ORDER BY language, position",
@@ -168,6 +151,20 @@ def entry(entry_id: str) -> Entry | None:
             [entry_id],
         )
     )
+    return _entry(entry_id, row, keywords, variants)
+
+
+_ENTRY_COLUMNS = "kind, scenarios, tags, segments, regions, pinned, gloss, body, placeholder_kinds"
+
+
+def _entry(
+    entry_id: str,
+    row: Sequence[Any],
+    keywords: Mapping[str, list[str]],
+    variants: Iterable[Variant],
+) -> Entry:
+    """An entry from its row (``_ENTRY_COLUMNS``), keywords and variants."""
+    kind, scenarios, tags, segments, regions, pinned, gloss, body, pk = row
     loads = json.loads
     return Entry(
         id=entry_id,
@@ -180,7 +177,7 @@ def entry(entry_id: str) -> Entry | None:
         regions=tuple(loads(regions)),
         pinned=bool(pinned),
         keywords={lang: tuple(ws) for lang, ws in keywords.items()},
-        variants=variants,
+        variants=tuple(variants),
         placeholder_kinds=loads(pk),
     )
 
