@@ -32,7 +32,12 @@ import yaml
 from chatassist.core.intents.lexicon import cue_problem, is_unspaced
 from chatassist.core.intents.normalize import normalize
 from chatassist.core.languages import CUSTOMER_LANGUAGES
-from chatassist.core.playbook.reading import PlaybookReader, read_root
+from chatassist.core.playbook.reading import (
+    PlaybookReader,
+    agent_note,
+    missing_replies,
+    read_root,
+)
 from chatassist.core.playbook.situation import Situation
 from chatassist.core.scenarios import SCENARIO_IDS
 from chatassist.core.yaml_reader import Problem
@@ -73,20 +78,16 @@ class LikelyNextHints:
             held = _holds(hint, situation, norm)
             if held is None:
                 continue
-            note = hint.note.get(agent_language) or hint.note["en"]
+            note = agent_note(hint.note, agent_language)
             out.append(
                 LikelyNext(hint.id, hint.next, hint.reply, note, f"{note} ({'; '.join(held)})")
             )
         return out
 
     def check_references(self, entry_ids: Collection[str]) -> list[Problem]:
-        return [
-            Problem(
-                self.path, h.line, 0, f"hint {h.id}: no reply entry '{h.reply}' in the phrasebooks"
-            )
-            for h in self.hints
-            if h.reply not in entry_ids
-        ]
+        return missing_replies(
+            self.path, "hint", ((h.id, h.reply, h.line) for h in self.hints), entry_ids
+        )
 
 
 def _holds(hint: Hint, s: Situation, norm: str) -> list[str] | None:

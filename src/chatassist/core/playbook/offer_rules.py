@@ -35,7 +35,13 @@ from pathlib import Path
 import yaml
 
 from chatassist.core.playbook.money import Money, MoneyInvalid, Rates, parse_money
-from chatassist.core.playbook.reading import PlaybookInvalid, PlaybookReader, read_root
+from chatassist.core.playbook.reading import (
+    PlaybookInvalid,
+    PlaybookReader,
+    agent_note,
+    missing_replies,
+    read_root,
+)
 from chatassist.core.playbook.situation import Situation
 from chatassist.core.regions import REGION_IDS
 from chatassist.core.scenarios import SCENARIO_IDS
@@ -141,19 +147,15 @@ class OfferRules:
             if held is None or rule.offer in seen:
                 continue
             seen.add(rule.offer)
-            note = rule.note.get(agent_language) or rule.note["en"]
+            note = agent_note(rule.note, agent_language)
             out.append(FiredOffer(rule.id, rule.offer, note, tuple(held)))
         return out
 
     def check_references(self, entry_ids: Collection[str]) -> list[Problem]:
         """Rules naming a reply the library does not have (such a rule never shows)."""
-        return [
-            Problem(
-                self.path, r.line, 0, f"rule {r.id}: no reply entry '{r.offer}' in the phrasebooks"
-            )
-            for r in self.rules
-            if r.offer not in entry_ids
-        ]
+        return missing_replies(
+            self.path, "rule", ((r.id, r.offer, r.line) for r in self.rules), entry_ids
+        )
 
     def _holds(self, rule: OfferRule, s: Situation) -> list[HeldCondition] | None:
         """The conditions that held; None when one does not."""

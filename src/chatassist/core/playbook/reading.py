@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 
 import yaml
@@ -10,6 +11,7 @@ from chatassist.core.yaml_reader import (
     INT_TAG,
     InvalidFiles,
     NodeReader,
+    Problem,
     compose,
     read_text_file,
 )
@@ -82,3 +84,20 @@ def _is_id(value: str) -> bool:
         and all(c.islower() or c.isdigit() or c in "._-" for c in value)
         and value.isascii()
     )
+
+
+def agent_note(note: Mapping[str, str], agent_language: str) -> str:
+    """A rule's or hint's note in the agent's language (English when it has none)."""
+    return note.get(agent_language) or note["en"]
+
+
+def missing_replies(
+    path: str, what: str, named: Iterable[tuple[str, str, int]], entry_ids: Collection[str]
+) -> list[Problem]:
+    """``named`` as (id, reply entry id, line): those naming a reply the library does
+    not have (such a rule or hint never shows); ``what`` is "rule" or "hint"."""
+    return [
+        Problem(path, line, 0, f"{what} {ident}: no reply entry '{reply}' in the phrasebooks")
+        for ident, reply, line in named
+        if reply not in entry_ids
+    ]
