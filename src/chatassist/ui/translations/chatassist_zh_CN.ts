@@ -1368,8 +1368,8 @@
         <translation>承运商</translation>
     </message>
     <message>
-        <source>Estimated date (YYYY-MM-DD)</source>
-        <translation>预计日期（YYYY-MM-DD）</translation>
+        <source>Estimated date</source>
+        <translation>预计日期</translation>
     </message>
     <message>
         <source>Product name</source>
@@ -1392,8 +1392,8 @@
         <translation>退款天数</translation>
     </message>
     <message>
-        <source>Refund date (YYYY-MM-DD)</source>
-        <translation>退款日期（YYYY-MM-DD）</translation>
+        <source>Refund date</source>
+        <translation>退款日期</translation>
     </message>
     <message>
         <source>Return days</source>
@@ -1412,12 +1412,12 @@
         <translation>优惠券金额</translation>
     </message>
     <message>
-        <source>Restock date (YYYY-MM-DD)</source>
-        <translation>补货日期（YYYY-MM-DD）</translation>
+        <source>Restock date</source>
+        <translation>补货日期</translation>
     </message>
     <message>
-        <source>Expiry date (YYYY-MM-DD)</source>
-        <translation>到期日期（YYYY-MM-DD）</translation>
+        <source>Expiry date</source>
+        <translation>到期日期</translation>
     </message>
     <message>
         <source>New address</source>
