@@ -104,7 +104,8 @@ def load_backend(app: App, *, rebuild: bool = False) -> Backend:
         usage=app.usage,
         detector=app.detector,
         responses=app.responses,
-        currencies=tuple(app.offer_rules.rates.per_unit),
+        # The rules the assistant was built with (reading the file again could differ).
+        currencies=tuple(assistant.offers.rates.per_unit) if assistant.offers else (),
         checked_after_crash=not rebuild and app.startup_note() is not None,
     )
 
