@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from chatassist import paths as paths_mod
+from chatassist.core.phrasebook.field_check import check_entry
 from chatassist.core.phrasebook.loader import PhrasebookInvalid, load_files
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
 from chatassist.core.phrasebook.tabular import (
-    check_entry,
     read_csv,
     read_xlsx,
     to_rows,

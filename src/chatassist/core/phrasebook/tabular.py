@@ -40,16 +40,15 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from chatassist.core.files import FileRefused, read_regular, write_atomic
 from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES, sort_key
+from chatassist.core.phrasebook.field_check import FieldProblem, check_phrasebook
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
-from chatassist.core.phrasebook.validation import LoadedPhrasebook, parse_text
-from chatassist.core.phrasebook.writer import dump
-from chatassist.core.regions import REGION_IDS
+from chatassist.core.phrasebook.validation import LoadedPhrasebook
+from chatassist.core.spreadsheet_cells import neutralise_cell, restore_cell
 from chatassist.core.tones import TONES
 from chatassist.core.yaml_reader import Problem
 
@@ -76,69 +75,7 @@ MAX_ZIP_MEMBERS = 1000
 MAX_ROWS = 100_000
 MAX_COLUMNS = 256
 MAX_CELL_CHARS = 131_072
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NO = ("no", "false", "0", "n", "")
-
-
-# --- validation shared with the editor -------------------------------------------
-
-
-@dataclass(frozen=True)
-class FieldProblem:
-    """A validation problem located at a field of the phrasebook.
-
-    ``entry`` is the entry's index (None for the phrasebook's own fields);
-    ``field`` is e.g. ``"gloss"``, ``"gloss/en"``, ``"scenarios"``,
-    ``"variants/en/direct"`` or ``"title/zh-Hans"``.
-    """
-
-    entry: int | None
-    field: str
-    message: str
-    #: a house-style warning: shown, but saving is not refused for it
-    warning: bool = False
-
-
-def _line_fields(text: str) -> list[tuple[int | None, str]]:
-    """For each line of a canonical dump: (entry index, field path) it belongs to."""
-    out: list[tuple[int | None, str]] = []
-    entry: int | None = None
-    path: list[str] = []
-    for line in text.split("\n"):
-        stripped = line.lstrip(" ")
-        indent = len(line) - len(stripped)
-        key = stripped.split(":", 1)[0].strip() if ":" in stripped else ""
-        if stripped.startswith("- id:") and indent == 2:
-            entry = 0 if entry is None else entry + 1
-            path = ["id"]
-        elif entry is None and indent == 0 and key:
-            path = [key]
-        elif entry is None and indent == 2 and key and path:
-            path = [path[0], key]
-        elif entry is not None and key and not stripped.startswith("-"):
-            level = (indent - 4) // 2
-            if 0 <= level <= 2 and indent % 2 == 0 and len(path) >= level:
-                path = [*path[:level], key]
-        out.append((entry, "/".join(path)))
-    return out
-
-
-def check_phrasebook(book: Phrasebook, path: str = "<editor>") -> list[FieldProblem]:
-    """Every problem ``chatassist phrasebook validate`` would report, located at fields."""
-    text = dump(book)
-    where = _line_fields(text)
-    _, problems = parse_text(text, path, REGION_IDS)
-    out = []
-    for p in problems:
-        entry, field = where[p.line - 1] if 0 < p.line <= len(where) else (None, "")
-        out.append(FieldProblem(entry, field, p.message))
-    return out
-
-
-def check_entry(entry: Entry) -> list[FieldProblem]:
-    """The problems of one entry, validated alone (fast enough to run on every edit)."""
-    probe = Phrasebook(id="probe", title={"zh-Hans": "-", "en": "-"}, entries=(entry,))
-    return check_phrasebook(probe)
 
 
 # --- writing ------------------------------------------------------------------------
@@ -234,18 +171,6 @@ def _kinds(sheet: _Sheet, n: int, row: list[str], column: str) -> dict[str, str]
             continue
         out[name.strip()] = kind.strip()
     return out
-
-
-def neutralise_cell(value: str) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (see the module docstring)."""
-    return "'" + value if value.startswith((*_FORMULA_START, "'")) else value
-
-
-def restore_cell(value: str) -> str:
-    """The inverse of :func:`neutralise_cell`."""
-    if value.startswith("'") and value[1:].startswith((*_FORMULA_START, "'")):
-        return value[1:]
-    return value
 
 
 def to_csv(book: Phrasebook) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from chatassist.core.phrasebook.tabular import neutralise_cell
+from chatassist.core.spreadsheet_cells import neutralise_cell
 from chatassist.core.statistics.responses import WeeklyResponses
 from chatassist.core.statistics.usage import UsageCount
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from chatassist.core.phrasebook.tabular import neutralise_cell
+from chatassist.core.spreadsheet_cells import neutralise_cell
 
 
 @dataclass(frozen=True, order=True)

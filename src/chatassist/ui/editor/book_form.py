@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from chatassist.core.languages import AGENT_LANGUAGES
+from chatassist.core.phrasebook.field_check import FieldProblem
 from chatassist.core.phrasebook.model import Phrasebook
-from chatassist.core.phrasebook.tabular import FieldProblem
 from chatassist.ui import names
 from chatassist.ui.editor.fields import PROBLEM_STYLE, add_line
 from chatassist.ui.editor.model import book_field_text

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES
+from chatassist.core.phrasebook.field_check import FieldProblem
 from chatassist.core.phrasebook.model import KINDS, Entry
-from chatassist.core.phrasebook.tabular import FieldProblem
 from chatassist.core.tones import TONES
 from chatassist.ui import names
 from chatassist.ui.editor.fields import PROBLEM_STYLE, add_line

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, replace
 
 from chatassist.core.languages import AGENT_LANGUAGES
+from chatassist.core.phrasebook.field_check import FieldProblem, check_entry, check_phrasebook
 from chatassist.core.phrasebook.house_style import HouseStyle, style_problems
 from chatassist.core.phrasebook.model import Entry, Phrasebook, Variant
-from chatassist.core.phrasebook.tabular import FieldProblem, check_entry, check_phrasebook
 
 #: Entry fields edited as comma-separated codes.
 LIST_FIELDS = ("scenarios", "tags", "segments", "regions")
