@@ -98,8 +98,8 @@ class _Pulled:
     revision: int
     books: list[dict[str, Any]]
     entries: list[dict[str, Any]]
-    keywords: list[tuple[Any, ...]]
-    variants: list[tuple[Any, ...]]
+    keywords: list[str]  # JSON arrays of [entry_id, language, position, text]
+    variants: list[str]  # JSON arrays of [entry_id, language, tone, text, vetted]
     heat: dict[str, float]
 
 
@@ -159,16 +159,24 @@ def _pull(db: pw.Database, since: int, on_page: Callable[[int], None] | None) ->
             ids = [r["id"] for r in page if not r["deleted"]]
             if ids:
                 # Plain rows (no JSON in them): ~30 per entry, so no per-row model objects.
-                pulled.keywords += db.execute_sql(
-                    "SELECT entry_id, language, position, text FROM keyword "
-                    "WHERE entry_id = ANY(%s) ORDER BY entry_id, language, position",
-                    (ids,),
-                ).fetchall()
-                pulled.variants += db.execute_sql(
-                    "SELECT entry_id, language, tone, text, vetted FROM variant "
-                    "WHERE entry_id = ANY(%s) ORDER BY id",
-                    (ids,),
-                ).fetchall()
+                # ~90 keywords per entry: one JSON text per page, which SQLite's
+                # json_each unpacks, instead of a Python tuple per row both ways.
+                pulled.keywords.append(
+                    db.execute_sql(
+                        "SELECT coalesce(json_agg(json_build_array(entry_id, language, "
+                        "position, text) ORDER BY entry_id, language, position), '[]')::text "
+                        "FROM keyword WHERE entry_id = ANY(%s)",
+                        (ids,),
+                    ).fetchone()[0]
+                )
+                pulled.variants.append(
+                    db.execute_sql(
+                        "SELECT coalesce(json_agg(json_build_array(entry_id, language, tone, "
+                        "text, vetted::int) ORDER BY id), '[]')::text "
+                        "FROM variant WHERE entry_id = ANY(%s)",
+                        (ids,),
+                    ).fetchone()[0]
+                )
             if on_page is not None:
                 on_page(len(pulled.entries))
     return pulled
@@ -202,12 +210,15 @@ def _apply(
             EntryRow.delete().where(EntryRow.id.in_(chunk)).execute()  # cascades
         replica.bulk_insert(EntryRow, [{k: e[k] for k in _ENTRY_FIELDS} for e in live])
         sqlite.cursor().executemany(
-            "INSERT INTO keyword (entry_id, language, position, text) VALUES (?, ?, ?, ?)",
-            pulled.keywords,
+            "INSERT INTO keyword (entry_id, language, position, text) "
+            "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
+            [(page,) for page in pulled.keywords],
         )
         sqlite.cursor().executemany(
-            "INSERT INTO variant (entry_id, language, tone, text, vetted) VALUES (?, ?, ?, ?, ?)",
-            pulled.variants,
+            "INSERT INTO variant (entry_id, language, tone, text, vetted) "
+            "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
+            "FROM json_each(?)",
+            [(page,) for page in pulled.variants],
         )
         # The search rows of every changed entry (removed ones lose theirs) in a
         # constant number of statements; a first sync rebuilds the whole index.
