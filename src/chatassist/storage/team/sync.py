@@ -27,9 +27,9 @@ from chatassist.storage.team.replica_models import TeamEntryRow
 from chatassist.storage.team.server_models import bind
 
 PAGE = 2000
-_ENTRY_FIELDS = (
+_ENTRY_COLUMNS = (
     "id",
-    "phrasebook",
+    "phrasebook_id",
     "position",
     "kind",
     "scenarios",
@@ -41,6 +41,7 @@ _ENTRY_FIELDS = (
     "body",
     "placeholder_kinds",
 )
+_ENTRY_KEYS = (*_ENTRY_COLUMNS, "revision", "changed_by", "changed_at", "deleted")
 _BOOK_FIELDS = (
     "id",
     "version",
@@ -139,19 +140,21 @@ def _pull(db: pw.Database, since: int, on_page: Callable[[int], None] | None) ->
         pulled = _Pulled(revision, [], [], [], [], heat)
         if revision == since:
             return pulled
-        P, E = m.phrasebook, m.entry
+        P = m.phrasebook
         pulled.books = list(
             P.select().where((P.revision > since) & (P.revision <= revision)).dicts()
         )
         last = ""
         while True:
-            page = list(
-                E.select()
-                .where((E.revision > since) & (E.revision <= revision) & (E.id > last))
-                .order_by(E.id)
-                .limit(PAGE)
-                .dicts()
-            )
+            # Raw rows: the JSON columns go to SQLite as the text they are (peewee's
+            # decode and re-encode of 70,000 cells cost 0.7 s of a first sync).
+            rows = db.execute_sql(
+                f"SELECT {', '.join(_ENTRY_COLUMNS)}, revision, changed_by, changed_at, deleted "
+                "FROM entry WHERE revision > %s AND revision <= %s AND id > %s "
+                "ORDER BY id LIMIT %s",
+                (since, revision, last, PAGE),
+            ).fetchall()
+            page = [dict(zip(_ENTRY_KEYS, row, strict=True)) for row in rows]
             if not page:
                 break
             last = page[-1]["id"]
@@ -208,7 +211,11 @@ def _apply(
         for start in range(0, len(changed), CHUNK):
             chunk = changed[start : start + CHUNK]
             EntryRow.delete().where(EntryRow.id.in_(chunk)).execute()  # cascades
-        replica.bulk_insert(EntryRow, [{k: e[k] for k in _ENTRY_FIELDS} for e in live])
+        sqlite.cursor().executemany(
+            f"INSERT INTO entry ({', '.join(_ENTRY_COLUMNS)}) "
+            f"VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))})",
+            [tuple(e[c] for c in _ENTRY_COLUMNS) for e in live],
+        )
         sqlite.cursor().executemany(
             "INSERT INTO keyword (entry_id, language, position, text) "
             "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
