@@ -131,7 +131,7 @@ class App:
             chat = load_chat_lexicon(paths_mod.bundled_resources() / "chat_lexicon.yaml")
             return chat.with_cues(self.cue_lexicon)
 
-        return LanguageDetector(lexicon=lexicon)
+        return LanguageDetector(lexicon=lexicon, model_cache=self.paths.cache)
 
     @service
     def cue_lexicon(self) -> CueLexicon:

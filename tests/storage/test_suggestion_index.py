@@ -71,6 +71,12 @@ def cache_file(app: App) -> Path:
     return app.paths.cache / FILE_NAME
 
 
+def persisted_revision(app: App) -> list[object]:
+    """The revision the persisted file says it is of (its first line is JSON)."""
+    first_line = cache_file(app).read_bytes().split(b"\n", 1)[0]
+    return json.loads(first_line)["revision"]  # type: ignore[no-any-return]
+
+
 def test_the_persisted_index_answers_as_the_library_in_memory(app: App) -> None:
     expected = from_books(app)
     assert from_index(app) == expected  # built, then saved
@@ -106,7 +112,7 @@ def test_a_change_by_another_process_is_never_answered_from_the_stale_index(
     app: App, tmp_path: Path
 ) -> None:
     app.build_assistant()
-    old = json.loads(cache_file(app).read_bytes())["revision"]
+    old = persisted_revision(app)
     changed, entry_id = _changed_book(tmp_path)
     # Another process imports while this one keeps its database open.
     data_dir = str(app.paths.data_dir)
@@ -115,7 +121,7 @@ def test_a_change_by_another_process_is_never_answered_from_the_stale_index(
     assert app.database.revision().number > old[0]
     expected = from_books(app)
     assert from_index(app) == expected
-    assert json.loads(cache_file(app).read_bytes())["revision"] != old
+    assert persisted_revision(app) != old
     # The changed reply's texts are the new ones.
     entry = app.build_assistant().engine.entry(entry_id)  # type: ignore[attr-defined]
     assert entry is not None and all(v.text.startswith("Changed elsewhere") for v in entry.variants)
@@ -139,7 +145,8 @@ def test_a_stale_file_put_back_is_not_used(app: App, tmp_path: Path) -> None:
     [
         lambda b: b[: len(b) // 2],  # truncated
         lambda b: b"\x00" * len(b),  # zeroed
-        lambda b: b.replace(b'"cards":[[', b'"cards":[[1,', 1),  # well-formed JSON, wrong shape
+        lambda b: b[:-1] + bytes([b[-1] ^ 1]),  # one bit of the payload flipped
+        lambda b: b.replace(b'"version":', b'"version": ', 1),  # another header
         lambda b: b"",
     ],
 )
@@ -153,6 +160,50 @@ def test_a_damaged_or_deleted_file_costs_a_rebuild_never_a_wrong_answer(
     assert from_index(restarted(app)) == expected
     path.unlink()
     assert from_index(restarted(app)) == expected
+
+
+class _Touch:
+    """Pickles as a call of Path.touch: what a forged file would run if it could."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Path.touch, (self.path,))
+
+
+def _forge(app: App, content: object) -> tuple[Path, str]:
+    """Write ``content`` pickled as the index of the current revision, under a
+    correct header and digest (what only a deliberate forger would do)."""
+    import pickle
+
+    app.flush_index()
+    code = suggestion_index.code_key(bundled_resources() / "intent_cues.yaml")
+    current = app.database.revision()
+    payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+    header = suggestion_index._header(code, current, suggestion_index._digest(payload))
+    path = app.paths.cache / FILE_NAME
+    path.write_bytes(header + payload)
+    return path, code
+
+
+def test_a_forged_file_runs_no_code_and_costs_a_rebuild(app: App, tmp_path: Path) -> None:
+    expected = from_books(app)
+    app.build_assistant()
+    marker = tmp_path / "ran"
+    _, code = _forge(app, {"cards": _Touch(marker)})
+    assert suggestion_index.load(app.paths.cache, app.database.revision(), code) is None
+    assert not marker.exists()
+    assert from_index(restarted(app)) == expected
+
+
+def test_a_well_formed_index_of_the_wrong_shape_is_refused(app: App) -> None:
+    app.build_assistant()
+    index = app.suggestion_index()
+    _, code = _forge(app, replace(index, cards=(1, 2, 3)))
+    assert suggestion_index.load(app.paths.cache, app.database.revision(), code) is None
+    _, code = _forge(app, replace(index, revision=replace(index.revision, number=-1)))
+    assert suggestion_index.load(app.paths.cache, app.database.revision(), code) is None
 
 
 def test_an_index_of_other_code_is_not_used(app: App) -> None:

@@ -9,18 +9,25 @@ a code key (chatassist's version, the cue lexicon's and the indexing modules'
 checksums): any other key, a missing, truncated or malformed file means a
 rebuild, never a wrong answer.
 
-Format: JSON (``FORMAT`` / ``VERSION`` first), written atomically. Not pickle:
-the file sits in a folder other programs can write, and loading JSON runs no
-code whatever it contains; malformed content only fails validation. A
-checksum would add nothing a key mismatch or a parse error does not already
-catch for a cache.
+Format (``VERSION`` 3): one JSON line (format, version, Python, code key,
+revision and a BLAKE2 digest of the rest), then the index pickled. Reading the
+JSON of version 2 and turning it back into objects took 0.7 s of CPU at 10,000
+entries, unpickling takes 0.15 s. Pickle is safe here because the unpickler is
+restricted: it resolves only the index's own data classes (no function, no
+other class), so whatever the file holds, loading it runs no code of the file's
+choosing; the digest catches a truncated or altered payload before it is read,
+and the result's types are checked after. Written atomically.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import importlib
+import io
 import json
+import pickle
+import sys
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -31,15 +38,16 @@ from chatassist.core.files import write_atomic
 from chatassist.core.intents import CueLexicon, IntentDetector
 from chatassist.core.phrasebook.model import Entry
 from chatassist.core.phrasebook.placeholders import declared_kinds
-from chatassist.core.suggestion_cards import EntryCard, SlotCodes
+from chatassist.core.suggestion_cards import EntryCard
 from chatassist.core.suggestion_cards import shared_key as _slot
 from chatassist.storage import revision as revision_mod
 from chatassist.storage.database import Database
 from chatassist.storage.revision import LibraryRevision
 
 FORMAT = "chatassist-suggestion-index"
-VERSION = 2
-FILE_NAME = "suggestion-index.json"
+VERSION = 3
+FILE_NAME = "suggestion-index.bin"
+_OLD_FILE_NAME = "suggestion-index.json"  # version 2's, removed when a new one is written
 
 
 @dataclass(frozen=True)
@@ -64,6 +72,8 @@ _INDEX_MODULES = (
     "chatassist.core.intents.matcher",
     "chatassist.core.intents.normalize",
     "chatassist.core.suggestion_cards",
+    "chatassist.storage.revision",
+    "chatassist.storage.suggestion_index",
 )
 
 
@@ -233,49 +243,93 @@ def _read(
     return cards, entries, sums
 
 
+class _IndexUnpickler(pickle.Unpickler):
+    """Unpickles only the index's own classes: any other global in the file (a
+    function to call, a class with side effects) refuses the file."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"suggestion index: {module}.{name} is not allowed")
+        return super().find_class(module, name)
+
+
+_ALLOWED = frozenset(
+    {
+        ("chatassist.storage.suggestion_index", "SuggestionIndex"),
+        ("chatassist.storage.revision", "LibraryRevision"),
+        ("chatassist.core.intents.detector", "IntentDetector"),
+        ("chatassist.core.intents.detector", "_Target"),
+        ("chatassist.core.intents.matcher", "Matcher"),
+        ("chatassist.core.intents.matcher", "Pattern"),
+        ("chatassist.core.suggestion_cards", "EntryCard"),
+    }
+)
+
+
+def _header(code: str, rev: LibraryRevision, digest: str) -> bytes:
+    key = {
+        "format": FORMAT,
+        "version": VERSION,
+        "python": list(sys.version_info[:2]),
+        "code": code,
+        "revision": [rev.number, rev.stamp],
+        "digest": digest,
+    }
+    return json.dumps(key, ensure_ascii=False, sort_keys=True).encode() + b"\n"
+
+
+def _digest(payload: bytes | memoryview) -> str:
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
 def load(folder: Path, rev: LibraryRevision, code: str) -> SuggestionIndex | None:
     """The index persisted for exactly this revision and code key, or None (missing,
-    another key, unreadable or malformed: the caller rebuilds)."""
+    another key, a payload not matching its digest, unreadable or malformed: the
+    caller rebuilds)."""
     try:
-        data = json.loads((folder / FILE_NAME).read_bytes())
-        if (
-            data.get("format") != FORMAT
-            or data.get("version") != VERSION
-            or data.get("code") != code
-            or data.get("revision") != [rev.number, rev.stamp]
+        data = (folder / FILE_NAME).read_bytes()
+        end = data.find(b"\n")
+        header = json.loads(data[:end])
+        if not isinstance(header, dict):
+            return None
+        payload = memoryview(data)[end + 1 :]
+        if data[: end + 1] != _header(code, rev, str(header.get("digest"))):
+            return None  # another revision, code, format or Python: not this library's
+        if header.get("digest") != _digest(payload):
+            return None  # truncated or altered
+        # Hundreds of thousands of small objects: the cyclic GC would run dozens of
+        # times meanwhile and find nothing to free.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            index = _IndexUnpickler(io.BytesIO(payload)).load()
+        finally:
+            if enabled:
+                gc.enable()
+        if not (
+            isinstance(index, SuggestionIndex)
+            and index.revision == rev
+            and isinstance(index.intents, IntentDetector)
+            and isinstance(index.cards, tuple)
+            and all(isinstance(c, EntryCard) for c in index.cards)
+            and isinstance(index.changes, dict)
+            and isinstance(index.keyword_sums, dict)
         ):
             return None
-        intents = IntentDetector.from_state(data["intents"])
-        codes = SlotCodes(data["slot_keys"], data["glossaries"])
-        cards = tuple(EntryCard.from_json(c, codes) for c in data["cards"])
-        changes = {(str(k), str(i)): str(stamp) for k, i, stamp in data["changes"]}
-        sums = {str(k): int(v) for k, v in data["keyword_sums"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError, EOFError):
         return None
-    return SuggestionIndex(rev, intents, cards, changes, sums)
+    except pickle.UnpicklingError:
+        return None
+    return index
 
 
 def save(folder: Path, index: SuggestionIndex, code: str) -> None:
     """Persist ``index`` (atomically: a reader sees the old file or the new one).
     A folder that cannot be written only costs the next start a rebuild."""
-    codes = SlotCodes()
-    cards = [c.to_json(codes) for c in index.cards]
-    data = {
-        "format": FORMAT,
-        "version": VERSION,
-        "code": code,
-        "revision": [index.revision.number, index.revision.stamp],
-        "slot_keys": codes.keys,
-        "glossaries": codes.glossaries,
-        "cards": cards,
-        "intents": index.intents.to_state(),
-        "changes": [[k, i, stamp] for (k, i), stamp in index.changes.items()],
-        "keyword_sums": index.keyword_sums,
-    }
+    payload = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(
-            folder / FILE_NAME, json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        )
+        write_atomic(folder / FILE_NAME, _header(code, index.revision, _digest(payload)) + payload)
+        (folder / _OLD_FILE_NAME).unlink(missing_ok=True)
     except OSError:
         return

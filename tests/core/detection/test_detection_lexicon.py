@@ -106,6 +106,9 @@ def test_lexicon_loads_lazily_in_warm_up() -> None:
     d = LanguageDetector(lexicon=load)  # type: ignore[arg-type]
     assert not calls and not d.is_warm
     assert d.detect("vale").language == "es"
+    assert calls == [1] and d.lexicon is not None  # loaded once, with the first message
+    d.detect("hola")
+    d.warm_up()
     assert calls == [1] and d.is_warm
 
 

@@ -39,10 +39,18 @@ _MAX_NGRAMS = 240  # about 80 characters: enough to decide; bounds the cost of p
 
 
 class Py3LangidModel:
-    """py3langid restricted to `PY3LANGID_LANGUAGES`; raw naive Bayes log scores."""
+    """py3langid restricted to `PY3LANGID_LANGUAGES`; raw naive Bayes log scores.
 
-    def __init__(self) -> None:
+    ``cache``: a folder where the restricted model is kept uncompressed after the
+    first load (`py3langid_cache`): unpacking the shipped LZMA model and cutting
+    its columns costs about a second at every start, reading the cut copy a few
+    hundredths. The copy is keyed by the shipped model's bytes; a missing, stale
+    or unreadable one means the shipped model is read again.
+    """
+
+    def __init__(self, cache: Path | None = None) -> None:
         self._identifier: Any = None
+        self._cache = cache
 
     @property
     def loaded(self) -> bool:
@@ -53,13 +61,17 @@ class Py3LangidModel:
             return
         import numpy as np
         from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
-        from py3langid.modelio import load_model
 
-        ptc, pc, classes, nextmove, row, output = load_model(Path(MODEL_DIR) / MODEL_FILE)
-        keep = [classes.index(code) for code in PY3LANGID_LANGUAGES]
-        ptc = np.ascontiguousarray(ptc[:, keep])
+        from chatassist.core.detection import py3langid_cache
+
+        model = py3langid_cache.load(Path(MODEL_DIR) / MODEL_FILE, PY3LANGID_LANGUAGES, self._cache)
         self._identifier = LanguageIdentifier(
-            ptc, np.asarray(pc)[keep], list(PY3LANGID_LANGUAGES), nextmove, output, tk_row=row
+            model.ptc,
+            np.asarray(model.pc),
+            list(PY3LANGID_LANGUAGES),
+            model.nextmove,
+            model.output,
+            tk_row=model.row,
         )
 
     def scores(self, text: str) -> dict[str, float]:

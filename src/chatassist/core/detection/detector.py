@@ -26,7 +26,8 @@ bench/langid_eval.py and docs/benchmarks.md):
 A message is judged on its first `Tuning.max_judged_chars` cleaned characters.
 Construction is free; `warm_up()` loads the models (about a second on a quiet
 machine, the word lists 0.3-0.5 s of it) and may run on a worker thread.
-`detect` warms up on first use otherwise.
+Otherwise `detect` loads on first use only the voters the message consults
+(a Latin message never waits for langdetect's Chinese profiles).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from math import exp, log
+from pathlib import Path
 
 from chatassist.core.detection import calibration, cues, scripts
 from chatassist.core.detection.backends import (
@@ -116,14 +118,17 @@ class LanguageDetector:
         calibration_table: tuple[tuple[float, float], ...] = calibration.CALIBRATION,
         uncertain_below: float = calibration.UNCERTAIN_BELOW,
         lexicon: ChatLexicon | Callable[[], ChatLexicon] | None = None,
+        model_cache: Path | None = None,
     ) -> None:
-        """``lexicon``: the chat lexicon, or a function that loads it in `warm_up`."""
+        """``lexicon``: the chat lexicon, or a function that loads it on first use.
+        ``model_cache``: a folder where a model slow to unpack is kept ready to read
+        (py3langid's, `py3langid_cache`); None reads the shipped model each time."""
         self.tuning = tuning or Tuning()
         self._lexicon_loader = lexicon if callable(lexicon) else None
         self.lexicon: ChatLexicon | None = None if callable(lexicon) else lexicon
         self.uncertain_below = uncertain_below
         self._table = calibration_table
-        self._py3 = Py3LangidModel()
+        self._py3 = Py3LangidModel(model_cache)
         # Without a langdetect vote only its zh-cn / zh-tw profiles are needed.
         ld_languages = None if self.tuning.langdetect_weight else ("zh-cn", "zh-tw")
         self._langdetect = (
@@ -150,14 +155,23 @@ class LanguageDetector:
         )
 
     def warm_up(self) -> None:
-        """Load the models now (slow: call from a worker thread in the GUI)."""
+        """Load every model now (slow: call from a worker thread in the GUI)."""
+        self._load(py3=True, langdetect=True, lingua=True, words=True)
+
+    def _load(self, *, py3: bool, langdetect: bool, lingua: bool, words: bool) -> None:
+        """Load the models asked for (and the chat lexicon) that are not loaded yet.
+
+        `score` asks only for the voters the message at hand consults, so a first
+        message in a fresh process (``chatassist suggest``) does not wait for the
+        others; a model's scores do not depend on when it was loaded."""
         with self._lock:
-            self._py3.load()
-            if self._langdetect is not None:
+            if py3:
+                self._py3.load()
+            if langdetect and self._langdetect is not None:
                 self._langdetect.load()
-            if self._lingua is not None:
+            if lingua and self._lingua is not None:
                 self._lingua.load()
-            if self._words is not None:
+            if words and self._words is not None:
                 self._words.load()
             if self._lexicon_loader is not None:
                 self.lexicon = self._lexicon_loader()
@@ -178,8 +192,6 @@ class LanguageDetector:
         cleaned = clean_for_detection(text[:MAX_MESSAGE_CHARS])
         if not has_letters(cleaned):
             return Scored(cleaned, scripts.OTHER, {})
-        if not self.is_warm:
-            self.warm_up()
         # A long message is judged on its start: the language is clear by then,
         # and the cost of every step grows with the length.
         judged = _head(cleaned, self.tuning.max_judged_chars)
@@ -188,6 +200,13 @@ class LanguageDetector:
         if len(candidates) == 1:
             return Scored(cleaned, script, {candidates[0]: 1.0})
         wants_ld = self.tuning.langdetect_weight > 0 or script == scripts.HAN
+        if not self.is_warm:
+            self._load(
+                py3=True,
+                langdetect=wants_ld,
+                lingua=len(judged.encode("utf-8")) <= self.tuning.lingua_max_bytes,
+                words=script == scripts.LATIN,
+            )
         ld = self._langdetect.scores(judged) if self._langdetect and wants_ld else {}
         match = self._lexicon_match(judged, script)
         probs = self._model_probabilities(judged, script, candidates, ld, match)
