@@ -85,6 +85,7 @@ class App:
     @service
     def database(self) -> Database:
         """The migrated library database; on first use the bundled phrasebooks are imported."""
+        self._import_peewee()
         from chatassist.storage.database import Database
 
         self.paths.ensure()
@@ -96,6 +97,13 @@ class App:
         if library.is_empty() and self.team_link is None:
             library.import_bundled(paths_mod.bundled_phrasebooks())
         return db
+
+    def _import_peewee(self) -> None:
+        """peewee without PostgreSQL's driver unless a team is configured
+        (storage/sql_import.py): a third of a fresh ``suggest`` otherwise."""
+        from chatassist.storage.sql_import import import_peewee
+
+        import_peewee(postgres=self.team_link is not None)
 
     @service
     def library(self) -> PhrasebookLibrary:
@@ -294,6 +302,7 @@ class App:
     def library_revision(self) -> LibraryRevision | None:
         """The library's revision read from its file through a connection of its own
         (one row: cheap to poll from any thread); None before the library exists."""
+        self._import_peewee()
         from chatassist.storage import revision
 
         return revision.read(self.paths.database)
@@ -304,6 +313,7 @@ class App:
         changed entries are read), else the persisted copy when it matches, else
         built now (slow on large libraries). A new index is persisted for the next
         start. Call it from a worker."""
+        self._import_peewee()
         from chatassist.storage import suggestion_index
 
         code = suggestion_index.code_key(paths_mod.bundled_resources() / "intent_cues.yaml")
