@@ -291,8 +291,12 @@ class App:
         # The index's many small objects live as long as the pipeline: keep them out
         # of the cyclic GC, whose full passes would otherwise pause every thread (the
         # UI included) for hundreds of milliseconds on large libraries.
-        gc.unfreeze()  # let the previous index (now unused) be collected
-        gc.collect()
+        if gc.get_freeze_count():
+            # A rebuild: let the previous index (now unused) be collected. The first
+            # build skips this pass (0.1 s of a fresh start over the new index, with
+            # nothing old to free); what it would have freed waits for a rebuild.
+            gc.unfreeze()
+            gc.collect()
         gc.freeze()
         offer_rules = self.offer_rules
         return Assistant(
