@@ -306,7 +306,6 @@ class App:
     def library_revision(self) -> LibraryRevision | None:
         """The library's revision read from its file through a connection of its own
         (one row: cheap to poll from any thread); None before the library exists."""
-        self._import_peewee()
         from chatassist.storage import revision
 
         return revision.read(self.paths.database)
