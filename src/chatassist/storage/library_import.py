@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chatassist.core.gc_pause import gc_paused
 from chatassist.core.phrasebook.diff import BookChange, diff_phrasebook
 from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid
 from chatassist.core.phrasebook.model import Phrasebook
@@ -93,7 +94,12 @@ class LibraryImporter:
 
         ``backup_reason`` names the backup taken first (the editor's ordinary
         save passes "before-save")."""
-        return self.database.run(lambda: self._apply(loaded, backup_reason, glossary))
+
+        def apply() -> ImportReport:
+            with gc_paused():  # rows for a million keywords and variants: nothing cyclic
+                return self._apply(loaded, backup_reason, glossary)
+
+        return self.database.run(apply)
 
     def _apply(
         self,
