@@ -85,6 +85,7 @@ class App:
     @service
     def database(self) -> Database:
         """The migrated library database; on first use the bundled phrasebooks are imported."""
+        self._import_peewee()
         from chatassist.storage.database import Database
 
         self.paths.ensure()
@@ -96,6 +97,13 @@ class App:
         if library.is_empty() and self.team_link is None:
             library.import_bundled(paths_mod.bundled_phrasebooks())
         return db
+
+    def _import_peewee(self) -> None:
+        """peewee without PostgreSQL's driver unless a team is configured
+        (storage/sql_import.py): a third of a fresh ``suggest`` otherwise."""
+        from chatassist.storage.sql_import import import_peewee
+
+        import_peewee(postgres=self.team_link is not None)
 
     @service
     def library(self) -> PhrasebookLibrary:
@@ -283,8 +291,12 @@ class App:
         # The index's many small objects live as long as the pipeline: keep them out
         # of the cyclic GC, whose full passes would otherwise pause every thread (the
         # UI included) for hundreds of milliseconds on large libraries.
-        gc.unfreeze()  # let the previous index (now unused) be collected
-        gc.collect()
+        if gc.get_freeze_count():
+            # A rebuild: let the previous index (now unused) be collected. The first
+            # build skips this pass (0.1 s of a fresh start over the new index, with
+            # nothing old to free); what it would have freed waits for a rebuild.
+            gc.unfreeze()
+            gc.collect()
         gc.freeze()
         offer_rules = self.offer_rules
         return Assistant(
@@ -304,6 +316,7 @@ class App:
         changed entries are read), else the persisted copy when it matches, else
         built now (slow on large libraries). A new index is persisted for the next
         start. Call it from a worker."""
+        self._import_peewee()
         from chatassist.storage import suggestion_index
 
         code = suggestion_index.code_key(paths_mod.bundled_resources() / "intent_cues.yaml")

@@ -24,7 +24,7 @@ from chatassist.core.phrasebook.model import GENERAL_TAG, Entry, Phrasebook
 from chatassist.core.phrasebook.placeholders import placeholder_kind
 from chatassist.core.playbook.offer_rules import HeldCondition, describe_reason
 from chatassist.core.suggestion_cards import EntryCard
-from chatassist.core.tones import SEGMENTS, TONES
+from chatassist.core.tones import TONES
 
 # Score weights. The scenario match dominates; the rest orders replies within it.
 W_PRIMARY = 1.0
@@ -146,11 +146,10 @@ class _Indexed:
         self.card = card
         self.order = order
         self._load = load
-        #: best variant bonus in any language and tone (an upper bound for ranking)
-        self.best_bonus = max(
-            (B_VETTED_EXACT if vetted else B_UNVETTED for vetted in card.slots.values()),
-            default=0.0,
-        )
+        #: best variant bonus in any language and tone (an upper bound for ranking);
+        #: ``any`` runs in C, a generator through ``max`` cost 0.2 s at 10,000 entries
+        slots = card.slots
+        self.best_bonus = (B_VETTED_EXACT if any(slots.values()) else B_UNVETTED) if slots else 0.0
 
     @property
     def phrasebook_id(self) -> str:
@@ -235,11 +234,10 @@ class SuggestionEngine:
         # Workers rank while the UI thread records uses: the bound lists and the
         # heat they were built from change together, under this lock.
         self._lock = threading.Lock()
+        # Each list's bounds are sorted when a message first needs them (a few
+        # hundred entries, well under a millisecond), in the analysing worker: a
+        # fresh process answering one message sorts a handful, not all of them.
         self._bounds: dict[tuple[str, float, str | None], list[tuple[float, int, _Indexed]]] = {}
-        for scenario_id in self._by_scenario:  # built here, in the loading worker
-            for weight in (W_PRIMARY, W_SECONDARY):
-                for segment in (None, *SEGMENTS):
-                    self._bounded(scenario_id, weight, segment)
 
     def __len__(self) -> int:
         return len(self._entries)

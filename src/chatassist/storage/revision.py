@@ -15,8 +15,10 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import peewee as pw
+if TYPE_CHECKING:  # `read` runs on the sidebar's UI thread at start: no peewee import there
+    import peewee as pw
 
 
 @dataclass(frozen=True, order=True)

@@ -64,9 +64,11 @@ def launch(app: App, check_message: str | None = None) -> int:
     apply_hotkey = partial(_apply_hotkey, hotkey, settings)
     sidebar.settings_saved.connect(apply_hotkey)
     sidebar.show()
-    apply_hotkey()
+    # The library loads first (the window waits for nothing else to suggest);
+    # the hotkey's set-up (pynput, X) runs on this thread meanwhile.
     watch = _library_watch(app, worker, sidebar)
     sidebar.load_backend_with(partial(load_backend, app))
+    apply_hotkey()
     team_sync = _team_sync(app, worker, sidebar)
     worker.run_task(
         partial(load_translator, app), sidebar.set_translator, sidebar.translator_failed

@@ -126,3 +126,33 @@ def test_word_frequencies_settle_single_support_words(
         lang for _, lang in SUPPORT_WORDS
     ]
     assert sum(without.detect(w).language == lang for w, lang in SUPPORT_WORDS) <= 2
+
+
+def test_cached_table_gives_the_same_frequencies_and_is_read_next_time(
+    two_lists: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    built = WordFrequencyModel(("en", "es"), data_dir=two_lists, cache=cache)
+    words = ["the", "botella", "cerveza", "zzz"]
+    expected = WordFrequencyModel(("en", "es"), data_dir=two_lists).log_frequencies(words, -8.0)
+    assert built.log_frequencies(words, floor=-8.0) == expected
+    (copy,) = cache.glob("wordfreq-*.npz")
+    # The next start reads the copy: with the lists gone it still answers the same.
+    for pack in two_lists.glob("*.msgpack.gz"):
+        pack.rename(pack.with_suffix(".moved"))
+    reread = WordFrequencyModel(("en", "es"), data_dir=two_lists, cache=cache)
+    reread._cached_path = lambda files: copy  # type: ignore[method-assign]  # key without the lists
+    assert reread.log_frequencies(words, floor=-8.0) == expected
+
+
+def test_a_changed_list_or_a_damaged_copy_is_built_again(two_lists: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    WordFrequencyModel(("en", "es"), data_dir=two_lists, cache=cache).load()
+    (copy,) = cache.glob("wordfreq-*.npz")
+    copy.write_bytes(copy.read_bytes()[:100])  # truncated
+    model = WordFrequencyModel(("en", "es"), data_dir=two_lists, cache=cache)
+    assert model.log_frequencies(["botella"], floor=-8.0) == {"en": -8.0, "es": -3.0}
+    write_pack(two_lists / "small_es.msgpack.gz", {200: ["de"], 700: ["botella"]})
+    changed = WordFrequencyModel(("en", "es"), data_dir=two_lists, cache=cache)
+    assert changed.log_frequencies(["botella"], floor=-8.0) == {"en": -8.0, "es": -7.0}
+    assert len(list(cache.glob("wordfreq-*.npz"))) == 1  # the stale copy replaced

@@ -121,8 +121,9 @@ class LanguageDetector:
         model_cache: Path | None = None,
     ) -> None:
         """``lexicon``: the chat lexicon, or a function that loads it on first use.
-        ``model_cache``: a folder where a model slow to unpack is kept ready to read
-        (py3langid's, `py3langid_cache`); None reads the shipped model each time."""
+        ``model_cache``: a folder where models slow to unpack or build are kept ready
+        to read (py3langid's, `py3langid_cache`; the word frequency table,
+        `word_frequency`); None reads the shipped ones each time."""
         self.tuning = tuning or Tuning()
         self._lexicon_loader = lexicon if callable(lexicon) else None
         self.lexicon: ChatLexicon | None = None if callable(lexicon) else lexicon
@@ -138,7 +139,7 @@ class LanguageDetector:
         )
         self._lingua = LinguaModel() if use_lingua else None
         self._words = (
-            WordFrequencyModel(cues.LATIN_LANGUAGES)
+            WordFrequencyModel(cues.LATIN_LANGUAGES, cache=model_cache)
             if use_word_frequency and self.tuning.word_frequency_weight
             else None
         )

@@ -22,6 +22,7 @@ from playhouse.psycopg3_ext import Psycopg3Database
 from psycopg import errors as pg_errors
 from psycopg.conninfo import conninfo_to_dict
 
+from chatassist.storage.sql_import import postgres_errors_known
 from chatassist.storage.team.errors import (
     TeamError,
     TeamOffline,
@@ -29,6 +30,8 @@ from chatassist.storage.team.errors import (
     TeamTlsFailed,
     TeamUrlInvalid,
 )
+
+postgres_errors_known()  # peewee may have been imported without psycopg (sql_import)
 
 KEYRING_SERVICE = "chatassist-team"
 CONNECT_TIMEOUT_S = 5
