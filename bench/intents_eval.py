@@ -4,7 +4,9 @@
         [--lexicon PATH] [--misses] [--no-timing] [--synthetic N]
 
 Input: ``language<TAB>scenario_ids<TAB>text`` with a header; the first id is
-the primary scenario. Reports top-1 / top-3 (primary among the first 1 / 3
+the primary scenario; ``none`` labels a message with no scenario (right when
+nothing is detected; top-1 / top-3 / "no intent" count only labelled messages,
+false chips count every message). Reports top-1 / top-3 (primary among the first 1 / 3
 detected) overall, per language and per scenario, the rate of "no intent"
 answers, the false-chip rate (messages where a detected scenario, all of which the
 sidebar shows as chips, is not in the label), misses, and a comparison: cue lexicon only,
@@ -72,13 +74,18 @@ def load_entries(folder: Path) -> tuple[list[Entry], list[str]]:
         return entries, skipped
 
 
+NO_SCENARIO = "none"
+
+
 @dataclass
 class Score:
-    n: int = 0
+    n: int = 0  # messages with a scenario
     top1: int = 0
     top3: int = 0
     empty: int = 0
-    false_chip: int = 0  # messages showing a scenario the label does not contain
+    false_chip: int = 0  # messages (any) showing a scenario the label does not contain
+    none_n: int = 0  # messages labelled "none"
+    none_shown: int = 0  # ... of which got a chip anyway
 
     def add(self, rank: int | None, empty: bool, false_chip: bool = False) -> None:
         self.n += 1
@@ -87,14 +94,32 @@ class Score:
         self.empty += empty
         self.false_chip += false_chip
 
+    def add_none(self, shown: bool) -> None:
+        self.none_n += 1
+        self.none_shown += shown
+        self.false_chip += shown
+
+    def rates(self) -> dict[str, float]:
+        n = max(self.n, 1)
+        return {
+            "top1": self.top1 / n,
+            "top3": self.top3 / n,
+            "empty": self.empty / n,
+            "false_chip": self.false_chip / max(self.n + self.none_n, 1),
+        }
+
     def fmt(self) -> str:
-        if not self.n:
+        if not self.n and not self.none_n:
             return "n=0"
-        return (
-            f"top1 {self.top1 / self.n:6.1%}  top3 {self.top3 / self.n:6.1%}  "
-            f"no-intent {self.empty / self.n:5.1%}  false chip {self.false_chip / self.n:5.1%}  "
+        r = self.rates()
+        text = (
+            f"top1 {r['top1']:6.1%}  top3 {r['top3']:6.1%}  "
+            f"no-intent {r['empty']:5.1%}  false chip {r['false_chip']:5.1%}  "
             f"(n={self.n})"
         )
+        if self.none_n:
+            text += f"  no-scenario messages given a chip {self.none_shown}/{self.none_n}"
+        return text
 
 
 def evaluate(
@@ -107,6 +132,13 @@ def evaluate(
     for ex in examples:
         result = detector.detect(ex.text, ex.language if hint else None)
         ids = result.ids
+        if ex.scenarios == (NO_SCENARIO,):
+            for s in (total, by_lang[ex.language], by_scn[NO_SCENARIO]):
+                s.add_none(bool(ids))
+            if ids:
+                got = ", ".join(f"{m.id}:{m.raw:.2f}" for m in result.scenarios[:3])
+                misses.append(f"[{ex.language}] want (none) got {got} | {ex.text}")
+            continue
         rank = ids.index(ex.scenarios[0]) if ex.scenarios[0] in ids else None
         # Every detected scenario is shown as a chip (ui/message_panel.py).
         false_chip = any(sid not in ex.scenarios for sid in ids)
@@ -207,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for lang, s in sorted(by_lang.items()):
         print(f"  {lang:8} {s.fmt()}")
     print("\n== per scenario ==")
-    for sid in SCENARIO_IDS:
+    for sid in (*SCENARIO_IDS, NO_SCENARIO):
         if sid in by_scn:
             print(f"  {sid:21} {by_scn[sid].fmt()}")
     print(f"\n{len(misses)} top-1 misses" + (":" if args.misses else " (--misses lists them)"))

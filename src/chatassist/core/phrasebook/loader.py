@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from chatassist.core.gc_pause import gc_paused
 from chatassist.core.phrasebook.tabular import TABULAR_SUFFIXES, parse_tabular_file
 from chatassist.core.phrasebook.validation import LoadedPhrasebook, PhrasebookInvalid, parse_text
 from chatassist.core.regions import REGION_IDS
@@ -83,11 +84,12 @@ def load_files(
     files = expand_paths(paths)
     if not files:
         raise PhrasebookInvalid([Problem(".", 0, 0, "no phrasebook files given (*.yaml)")])
-    for path in files:
-        book, file_problems = reader_for(path)(path, known_regions)
-        problems.extend(file_problems)
-        if book is not None:
-            loaded.append(book)
+    with gc_paused():
+        for path in files:
+            book, file_problems = reader_for(path)(path, known_regions)
+            problems.extend(file_problems)
+            if book is not None:
+                loaded.append(book)
     books_seen: dict[str, str] = {}
     entries_seen: dict[str, str] = {}
     for lb in loaded:

@@ -71,6 +71,22 @@ def tokenize(text: str) -> tuple[list[Token], list[BraceProblem]]:
     return tokens, problems
 
 
+_PLAIN_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
+
+
+def scan_placeholders(text: str) -> tuple[frozenset[str], list[BraceProblem]]:
+    """The placeholder names in ``text`` and its brace mistakes, as ``tokenize``
+    finds them; texts whose every brace is a plain ``{name}`` (nearly all) skip
+    the token scan."""
+    if "{" not in text and "}" not in text:
+        return frozenset(), []
+    rest = _PLAIN_PLACEHOLDER.sub("", text)
+    if "{" not in rest and "}" not in rest:
+        return frozenset(_PLAIN_PLACEHOLDER.findall(text)), []
+    tokens, problems = tokenize(text)
+    return frozenset(t.value for t in tokens if t.kind == "placeholder"), problems
+
+
 def placeholder_names(text: str) -> frozenset[str]:
     tokens, _ = tokenize(text)
     return frozenset(t.value for t in tokens if t.kind == "placeholder")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from chatassist.core import fast_yaml
 from chatassist.core.languages import AGENT_LANGUAGES, CUSTOMER_LANGUAGES
 from chatassist.core.phrasebook.model import FORMAT_VERSION, KINDS, Entry, Phrasebook, Variant
 from chatassist.core.phrasebook.placeholders import (
@@ -22,12 +23,13 @@ from chatassist.core.phrasebook.placeholders import (
     TEXT,
     is_placeholder_name,
     required_placeholders,
-    tokenize,
+    scan_placeholders,
 )
 from chatassist.core.regions import REGION_IDS
 from chatassist.core.scenarios import SCENARIO_IDS
 from chatassist.core.tones import SEGMENTS, TONES
 from chatassist.core.yaml_reader import (
+    CONTROL_CHARACTER,
     INT_TAG,
     InvalidFiles,
     NodeReader,
@@ -37,7 +39,14 @@ from chatassist.core.yaml_reader import (
 )
 
 # Problem is part of this module's interface (callers report phrasebook problems).
-__all__ = ["LoadedPhrasebook", "PhrasebookInvalid", "Problem", "parse_text"]
+__all__ = [
+    "LoadedPhrasebook",
+    "PhrasebookInvalid",
+    "Problem",
+    "fast_parse",
+    "parse_text",
+    "slow_parse",
+]
 
 _ID = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 _TAG = re.compile(r"[a-z0-9][a-z0-9_\-]*")
@@ -53,6 +62,19 @@ class LoadedPhrasebook:
     phrasebook: Phrasebook
     path: str
     entry_lines: dict[str, int]  # entry id -> line, for cross-file duplicate reports
+
+
+def _whole_number(node: yaml.Node) -> int | None:
+    """A plain decimal number (YAML 1.1 also reads "0x1F" and "12:30" as numbers:
+    refused, as is anything that is not a number)."""
+    if (
+        isinstance(node, yaml.ScalarNode)
+        and node.tag == INT_TAG
+        and node.value.isascii()
+        and node.value.isdigit()
+    ):
+        return int(node.value)
+    return None
 
 
 class _Reader(NodeReader):
@@ -91,9 +113,10 @@ class _Reader(NodeReader):
             return None
         if "format" in fields:
             node = fields["format"][1]
-            if not (isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG):
+            number = _whole_number(node)
+            if number is None:
                 self.problem(node, "format must be a whole number")
-            elif int(node.value) != FORMAT_VERSION:
+            elif number != FORMAT_VERSION:
                 self.problem(
                     node,
                     f"format {node.value} is not supported (this chatassist reads {FORMAT_VERSION})",
@@ -102,8 +125,9 @@ class _Reader(NodeReader):
         version = 1
         if "version" in fields:
             node = fields["version"][1]
-            if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG and int(node.value) >= 1:
-                version = int(node.value)
+            number = _whole_number(node)
+            if number is not None and number >= 1:
+                version = number
             else:
                 self.problem(node, "version must be a whole number >= 1")
         title = (
@@ -345,10 +369,9 @@ class _Reader(NodeReader):
                 text = self.text(text_node, label)
                 if text is None:
                     continue
-                tokens, brace_problems = tokenize(text)
+                names, brace_problems = scan_placeholders(text)
                 for bp in brace_problems:
                     self.problem(text_node, f"{label}: {bp.message} at character {bp.offset + 1}")
-                names = frozenset(t.value for t in tokens if t.kind == "placeholder")
                 if reference is None:
                     reference = (names, f"{lang}/{tone}", text_node)
                 elif required_placeholders(names) != required_placeholders(reference[0]):
@@ -363,6 +386,82 @@ class _Reader(NodeReader):
         return tuple(out)
 
 
+class _FastReader(_Reader):
+    """Validates yaml-rs's reading (``fast_yaml``): the first problem, or a
+    lossy scalar where text is wanted, hands the file to the slow path. Its
+    ``text`` and ``text_list`` return what the base class returns for valid
+    text, and raise where the base class would report a problem."""
+
+    def __init__(self, path: str, text: str) -> None:
+        super().__init__(path)
+        # No control character in the file and no escape that could make one:
+        # no value has one either (one scan instead of one per value).
+        self.clean = "\\" not in text and CONTROL_CHARACTER.search(text) is None
+
+    def problem(self, node: yaml.Node | None, message: str) -> None:
+        raise fast_yaml.Unsure(message)
+
+    def text(self, node: yaml.Node, what: str, *, allow_empty: bool = False) -> str | None:
+        if type(node) is not yaml.ScalarNode:  # a list, a mapping, or lossy (a number...)
+            raise fast_yaml.Unsure(what)
+        value: str = node.value
+        if (not allow_empty and not value.strip()) or (
+            not self.clean and CONTROL_CHARACTER.search(value)
+        ):
+            raise fast_yaml.Unsure(what)
+        return value
+
+    def text_list(self, node: yaml.Node, what: str) -> list[tuple[yaml.Node, str]]:
+        if type(node) is not fast_yaml.StrSequence:
+            return super().text_list(node, what)
+        values: list[str] = node.value
+        if "" in map(str.strip, values) or (
+            not self.clean and any(CONTROL_CHARACTER.search(v) for v in values)
+        ):
+            raise fast_yaml.Unsure(what)
+        return [(node, v) for v in values]
+
+
+# An entry that starts with its id, as the writer and trainers write them.
+_ENTRY_START = re.compile(
+    r"^[ \t]*-[ \t]+id:[ \t]*(?:'([^'\n]*)'|\"([^\"\\\n]*)\"|([^\s#'\"][^\n#]*?))[ \t]*(?:#.*)?$",
+    re.M,
+)
+
+
+def _entry_lines(text: str, entries: Sequence[Entry]) -> dict[str, int] | None:
+    """Each entry's line, found by scanning for ``- id: ...`` lines; None unless
+    they are exactly the entries, in order (then the slow path finds the lines)."""
+    lines: dict[str, int] = {}
+    found = _ENTRY_START.finditer(text)
+    line, at = 1, 0
+    for entry in entries:
+        m = next(found, None)
+        if m is None or entry.id not in (m.group(1), m.group(2), m.group(3)):
+            return None
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        lines[entry.id] = line
+    if next(found, None) is not None:
+        return None
+    return lines
+
+
+def fast_parse(text: str, path: str, known_regions: Sequence[str]) -> LoadedPhrasebook | None:
+    """The file read by yaml-rs, when that reading is valid and certain (else None)."""
+    try:
+        root = fast_yaml.compose(text)
+        loaded = _FastReader(path, text).phrasebook(root, known_regions)
+    except fast_yaml.Unsure:
+        return None
+    if loaded is None:
+        return None
+    lines = _entry_lines(text, loaded.phrasebook.entries)
+    if lines is None:
+        return None
+    return LoadedPhrasebook(loaded.phrasebook, path, lines)
+
+
 def _fmt(names: frozenset[str]) -> str:
     return "{" + ", ".join(sorted(names)) + "}" if names else "(none)"
 
@@ -373,6 +472,17 @@ def parse_text(
     anchors = anchor_problems(text, path)
     if anchors:
         return None, anchors
+    fast = fast_parse(text, path, known_regions)
+    if fast is not None:
+        return fast, []
+    return slow_parse(text, path, known_regions)
+
+
+def slow_parse(
+    text: str, path: str, known_regions: Sequence[str] = REGION_IDS
+) -> tuple[LoadedPhrasebook | None, list[Problem]]:
+    """PyYAML's reading, every node with its place: the reference the fast
+    reading must agree with (after ``anchor_problems``)."""
     root, problems = compose(text, path)
     if root is None:
         return None, problems
