@@ -23,6 +23,7 @@ and in this process, on the same library:
   agent types them (Latin, CJK, Thai, Hangul).
 
 Usage: python bench/suggest_bench.py [--entries 10062 [50000 ...]] [--messages PATH]
+       python bench/suggest_bench.py --data DATA_DIR [...]   (a library imported before)
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -134,6 +136,37 @@ def run_gui(data_dir: Path) -> tuple[float, float, float] | None:
     return wall, float(cpu), int(maxrss_kb) / 1024
 
 
+MEMORY_AFTER_S = 45
+
+
+def sidebar_memory(data_dir: Path) -> tuple[float, float] | None:
+    """(VmRSS, VmHWM) in MB of ``chatassist gui`` (Qt offscreen) ``MEMORY_AFTER_S``
+    seconds after launch, the library loaded; the process is then ended."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "chatassist", "--data-dir", str(data_dir), "gui"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        time.sleep(MEMORY_AFTER_S)
+        fields = {}
+        for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
+            name, _, value = line.partition(":")
+            fields[name] = value.split()
+        return int(fields["VmRSS"][0]) / 1024, int(fields["VmHWM"][0]) / 1024
+    except (OSError, KeyError, IndexError, ValueError):
+        return None
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def small_change(data_dir: Path, folder: Path) -> float:
     """Seconds to update the suggestion index after an import that rewords 10 replies
     (what the sidebar does in its worker after a save, a sync or another process's
@@ -144,8 +177,9 @@ def small_change(data_dir: Path, folder: Path) -> float:
     before = app.suggestion_index()
     lb = next(lb for lb in load_files([bundled_phrasebooks()]) if len(lb.phrasebook.entries) >= 10)
     book = lb.phrasebook
+    mark = f" ({before.revision.number})"  # a new wording each run, also on a reused folder
     edited = tuple(
-        replace(e, variants=tuple(replace(v, text=v.text + " (2)") for v in e.variants))
+        replace(e, variants=tuple(replace(v, text=v.text + mark) for v in e.variants))
         if i < 10
         else e
         for i, e in enumerate(book.entries)
@@ -179,48 +213,69 @@ def bench(n: int, messages: list[str]) -> None:
             f"{entries} entries in {files} files ({mb:.0f} MB of YAML): "
             f"`phrasebook import` {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
         )
-        wall, cpu, rss, _ = run_cli(data, "suggest", FIRST_MESSAGE)
+        start_up(data, messages, root / "edit")
+
+
+def load_text() -> str:
+    return f"load average {os.getloadavg()[0]:.1f}"
+
+
+def start_up(data: Path, messages: list[str], edit_folder: Path) -> None:
+    """Everything after the import, on the library in the data folder ``data``."""
+    (data / "cache" / "suggestion-index.bin").unlink(missing_ok=True)
+    wall, cpu, rss, _ = run_cli(data, "suggest", FIRST_MESSAGE)
+    print(
+        f"  fresh `chatassist suggest TEXT`, no persisted index (builds and saves it): "
+        f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB ({load_text()})"
+    )
+    runs = [run_cli(data, "suggest", FIRST_MESSAGE) for _ in range(5)]
+    print(
+        "  fresh `chatassist suggest TEXT` (first answer, index persisted; 5 runs): "
+        + ", ".join(f"{w:.2f}" for w, *_ in runs)
+        + " s wall; "
+        + ", ".join(f"{c:.2f}" for _, c, *_ in runs)
+        + f" s CPU; peak RSS {max(r for *_, r, _ in runs):.0f} MB ({load_text()})"
+    )
+    guis = [g for g in (run_gui(data) for _ in range(3)) if g is not None]
+    if guis:
         print(
-            f"  fresh `chatassist suggest TEXT`, no persisted index (builds and saves it): "
-            f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
+            "  sidebar `chatassist gui --check TEXT` (offscreen; launch to first "
+            "suggestions shown; 3 runs): "
+            + ", ".join(f"{w:.2f}" for w, _, _ in guis)
+            + " s wall; "
+            + ", ".join(f"{c:.2f}" for _, c, _ in guis)
+            + f" s CPU; peak RSS {max(r for _, _, r in guis):.0f} MB ({load_text()})"
         )
-        runs = [run_cli(data, "suggest", FIRST_MESSAGE) for _ in range(3)]
-        wall, cpu, rss, _ = min(runs)
+    memory = sidebar_memory(data)
+    if memory is not None:
         print(
-            f"  fresh `chatassist suggest TEXT` (first answer, index persisted; best of 3): "
-            f"{wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
+            f"  sidebar resident memory, library loaded (`chatassist gui`, offscreen, "
+            f"after {MEMORY_AFTER_S} s): VmRSS {memory[0]:.0f} MB, peak {memory[1]:.0f} MB"
         )
-        gui = run_gui(data)
-        if gui is not None:
-            wall, cpu, rss = gui
-            print(
-                f"  sidebar `chatassist gui --check TEXT` (offscreen; launch to first "
-                f"suggestions shown): {wall:.1f} s wall, {cpu:.1f} s CPU, peak RSS {rss:.0f} MB"
-            )
-        update_s = small_change(data, root / "edit")
-        print(f"  index update after an import changing 10 entries: {update_s:.2f} s")
-        app = App(AppPaths(data))
-        t = time.perf_counter()
-        assistant = app.build_assistant()
-        app.detector.warm_up()
-        build_s = time.perf_counter() - t
-        for m in messages[:20]:
-            assistant.analyze(m)  # warm caches
-        analyze: list[float] = []
-        for _ in range(3):
-            for m in messages:
+    update_s = small_change(data, edit_folder)
+    print(f"  index update after an import changing 10 entries: {update_s:.2f} s")
+    app = App(AppPaths(data))
+    t = time.perf_counter()
+    assistant = app.build_assistant()
+    app.detector.warm_up()
+    build_s = time.perf_counter() - t
+    for m in messages[:20]:
+        assistant.analyze(m)  # warm caches
+    analyze: list[float] = []
+    for _ in range(3):
+        for m in messages:
+            t = time.perf_counter()
+            assistant.analyze(m)
+            analyze.append((time.perf_counter() - t) * 1000)
+    search: list[float] = []
+    for _ in range(3):
+        for q in QUERIES:
+            for i in range(1, len(q) + 1):
                 t = time.perf_counter()
-                assistant.analyze(m)
-                analyze.append((time.perf_counter() - t) * 1000)
-        search: list[float] = []
-        for _ in range(3):
-            for q in QUERIES:
-                for i in range(1, len(q) + 1):
-                    t = time.perf_counter()
-                    app.library.search(q[:i], limit=20)
-                    search.append((time.perf_counter() - t) * 1000)
-        app.close()
-        rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                app.library.search(q[:i], limit=20)
+                search.append((time.perf_counter() - t) * 1000)
+    app.close()
+    rss_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"  pipeline build + detector warm-up in-process: {build_s:.1f} s (peak RSS {rss_self:.0f} MB)"
     )
@@ -238,12 +293,30 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--entries", type=int, nargs="+", default=[10_062])
     parser.add_argument("--messages", type=Path, default=DEV)
+    parser.add_argument(
+        "--data",
+        type=Path,
+        nargs="+",
+        default=[],
+        help="data folders already holding a large library: measure the start-up, "
+        "memory, update, per-message and search figures on them (no import)",
+    )
     args = parser.parse_args()
     messages = [
         line.split("\t", 2)[2]
         for line in args.messages.read_text(encoding="utf-8").splitlines()[1:]
     ]
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    if args.data:
+        for data in args.data:
+            with sqlite3.connect(
+                f"{(data / 'chatassist.sqlite3').as_uri()}?mode=ro", uri=True
+            ) as db:
+                (entries,) = db.execute("SELECT count(*) FROM entry").fetchone()
+            print(f"{data}: {entries} entries ({load_text()})")
+            with tempfile.TemporaryDirectory() as tmp:
+                start_up(data, messages, Path(tmp) / "edit")
+        return 0
     for n in args.entries:
         bench(n, messages)
     return 0

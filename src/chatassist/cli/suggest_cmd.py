@@ -9,6 +9,7 @@ from typing import Any
 
 from chatassist.app import App
 from chatassist.core.assist import Analysis, CustomerContext
+from chatassist.core.gc_pause import gc_paused
 from chatassist.core.tones import SEGMENTS, TONES
 from chatassist.errors import UsageError
 
@@ -58,6 +59,13 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace, app: App) -> int:
+    # A short-lived process that builds one long-lived pipeline: the cyclic GC's
+    # passes over it would free nothing (gc_paused: reference counting still frees).
+    with gc_paused():
+        return _run(args, app)
+
+
+def _run(args: argparse.Namespace, app: App) -> int:
     if (args.text is None) == (args.batch is None):
         raise UsageError("give a message TEXT or --batch - (not both)")
     if args.batch is not None and args.batch != "-":

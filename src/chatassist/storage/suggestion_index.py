@@ -29,7 +29,7 @@ import json
 import pickle
 import sys
 import zlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,11 +152,37 @@ def update(database: Database, old: SuggestionIndex, lexicon: CueLexicon | None)
             )
             for eid in touched
         )
+        cards = tuple(by_id[eid] for eid in order)
         if keywords_moved:
-            _, keyword_entries, _ = _read(db)
-    cards = tuple(by_id[eid] for eid in order)
+            keyword_entries = _keyword_entries(db, cards)
     intents = IntentDetector.build(lexicon, keyword_entries) if keywords_moved else old.intents
     return SuggestionIndex(rev, intents, cards, changes, sums)
+
+
+def _keyword_entries(db: Any, cards: Sequence[EntryCard]) -> list[Entry]:
+    """The entries with keywords, in library order, as `_read` gives them to the
+    intent detector, from the keyword table and ``cards`` (already current): a
+    keyword change no longer reads every variant and entry row again (about 1 s
+    of the 3.6 s re-read at 10,000 entries)."""
+    keywords: dict[str, dict[str, list[str]]] = {}
+    for entry_id, language, text in db.execute_sql(
+        "SELECT entry_id, language, text FROM keyword ORDER BY entry_id, language, position"
+    ):
+        keywords.setdefault(entry_id, {}).setdefault(language, []).append(text)
+    out = []
+    for card in cards:
+        words = keywords.get(card.id)
+        if words:
+            out.append(
+                Entry(
+                    id=card.id,
+                    scenarios=card.scenarios,
+                    kind=card.kind,
+                    tags=card.tags,
+                    keywords={lang: tuple(ws) for lang, ws in words.items()},
+                )
+            )
+    return out
 
 
 def _intent_fields(card: EntryCard) -> tuple[object, ...]:
