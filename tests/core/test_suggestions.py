@@ -207,6 +207,21 @@ def test_notes_follow_the_region_and_are_not_replies() -> None:
     assert [n.id for n in engine.notes([("customs_tax", 1.0)], "japan")] == ["note.jp"]
 
 
+def test_notes_are_capped_with_the_likeliest_scenario_first() -> None:
+    def note(eid: str, scenario: str) -> Entry:
+        return entry(eid, (scenario,), [], kind="note", body={"en": "b", "zh-Hans": "b"})
+
+    many = [note(f"customs.{i}", "customs_tax") for i in range(30)]
+    book = Phrasebook(
+        id="notes", title={"en": "N", "zh-Hans": "N"},
+        entries=(note("refund.0", "refund_request"), *many),
+    )  # fmt: skip
+    engine = SuggestionEngine([book])
+    shown = engine.notes([("refund_request", 0.9), ("customs_tax", 0.6)], "europe")
+    assert [n.id for n in shown] == ["refund.0", *(f"customs.{i}" for i in range(11))]
+    assert len(engine.notes([("customs_tax", 1.0)], "europe", limit=3)) == 3
+
+
 def test_limit_and_determinism() -> None:
     engine = SuggestionEngine([BOOK])
     one = engine.suggest([("order_status", 0.9), ("refund_request", 0.5)], SPANISH, limit=2)

@@ -28,6 +28,8 @@ from chatassist.core.tones import TONES
 
 # Score weights. The scenario match dominates; the rest orders replies within it.
 W_PRIMARY = 1.0
+#: agent notes shown for one message (the sidebar's notes panel is a few lines high)
+NOTES_SHOWN = 12
 W_SECONDARY = 0.7
 B_VETTED_EXACT = 0.30
 B_VETTED_OTHER_TONE = 0.20
@@ -373,11 +375,17 @@ class SuggestionEngine:
                 self._bounds[key] = cached
         return cached
 
-    def notes(self, scenarios: Sequence[tuple[str, float]], region: str) -> list[Entry]:
-        """Agent notes for these scenarios that apply to the customer's region."""
+    def notes(
+        self, scenarios: Sequence[tuple[str, float]], region: str, limit: int = NOTES_SHOWN
+    ) -> list[Entry]:
+        """Agent notes for these scenarios that apply to the customer's region: the
+        first ``limit``, the likeliest scenario's first, in library order. Only those
+        are read (a 50,000-entry library had ~940 notes for one message: 220 ms)."""
         out: dict[str, Entry] = {}
         for scenario_id, _ in scenarios:
             for item in self._notes.get(scenario_id, ()):
+                if len(out) >= limit:
+                    return list(out.values())
                 if item.card.id in out or (item.card.regions and region not in item.card.regions):
                     continue
                 entry = item.entry
