@@ -21,7 +21,6 @@ and the result's types are checked after. Written atomically.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import importlib
 import io
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from chatassist.core.files import write_atomic
+from chatassist.core.gc_pause import gc_paused
 from chatassist.core.intents import CueLexicon, IntentDetector
 from chatassist.core.phrasebook.model import Entry
 from chatassist.core.phrasebook.placeholders import declared_kinds
@@ -325,13 +325,8 @@ def load(folder: Path, rev: LibraryRevision, code: str) -> SuggestionIndex | Non
             return None  # truncated or altered
         # Hundreds of thousands of small objects: the cyclic GC would run dozens of
         # times meanwhile and find nothing to free.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             index = _IndexUnpickler(io.BytesIO(payload)).load()
-        finally:
-            if enabled:
-                gc.enable()
         if not (
             isinstance(index, SuggestionIndex)
             and index.revision == rev
