@@ -101,11 +101,7 @@ def rebuild_search_index(db: pw.Database, entry_ids: list[str] | None = None) ->
     if entry_ids is None:
         db.execute_sql("DELETE FROM search_text")
         _insert_rows(db, "")
-        db.execute_sql("INSERT INTO search_index (search_index) VALUES ('rebuild')")
-        # Merge the rebuild's segments now: left alone, the next small change would
-        # pay for merging them (0.36 s more for the first 10-entry team sync at 2,000
-        # entries, growing with the library).
-        db.execute_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
+        index_search_rows(db)
         return
     _stage_ids(db, entry_ids)
     _delete_staged(db)
@@ -114,6 +110,32 @@ def rebuild_search_index(db: pw.Database, entry_ids: list[str] | None = None) ->
         "INSERT INTO search_index (rowid, folded) "
         f"SELECT id, folded FROM search_text WHERE entry_id IN {_STAGED}"
     )
+
+
+def clear_search_index(db: pw.Database) -> None:
+    """Empty the search rows and their index: a library about to be refilled whole, in
+    parts (``add_search_rows`` for each, then ``index_search_rows``)."""
+    db.execute_sql("DELETE FROM search_text")
+    db.execute_sql("INSERT INTO search_index (search_index) VALUES ('delete-all')")
+
+
+def add_search_rows(db: pw.Database, entry_ids: list[str]) -> None:
+    """Add the search rows of these entries, which have none yet, *without indexing
+    them*: ``index_search_rows`` must follow, in the same transaction. FTS5 indexes
+    a table in one pass twice as fast as row by row (10,000 entries: 25 s by
+    2,000-entry parts, 11 s at once)."""
+    if entry_ids:
+        _stage_ids(db, entry_ids)
+        _insert_rows(db, f" WHERE entry_id IN {_STAGED}")
+
+
+def index_search_rows(db: pw.Database) -> None:
+    """Build the FTS5 index of every row of ``search_text`` in one pass, and merge it."""
+    db.execute_sql("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+    # Merged now: left alone, the next small change would pay for merging the
+    # rebuild's segments (0.36 s more for the first 10-entry team sync at 2,000
+    # entries, growing with the library).
+    db.execute_sql("INSERT INTO search_index (search_index) VALUES ('optimize')")
 
 
 _STAGED = "(SELECT id FROM temp.chatassist_ids)"

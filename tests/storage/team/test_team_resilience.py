@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from chatassist.app import App
+from chatassist.storage import sqlite_adapter
 from chatassist.storage.team import connection, replica, schema, sync, usage_upload
 from chatassist.storage.team.errors import TeamOffline
 from chatassist.storage.team.usage_upload import TeamUsageLog
@@ -69,6 +71,50 @@ def test_a_server_killed_mid_sync_leaves_the_old_revision_and_the_next_sync_resu
         assert book.entries[0].variants[0].text == "A new wording."
     finally:
         app.close()
+
+
+def test_a_local_failure_mid_sync_rolls_back_and_stops_the_pulling_thread(
+    cli: Cli, own_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The server is read in a thread of its own while pages are applied: a local
+    failure on the second page leaves the replica untouched and that thread ended."""
+    team = Team(own_server, create_database(own_server))
+    with connection.session(team.url()) as db:
+        schema.init(db, team.url())
+        db.execute_sql(f"GRANT {schema.TRAINER_ROLE} TO alice")
+        db.execute_sql(f"GRANT {schema.AGENT_ROLE} TO bob")
+    alice, bob = tmp_path / "alice", tmp_path / "bob"
+    src = write_book(tmp_path / "src", extra=EXTRA)
+    assert cli(alice, "team", "join", team.url("alice"), "--role", "trainer")[0] == 0
+    assert cli(alice, "phrasebook", "import", str(src))[0] == 0
+    assert cli(bob, "team", "join", team.url("bob"))[0] == 0
+    monkeypatch.setattr(sync, "PAGE", 1)
+    pages: list[list[str]] = []
+    real = sqlite_adapter.add_search_rows
+
+    def fail_on_second_page(db: object, entry_ids: list[str]) -> None:
+        pages.append(entry_ids)
+        if len(pages) == 2:
+            raise RuntimeError("disk trouble on page 2")
+        real(db, entry_ids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite_adapter, "add_search_rows", fail_on_second_page)
+    app = App.from_args(str(bob))
+    try:
+        # Joining synced once; from revision 0 the next sync is a whole one again.
+        app.database.run(lambda: replica.write_state(team.url("bob"), 0, datetime.now(UTC)))
+        before = [(b.id, [e.id for e in b.entries]) for b in app.library.phrasebooks()]
+        with pytest.raises(RuntimeError, match="page 2"), connection.session(team.url("bob")) as db:
+            sync.sync(app.database, db, team.url("bob"))
+        assert len(pages) == 2
+        assert not [t for t in threading.enumerate() if t.name == "chatassist-team-pull"]
+        assert replica.state(app.database).revision == 0
+        assert [(b.id, [e.id for e in b.entries]) for b in app.library.phrasebooks()] == before
+    finally:
+        app.close()
+    monkeypatch.setattr(sqlite_adapter, "add_search_rows", real)
+    report = cli.json(bob, "team", "sync")
+    assert (report["revision_before"], report["revision"], report["entries"]) == (0, 1, 3)
 
 
 def server_uses(team: Team) -> list[tuple[str, str, str]]:

@@ -9,8 +9,11 @@ starts again from there. Suggestions and search only ever read the replica.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -95,13 +98,31 @@ class SyncReport:
 
 
 @dataclass
-class _Pulled:
+class _Head:
+    """What the server's snapshot holds besides the entries: read first."""
+
     revision: int
     books: list[dict[str, Any]]
-    entries: list[dict[str, Any]]
-    keywords: list[str]  # JSON arrays of [entry_id, language, position, text]
-    variants: list[str]  # JSON arrays of [entry_id, language, tone, text, vetted]
     heat: dict[str, float]
+
+
+@dataclass
+class _Page:
+    entries: list[dict[str, Any]]
+    keywords: str | None  # one JSON array of [entry_id, language, position, text]
+    variants: str | None  # one JSON array of [entry_id, language, tone, text, vetted]
+
+
+class _PullFailed(Exception):
+    """The server read failed (in the pulling thread): carries its error past the
+    local transaction, which must not take a server error for an SQLite one."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+_END = object()
 
 
 def sync(
@@ -124,82 +145,146 @@ def sync(
     if since == 0 and not PhrasebookLibrary(database).is_empty():
         # The first pull replaces the local library with the team's: keep a copy.
         database.backup("before-team-sync")
-    pulled = _pull(db, since, on_page)
-    report = SyncReport(server, since, pulled.revision, uploaded=uploaded, warnings=warnings)
-    _apply(database, server, since, pulled, report)
+    with _Puller(db, since, on_page) as puller:
+        head = puller.head()
+        report = SyncReport(server, since, head.revision, uploaded=uploaded, warnings=warnings)
+        try:
+            _apply(database, server, since, head, puller, report)
+        except _PullFailed as failed:
+            raise failed.error from None
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _pull(db: pw.Database, since: int, on_page: Callable[[int], None] | None) -> _Pulled:
-    m = bind(db)
-    with db.atomic():
-        db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        revision = int(db.execute_sql("SELECT revision FROM library_state").fetchone()[0])
-        heat = usage_upload.team_heat(db)
-        pulled = _Pulled(revision, [], [], [], [], heat)
-        if revision == since:
-            return pulled
-        P = m.phrasebook
-        pulled.books = list(
-            P.select().where((P.revision > since) & (P.revision <= revision)).dicts()
-        )
-        last = ""
-        while True:
-            # Raw rows: the JSON columns go to SQLite as the text they are (peewee's
-            # decode and re-encode of 70,000 cells cost 0.7 s of a first sync).
-            rows = db.execute_sql(
-                f"SELECT {', '.join(_ENTRY_COLUMNS)}, revision, changed_by, changed_at, deleted "
-                "FROM entry WHERE revision > %s AND revision <= %s AND id > %s "
-                "ORDER BY id LIMIT %s",
-                (since, revision, last, PAGE),
-            ).fetchall()
-            page = [dict(zip(_ENTRY_KEYS, row, strict=True)) for row in rows]
-            if not page:
-                break
-            last = page[-1]["id"]
-            pulled.entries += page
-            ids = [r["id"] for r in page if not r["deleted"]]
-            if ids:
-                # Plain rows (no JSON in them): ~30 per entry, so no per-row model objects.
-                # ~90 keywords per entry: one JSON text per page, which SQLite's
-                # json_each unpacks, instead of a Python tuple per row both ways.
-                pulled.keywords.append(
-                    db.execute_sql(
+class _Puller:
+    """Reads the server's snapshot in a thread of its own while this one applies it.
+
+    The pages come through a queue in order: the local apply of one page (SQLite
+    inserts and the search index, in C, the GIL released) overlaps the server's
+    reading of the next (a first sync of 10,000 entries waits ~5 s on the server).
+    The thread has its own connection (peewee keeps one per thread) and one
+    REPEATABLE READ snapshot; an error there reaches the consumer as _PullFailed.
+    """
+
+    def __init__(self, db: pw.Database, since: int, on_page: Callable[[int], None] | None):
+        self.db, self.since, self.on_page = db, since, on_page
+        self.queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="chatassist-team-pull", daemon=True)
+
+    def __enter__(self) -> _Puller:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()  # a failed apply: the thread stops after its current page
+        self.thread.join()
+
+    def _run(self) -> None:
+        try:
+            self._pull()
+        except BaseException as exc:  # handed to the consumer, raised there
+            self.queue.put(_PullFailed(exc))
+        finally:
+            with suppress(Exception):  # a dead server: the socket is gone already
+                self.db.close()  # this thread's connection only
+
+    def _get(self) -> object:
+        item = self.queue.get()
+        if isinstance(item, _PullFailed):
+            raise item
+        return item
+
+    def head(self) -> _Head:
+        try:
+            item = self._get()
+        except _PullFailed as failed:
+            raise failed.error from None
+        assert isinstance(item, _Head)
+        return item
+
+    def pages(self) -> Iterator[_Page]:
+        """The snapshot's entry pages; raises _PullFailed if the server read failed."""
+        while (item := self._get()) is not _END:
+            assert isinstance(item, _Page)
+            yield item
+
+    def _pull(self) -> None:
+        db, since = self.db, self.since
+        m = bind(db)
+        with db.atomic():
+            db.execute_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            revision = int(db.execute_sql("SELECT revision FROM library_state").fetchone()[0])
+            heat = usage_upload.team_heat(db)
+            if revision == since:  # up to date: nothing more to read
+                self.queue.put(_Head(revision, [], heat))
+                self.queue.put(_END)
+                return
+            P = m.phrasebook
+            books = list(P.select().where((P.revision > since) & (P.revision <= revision)).dicts())
+            self.queue.put(_Head(revision, books, heat))
+            last, count = "", 0
+            while not self.stop.is_set():
+                # Raw rows: the JSON columns go to SQLite as the text they are (peewee's
+                # decode and re-encode of 70,000 cells cost 0.7 s of a first sync).
+                rows = db.execute_sql(
+                    f"SELECT {', '.join(_ENTRY_COLUMNS)}, revision, changed_by, changed_at, "
+                    "deleted FROM entry WHERE revision > %s AND revision <= %s AND id > %s "
+                    "ORDER BY id LIMIT %s",
+                    (since, revision, last, PAGE),
+                ).fetchall()
+                entries = [dict(zip(_ENTRY_KEYS, row, strict=True)) for row in rows]
+                if not entries:
+                    break
+                last = entries[-1]["id"]
+                page = _Page(entries, None, None)
+                ids = [r["id"] for r in entries if not r["deleted"]]
+                if ids:
+                    # Plain rows (no JSON in them): ~30 per entry, so no per-row model
+                    # objects. ~90 keywords per entry: one JSON text per page, which
+                    # SQLite's json_each unpacks, instead of a Python tuple per row.
+                    page.keywords = db.execute_sql(
                         "SELECT coalesce(json_agg(json_build_array(entry_id, language, "
                         "position, text) ORDER BY entry_id, language, position), '[]')::text "
                         "FROM keyword WHERE entry_id = ANY(%s)",
                         (ids,),
                     ).fetchone()[0]
-                )
-                pulled.variants.append(
-                    db.execute_sql(
+                    page.variants = db.execute_sql(
                         "SELECT coalesce(json_agg(json_build_array(entry_id, language, tone, "
                         "text, vetted::int) ORDER BY id), '[]')::text "
                         "FROM variant WHERE entry_id = ANY(%s)",
                         (ids,),
                     ).fetchone()[0]
-                )
-            if on_page is not None:
-                on_page(len(pulled.entries))
-    return pulled
+                count += len(entries)
+                self.queue.put(page)
+                if self.on_page is not None:
+                    self.on_page(count)
+        self.queue.put(_END)
 
 
 def _apply(
-    database: Database, server: str, since: int, pulled: _Pulled, report: SyncReport
+    database: Database,
+    server: str,
+    since: int,
+    head: _Head,
+    puller: _Puller,
+    report: SyncReport,
 ) -> None:
     sqlite = database.db
-    live_books = [b for b in pulled.books if not b["deleted"]]
-    dead_books = [b["id"] for b in pulled.books if b["deleted"]]
-    live = [e for e in pulled.entries if not e["deleted"]]
-    changed = [e["id"] for e in pulled.entries]
+    live_books = [b for b in head.books if not b["deleted"]]
+    dead_books = [b["id"] for b in head.books if b["deleted"]]
+    live: list[dict[str, Any]] = []
+    changed: list[str] = []
+    removed: list[str] = []
 
     def work() -> None:
         if since == 0:
-            # A first (or re-started) sync: the replica becomes the team's library
-            # (its search index is rebuilt whole below).
+            # A first (or re-started) sync: the replica becomes the team's library,
+            # its search rows added page by page
+            # below and indexed in one pass at the end.
             PhrasebookRow.delete().execute()
             TeamEntryRow.delete().execute()
+            sqlite_adapter.clear_search_index(sqlite)
         for book in live_books:
             # UPDATE, else INSERT; not an upsert: SQLite lets an outer statement's
             # conflict policy override the library_change triggers' OR REPLACE, and
@@ -208,42 +293,57 @@ def _apply(
             header = {getattr(PhrasebookRow, k): values[k] for k in _BOOK_FIELDS if k != "id"}
             if not PhrasebookRow.update(header).where(PhrasebookRow.id == book["id"]).execute():
                 PhrasebookRow.insert(**values).execute()
-        for start in range(0, len(changed), CHUNK):
-            chunk = changed[start : start + CHUNK]
-            EntryRow.delete().where(EntryRow.id.in_(chunk)).execute()  # cascades
-        sqlite.cursor().executemany(
-            f"INSERT INTO entry ({', '.join(_ENTRY_COLUMNS)}) "
-            f"VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))})",
-            [tuple(e[c] for c in _ENTRY_COLUMNS) for e in live],
-        )
-        sqlite.cursor().executemany(
-            "INSERT INTO keyword (entry_id, language, position, text) "
-            "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
-            [(page,) for page in pulled.keywords],
-        )
-        sqlite.cursor().executemany(
-            "INSERT INTO variant (entry_id, language, tone, text, vetted) "
-            "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
-            "FROM json_each(?)",
-            [(page,) for page in pulled.variants],
-        )
-        # The search rows of every changed entry (removed ones lose theirs) in a
-        # constant number of statements; a first sync rebuilds the whole index.
-        sqlite_adapter.rebuild_search_index(sqlite, changed if since else None)
-        replica.drop_entries([e["id"] for e in pulled.entries if e["deleted"]])
+        for page in puller.pages():
+            page_ids = [e["id"] for e in page.entries]
+            page_live = [e for e in page.entries if not e["deleted"]]
+            changed.extend(page_ids)
+            live.extend(page_live)
+            removed.extend(e["id"] for e in page.entries if e["deleted"])
+            if since:
+                for start in range(0, len(page_ids), CHUNK):
+                    chunk = page_ids[start : start + CHUNK]
+                    EntryRow.delete().where(EntryRow.id.in_(chunk)).execute()  # cascades
+            sqlite.cursor().executemany(
+                f"INSERT INTO entry ({', '.join(_ENTRY_COLUMNS)}) "
+                f"VALUES ({', '.join('?' * len(_ENTRY_COLUMNS))})",
+                [tuple(e[c] for c in _ENTRY_COLUMNS) for e in page_live],
+            )
+            if page.keywords is not None:
+                sqlite.execute_sql(
+                    "INSERT INTO keyword (entry_id, language, position, text) "
+                    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 "
+                    "FROM json_each(?)",
+                    (page.keywords,),
+                )
+            if page.variants is not None:
+                sqlite.execute_sql(
+                    "INSERT INTO variant (entry_id, language, tone, text, vetted) "
+                    "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 "
+                    "FROM json_each(?)",
+                    (page.variants,),
+                )
+            if since == 0:  # while the server reads the next page
+                sqlite_adapter.add_search_rows(sqlite, [e["id"] for e in page_live])
+        if since:
+            # The search rows of every changed entry (removed ones lose theirs) in a
+            # constant number of statements.
+            sqlite_adapter.rebuild_search_index(sqlite, changed)
+        else:
+            sqlite_adapter.index_search_rows(sqlite)
+        replica.drop_entries(removed)
         replica.record_entries(
             ChangedBy(e["id"], int(e["revision"]), str(e["changed_by"]), e["changed_at"])
             for e in live
         )
         for book_id in dead_books:
             PhrasebookRow.delete().where(PhrasebookRow.id == book_id).execute()
-        replica.replace_heat(pulled.heat)
-        replica.write_state(server, pulled.revision, datetime.now(UTC))
+        replica.replace_heat(head.heat)
+        replica.write_state(server, head.revision, datetime.now(UTC))
 
     database.run(work)
-    report.books = len(pulled.books)
+    report.books = len(head.books)
     report.entries = len(live)
-    report.removed = len(pulled.entries) - len(live)
+    report.removed = len(removed)
     report.changed_ids = changed
 
 
