@@ -247,3 +247,53 @@ def test_declared_placeholder_kinds_reach_the_agents(cli: Cli, team: Team, tmp_p
         app.close()
     assert book.placeholder_kinds == {"eta": "duration"}
     assert book.kinds_of(book.entries[0]) == {"eta": "duration", "wait": "number"}
+
+
+NOTE = """\
+  - id: ship.note
+    kind: note
+    scenarios: [customs_tax]
+    regions: [europe]
+    gloss: {zh-Hans: 欧盟进口增值税, en: EU import VAT}
+    body:
+      zh-Hans: 自2021年7月起，欧盟对所有进口商品征收增值税。
+      en: Since July 2021 the EU charges VAT on every ÍMPORTED item.
+"""
+
+
+def test_a_whole_sync_takes_the_same_search_rows_a_local_rebuild_makes(
+    cli: Cli, team: Team, tmp_path: Path
+) -> None:
+    """A whole sync adds each page's search rows and indexes them at the end: they
+    must be exactly those a whole local rebuild makes (variants, keywords joined,
+    glosses, note bodies, folded), and the FTS5 index must hold them."""
+    from chatassist.storage import sqlite_adapter
+
+    alice, bob = tmp_path / "alice", tmp_path / "bob"
+    assert cli(alice, "team", "join", team.url("alice"), "--role", "trainer")[0] == 0
+    src = write_book(tmp_path / "src", where_en="Ça arrive: ＡＢＣ-123!", extra=EXTRA + NOTE)
+    assert cli(alice, "phrasebook", "import", str(src))[0] == 0
+    assert cli(bob, "team", "join", team.url("bob"))[0] == 0
+    app = App.from_args(str(bob))
+    try:
+        db = app.database.db
+        query = "SELECT entry_id, language, field, text, folded FROM search_text"
+
+        def rows() -> list[tuple[str, ...]]:
+            return sorted(tuple(r) for r in db.execute_sql(query).fetchall())
+
+        synced = rows()
+        assert {r[2] for r in synced} == {"variant", "keyword", "gloss", "body"}
+        assert (
+            "ship.where",
+            "en",
+            "variant",
+            "Ça arrive: ＡＢＣ-123!",
+            fold("Ça arrive: ＡＢＣ-123!"),
+        ) in synced
+        sqlite_adapter.check_search_index(db)
+        assert [h.entry_id for h in app.library.search("imported")] == ["ship.note"]
+        app.database.run(lambda: sqlite_adapter.rebuild_search_index(db))
+        assert rows() == synced
+    finally:
+        app.close()
