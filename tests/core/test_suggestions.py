@@ -323,3 +323,55 @@ def test_recording_uses_while_workers_rank_is_safe() -> None:
         if s.entry_id == "refund.plain"
     )
     assert plain.hot
+
+
+def test_general_replies_are_the_best_of_all_however_many_and_after_uses() -> None:
+    """general() scores only the best few (an upper bound per reply, as the scenario
+    lists do): it must give exactly what ranking every general reply gives, for any
+    customer, and again after uses change the heat of one of them."""
+    tones = ("direct", "warm", "detailed")
+    entries = []
+    for i in range(60):
+        variants = [V("en", "direct", f"General {i}.")]
+        if i % 3 == 0:
+            variants.append(V("es", tones[i % 2], f"General {i} es.", vetted=i % 2 == 0))
+        if i % 7 == 0:
+            variants.append(V("ja", "detailed", f"一般 {i}。"))
+        entries.append(
+            entry(
+                f"g{i:02}",
+                ("hold_on",),
+                variants,
+                tags=("general",),
+                pinned=i % 11 == 5,
+                segments=("new",) if i % 5 == 0 else (),
+                regions=("europe",) if i % 13 == 4 else (),
+            )
+        )
+    book = Phrasebook(id="g", title={"en": "G", "zh-Hans": "通"}, entries=tuple(entries))
+    engine = SuggestionEngine([book])
+    customers = [
+        SPANISH,
+        CustomerProfile(language="ja", tone="detailed", region="japan"),
+        CustomerProfile(language="en", tone="direct", region="north_america", segment="new"),
+        CustomerProfile(language="es", tone="warm", region="europe", segment="returning"),
+    ]
+
+    def same() -> None:
+        for customer in customers:
+            for limit in (1, 5, 12):
+                fast = engine.general(customer, limit=limit)
+                full = engine._all_general(customer, "zh-Hans", limit)
+                assert [(s.entry_id, s.score) for s in fast] == [
+                    (s.entry_id, s.score) for s in full
+                ]
+                assert len(fast) == limit
+
+    same()
+    english = CustomerProfile(language="en", tone="direct", region="north_america")
+    customers.append(english)
+    assert "g59" not in ids(engine.general(english, limit=8))  # last in library order
+    for _ in range(6):
+        engine.add_use("g59")  # climbs with its uses
+    same()
+    assert "g59" in ids(engine.general(english, limit=8))
