@@ -30,12 +30,27 @@ _CODE = re.compile(r"[#№]?[A-Za-z0-9_]*[0-9０-９][A-Za-z0-9_]*(?:[-/][A-Za-z
 _EMOTICON = re.compile(r"(?<!\w)(?:[:;=8xX][-^']?[)(\]\[DPpOo3/\\|*]+|\^_?\^|<3|T_T|-_-)(?!\w)")
 _SPACES = re.compile(r"\s+")
 
+_AT = re.compile("@")
+_DIGIT = re.compile("[0-9０-９]")
+#: (pattern, a character every match holds: None when there is no such one), in order.
+_PATTERNS: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = (
+    (_EMAIL, _AT),
+    (_URL, re.compile(r"[./]")),
+    (_HANDLE, _AT),
+    (_PLACEHOLDER, re.compile("[{%<]")),
+    (_AMOUNT, _DIGIT),
+    (_CODE, _DIGIT),
+    (_EMOTICON, None),
+)
+
 # Categories that never carry language: symbols (emoji, dingbats, currency
 # signs), modifiers and format characters (ZWJ, variation selectors).
 _DROP_CATEGORIES = frozenset({"So", "Sk", "Sc", "Cf", "Co", "Cs", "Cn"})
 
 
 def _drop_symbols(text: str) -> str:
+    if text.isascii():
+        return text
     out: list[str] = []
     for ch in text:
         if ord(ch) < 0x80:
@@ -56,8 +71,11 @@ def clean_for_detection(text: str) -> str:
     result may be empty, or hold no letter at all (see `has_letters`).
     """
     text = unicodedata.normalize("NFC", text)
-    for pattern in (_EMAIL, _URL, _HANDLE, _PLACEHOLDER, _AMOUNT, _CODE, _EMOTICON):
-        text = pattern.sub(" ", text)
+    for pattern, needs in _PATTERNS:
+        # Each pattern only where it can match (a character it needs is there):
+        # most messages hold no "@", digit or brace, and detection runs per keystroke.
+        if needs is None or needs.search(text):
+            text = pattern.sub(" ", text)
     text = _drop_symbols(text)
     return _SPACES.sub(" ", text).strip()
 

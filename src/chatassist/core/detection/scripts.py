@@ -104,6 +104,9 @@ class ScriptProfile:
 
 
 def script_profile(text: str) -> ScriptProfile:
+    if text.isascii():  # every ASCII letter is Latin
+        latin = sum(1 for ch in text if ch.isalpha())
+        return ScriptProfile({LATIN: latin} if latin else {})
     counts: Counter[str] = Counter()
     for ch in text:
         if ch.isalpha():
