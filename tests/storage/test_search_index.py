@@ -140,3 +140,51 @@ def test_the_check_sees_an_index_out_of_step_with_its_table(library: PhrasebookL
     db.execute_sql("DELETE FROM search_text WHERE entry_id = 'customs.note.eu'")
     with pytest.raises(pw.DatabaseError, match="malformed"):
         sqlite_adapter.check_search_index(db)
+
+
+def index_sql(db: pw.Database) -> list[tuple[str, str]]:
+    return db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+    ).fetchall()
+
+
+def test_a_whole_import_leaves_every_index_as_the_migrations_made_it(
+    library: PhrasebookLibrary, tmp_path: Path
+) -> None:
+    """A whole import drops the keyword, variant and search-text indexes while it
+    loads and creates them again after: the schema ends as it began."""
+    db = library.database.db
+    before = index_sql(db)
+    assert {"keyword_entry_id", "variant_entry_id_language_tone", "search_text_entry_id"} <= {
+        name for name, _ in before
+    }
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "book.yaml").write_text(
+        book({"a.hi": "Hello there", "a.bye": "Goodbye now"}), encoding="utf-8"
+    )
+    library.import_files([tmp_path / "src"])  # the whole library: the bulk path
+    assert index_sql(db) == before
+    assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert found(db, "goodbye") == ["a.bye"]
+    # and they are used: a keyed read of one entry's variants is an index search
+    plan = " ".join(
+        str(r[-1])
+        for r in db.execute_sql(
+            "EXPLAIN QUERY PLAN SELECT text FROM variant WHERE entry_id = 'a.hi'"
+        ).fetchall()
+    )
+    assert "variant_entry_id_language_tone" in plan
+
+
+def test_a_failed_bulk_load_rolls_the_dropped_indexes_back(library: PhrasebookLibrary) -> None:
+    database = library.database
+    before = index_sql(database.db)
+
+    def fail() -> None:
+        with sqlite_adapter.indexes_built_after(database.db, "keyword", "variant"):
+            assert index_sql(database.db) != before  # dropped for the body
+            raise RuntimeError("the load failed")
+
+    with pytest.raises(RuntimeError, match="load failed"):
+        database.run(fail)
+    assert index_sql(database.db) == before

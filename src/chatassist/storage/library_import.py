@@ -136,11 +136,15 @@ class LibraryImporter:
         # Remove every replaced phrasebook before inserting any: an entry may
         # move from one of them to another within the same import.
         self.delete_books([book.id for book in changed], keep_search_rows=whole_index)
-        for book in changed:
-            position = positions.get(book.id)
-            if position is None:
-                position, next_position = next_position, next_position + 1
-            self.insert_book(book, position)
+        # Most of the library anew: its keyword and variant indexes built once after.
+        with sqlite_adapter.indexes_built_after(
+            self.database.db, "keyword", "variant", when=whole_index
+        ):
+            for book in changed:
+                position = positions.get(book.id)
+                if position is None:
+                    position, next_position = next_position, next_position + 1
+                self.insert_book(book, position)
         if whole_index:
             sqlite_adapter.rebuild_search_index(self.database.db)
         else:  # the search index of every inserted entry, in one statement

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import peewee as pw
@@ -72,6 +74,36 @@ def set_schema_version(db: pw.Database, version: int) -> None:
     db.execute_sql(f"PRAGMA user_version = {int(version)}")
 
 
+# --- bulk loads -------------------------------------------------------------
+@contextmanager
+def indexes_built_after(db: pw.Database, *tables: str, when: bool = True) -> Iterator[None]:
+    """Inside a write transaction: drop the secondary indexes of ``tables`` for the
+    body and create them again after it, from their own stored SQL (only ``when``:
+    otherwise the body runs with the indexes as they are).
+
+    For a load of most of the library (a whole import or team sync): building an
+    index once over sorted rows costs half of keeping it up to date row by row
+    (950,000 keyword rows: 5.7 s with the index, 3.0 s created after). If the body
+    raises, nothing is created again: the caller's transaction rolls the drop back.
+    Deleting rows needs the indexes (foreign-key cascades look children up by them),
+    so delete before entering.
+    """
+    if not when or not tables:
+        yield
+        return
+    marks = ", ".join("?" * len(tables))
+    saved = db.execute_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+        f"AND tbl_name IN ({marks}) ORDER BY name",
+        tables,
+    ).fetchall()
+    for name, _sql in saved:
+        db.execute_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in saved:
+        db.execute_sql(sql)
+
+
 # --- search ---------------------------------------------------------------
 # One row per searchable text in ``search_text`` (a plain table, keyed by
 # entry_id through an ordinary index): variants, glosses, note bodies, and one
@@ -100,7 +132,8 @@ def rebuild_search_index(db: pw.Database, entry_ids: list[str] | None = None) ->
     """
     if entry_ids is None:
         db.execute_sql("DELETE FROM search_text")
-        _insert_rows(db, "")
+        with indexes_built_after(db, "search_text"):
+            _insert_rows(db, "")
         index_search_rows(db)
         return
     _stage_ids(db, entry_ids)
@@ -110,23 +143,6 @@ def rebuild_search_index(db: pw.Database, entry_ids: list[str] | None = None) ->
         "INSERT INTO search_index (rowid, folded) "
         f"SELECT id, folded FROM search_text WHERE entry_id IN {_STAGED}"
     )
-
-
-def clear_search_index(db: pw.Database) -> None:
-    """Empty the search rows and their index: a library about to be refilled whole, in
-    parts (``add_search_rows`` for each, then ``index_search_rows``)."""
-    db.execute_sql("DELETE FROM search_text")
-    db.execute_sql("INSERT INTO search_index (search_index) VALUES ('delete-all')")
-
-
-def add_search_rows(db: pw.Database, entry_ids: list[str]) -> None:
-    """Add the search rows of these entries, which have none yet, *without indexing
-    them*: ``index_search_rows`` must follow, in the same transaction. FTS5 indexes
-    a table in one pass twice as fast as row by row (10,000 entries: 25 s by
-    2,000-entry parts, 11 s at once)."""
-    if entry_ids:
-        _stage_ids(db, entry_ids)
-        _insert_rows(db, f" WHERE entry_id IN {_STAGED}")
 
 
 def index_search_rows(db: pw.Database) -> None:

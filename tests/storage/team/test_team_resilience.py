@@ -7,11 +7,11 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from chatassist.app import App
-from chatassist.storage import sqlite_adapter
 from chatassist.storage.team import connection, replica, schema, sync, usage_upload
 from chatassist.storage.team.errors import TeamOffline
 from chatassist.storage.team.usage_upload import TeamUsageLog
@@ -89,16 +89,16 @@ def test_a_local_failure_mid_sync_rolls_back_and_stops_the_pulling_thread(
     assert cli(alice, "phrasebook", "import", str(src))[0] == 0
     assert cli(bob, "team", "join", team.url("bob"))[0] == 0
     monkeypatch.setattr(sync, "PAGE", 1)
-    pages: list[list[str]] = []
-    real = sqlite_adapter.add_search_rows
+    pages: list[object] = []
+    real = sync._apply_page
 
-    def fail_on_second_page(db: object, entry_ids: list[str]) -> None:
-        pages.append(entry_ids)
+    def fail_on_second_page(db: Any, page: Any, *, replace: bool) -> None:
+        pages.append(page)
         if len(pages) == 2:
             raise RuntimeError("disk trouble on page 2")
-        real(db, entry_ids)  # type: ignore[arg-type]
+        real(db, page, replace=replace)
 
-    monkeypatch.setattr(sqlite_adapter, "add_search_rows", fail_on_second_page)
+    monkeypatch.setattr(sync, "_apply_page", fail_on_second_page)
     app = App.from_args(str(bob))
     try:
         # Joining synced once; from revision 0 the next sync is a whole one again.
@@ -112,7 +112,7 @@ def test_a_local_failure_mid_sync_rolls_back_and_stops_the_pulling_thread(
         assert [(b.id, [e.id for e in b.entries]) for b in app.library.phrasebooks()] == before
     finally:
         app.close()
-    monkeypatch.setattr(sqlite_adapter, "add_search_rows", real)
+    monkeypatch.setattr(sync, "_apply_page", real)
     report = cli.json(bob, "team", "sync")
     assert (report["revision_before"], report["revision"], report["entries"]) == (0, 1, 3)
 
