@@ -109,7 +109,7 @@ class _Head:
 @dataclass
 class _Page:
     entries: list[dict[str, Any]]
-    keywords: str | None  # one JSON array of [entry_id, language, position, text]
+    keywords: str | None  # one JSON array of [entry_id, language, [word, ...]]
     variants: str | None  # one JSON array of [entry_id, language, tone, text, vetted]
 
 
@@ -243,10 +243,14 @@ class _Puller:
                     # Plain rows (no JSON in them): ~30 per entry, so no per-row model
                     # objects. ~90 keywords per entry: one JSON text per page, which
                     # SQLite's json_each unpacks, instead of a Python tuple per row.
+                    # Grouped by entry and language, each with its words in order: a
+                    # third of the text of one array per keyword, and fewer values for
+                    # SQLite to pick out of it.
                     page.keywords = db.execute_sql(
-                        "SELECT coalesce(json_agg(json_build_array(entry_id, language, "
-                        "position, text) ORDER BY entry_id, language, position), '[]')::text "
-                        "FROM keyword WHERE entry_id = ANY(%s)",
+                        "SELECT coalesce(json_agg(json_build_array(entry_id, language, words) "
+                        "ORDER BY entry_id, language), '[]')::text FROM ("
+                        "SELECT entry_id, language, json_agg(text ORDER BY position) AS words "
+                        "FROM keyword WHERE entry_id = ANY(%s) GROUP BY entry_id, language) k",
                         (ids,),
                     ).fetchone()[0]
                     page.variants = db.execute_sql(
@@ -333,7 +337,8 @@ def _apply_page(sqlite: pw.Database, page: _Page, *, replace: bool) -> None:
     if page.keywords is not None:
         sqlite.execute_sql(
             "INSERT INTO keyword (entry_id, language, position, text) "
-            "SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)",
+            "SELECT g.value ->> 0, g.value ->> 1, w.key, w.value "
+            "FROM json_each(?) g, json_each(g.value, '$[2]') w",
             (page.keywords,),
         )
     if page.variants is not None:
