@@ -160,3 +160,25 @@ def test_the_request_mentioned_first_ranks_first_when_two_are_equally_strong() -
         "payment_issue",
         "cancel_order",
     )
+
+
+def test_an_exchange_next_to_a_size_problem_is_a_size_swap() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  size_fit:\n    en: [too tight, bigger size, swap for a bigger size]\n"
+        "  return_exchange:\n    en: [swap for, return them, {text: swap, weight: 1.2}]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    # The exchange words are part of the size cue: no return chip at all.
+    assert detector.detect("too tight, can I swap for a bigger size").ids == ("size_fit",)
+    # An exchange of its own still shows, after the size problem it serves ...
+    assert detector.detect("too tight, I want to swap them").ids == (
+        "size_fit",
+        "return_exchange",
+    )
+    # ... and a return asked outright keeps the lead.
+    assert detector.detect("I want to return them and swap, too tight").ids[0] == (
+        "return_exchange"
+    )
+    # Without a size problem an exchange is an exchange.
+    assert detector.detect("can I swap for another colour").ids == ("return_exchange",)

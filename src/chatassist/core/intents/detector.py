@@ -54,6 +54,7 @@ NESTED_OTHER_FACTOR = 0.5
 DECAY = 0.8
 MIN_RAW = 0.35
 REMEDY_FACTOR = 0.8
+SWAP_FACTOR = 0.8
 FIRST_MENTION_FACTOR = 1.15
 BACKOFF_WEIGHT = 0.4
 BACKOFF_MIN_LETTERS = 4
@@ -67,6 +68,10 @@ _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
 # remedy follows, so a remedy next to such a problem counts REMEDY_FACTOR as much.
 _REMEDIES = frozenset({"refund_request", "return_exchange"})
 _PHYSICAL_PROBLEMS = frozenset({"damaged_item", "wrong_item", "product_safety"})
+# "Too tight, can I swap it for an L?": an exchange asked next to a size problem is a
+# size swap, which size advice handles; the exchange counts SWAP_FACTOR as much, and not
+# at all on the words it shares with a size cue of the lexicon ("tukar saiz", "exchange for a M").
+_SWAP = ("return_exchange", "size_fit")
 _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urgency.ELEVATED}
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
 _ANY = frozenset([ANY_LANGUAGE])
@@ -223,6 +228,7 @@ class IntentDetector:
     ) -> list[ScenarioMatch]:
         scored_hits = [h for h in hits if any(not t.urgency for t in self._targets[h.pattern])]
         ranked: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]] = []
+        kept_per: dict[str, list[tuple[Hit, float, _Target]]] = {}
         for sid, items in per_scenario.items():
             # Best target per span, longest spans first.
             best: dict[tuple[bool, tuple[int, int]], tuple[Hit, float, _Target]] = {}
@@ -246,6 +252,16 @@ class IntentDetector:
                     w *= NESTED_OTHER_FACTOR
                 kept.append((hit, w, t))
             kept.sort(key=lambda x: -x[1])
+            kept_per[sid] = kept
+        exchange, size = _SWAP
+        if exchange in kept_per and any(t.source == LEXICON for _, _, t in kept_per.get(size, [])):
+            size_hits = [h for h, _, _ in kept_per[size]]
+            own = [k for k in kept_per[exchange] if not any(_overlap(k[0], h) for h in size_hits)]
+            if own:
+                kept_per[exchange] = [(h, w * SWAP_FACTOR, t) for h, w, t in own]
+            else:
+                del kept_per[exchange]
+        for sid, kept in kept_per.items():
             raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
             if sid in _REMEDIES and not _PHYSICAL_PROBLEMS.isdisjoint(per_scenario):
                 raw *= REMEDY_FACTOR
@@ -285,6 +301,10 @@ class IntentDetector:
             )
             for raw, _w, _order, _first, sid, evidence in ranked
         ]
+
+
+def _overlap(a: Hit, b: Hit) -> bool:
+    return a.substring == b.substring and a.span[0] < b.span[1] and b.span[0] < a.span[1]
 
 
 def _specificity(size: int, substring: bool) -> float:
