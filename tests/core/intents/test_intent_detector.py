@@ -182,3 +182,33 @@ def test_an_exchange_next_to_a_size_problem_is_a_size_swap() -> None:
     )
     # Without a size problem an exchange is an exchange.
     assert detector.detect("can I swap for another colour").ids == ("return_exchange",)
+
+
+def test_every_chip_after_the_first_needs_evidence_of_its_own() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  greeting:\n    en: [{text: hello, weight: 0.9}]\n"
+        "  hold_on:\n    en: [anyone there]\n"
+        "  order_status:\n    en: [{text: when .. arrive, weight: 1.2}, {text: when will it arrive, weight: 1.5}]\n"
+        "  stock_availability:\n    en: [{text: back in stock, weight: 1.5}, {text: it arrive, weight: 0.9}]\n"
+        "  size_fit:\n    en: [{text: size, weight: 0.8}, {text: too tight, weight: 1.3}]\n"
+        "  points_coupons:\n    en: [coupon]\n"
+        "  product_fault:\n    en: [does not work]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    # A hello before a request opens it; with a conversational first chip it stays.
+    assert detector.detect("hello, when will it arrive").ids == ("order_status",)
+    assert detector.detect("hello, anyone there?").ids == ("hold_on", "greeting")
+    # A cue inside another scenario's longer cue is explained by it ...
+    assert detector.detect("when will it arrive").ids == ("order_status",)
+    # ... but not by the gap of a gapped cue.
+    assert "stock_availability" in detector.detect("when is it back in stock, will it arrive").ids
+    # A size named in a stock question is the variant wanted; a fit problem is not.
+    assert detector.detect("size M back in stock?").ids == ("stock_availability",)
+    assert detector.detect("back in stock? size M is too tight").ids == (
+        "stock_availability",
+        "size_fit",
+    )
+    # A coupon that does not work is a coupon problem.
+    assert detector.detect("the coupon does not work").ids == ("points_coupons",)
+    assert detector.detect("it does not work").ids == ("product_fault",)

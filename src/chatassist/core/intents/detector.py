@@ -55,6 +55,10 @@ DECAY = 0.8
 MIN_RAW = 0.35
 REMEDY_FACTOR = 0.8
 SWAP_FACTOR = 0.8
+NOT_A_PRODUCT_FACTOR = 0.5
+#: Next to a stock question a size named is the variant wanted ("is the M back?"): a
+#: size_fit chip then needs a cue at least this strong (a fit problem, not a size name).
+VARIANT_MIN_WEIGHT = 1.0
 FIRST_MENTION_FACTOR = 1.15
 BACKOFF_WEIGHT = 0.4
 BACKOFF_MIN_LETTERS = 4
@@ -72,6 +76,10 @@ _PHYSICAL_PROBLEMS = frozenset({"damaged_item", "wrong_item", "product_safety"})
 # size swap, which size advice handles; the exchange counts SWAP_FACTOR as much, and not
 # at all on the words it shares with a size cue of the lexicon ("tukar saiz", "exchange for a M").
 _SWAP = ("return_exchange", "size_fit")
+# "The coupon does not work", "my card won't go through": fault words about a code or a
+# payment are not a product fault.
+_NOT_PRODUCTS = frozenset({"points_coupons", "payment_issue"})
+_CONVERSATION = frozenset({"greeting", "closing", "hold_on"})
 _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urgency.ELEVATED}
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
 _ANY = frozenset([ANY_LANGUAGE])
@@ -99,6 +107,7 @@ class IntentDetector:
     def __init__(self, matcher: Matcher, targets: list[list[_Target]]) -> None:
         self._matcher = matcher
         self._targets = targets
+        self._gapped = [GAP in p.text for p in matcher.patterns]
 
     @property
     def pattern_count(self) -> int:
@@ -226,9 +235,15 @@ class IntentDetector:
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]],
         hits: list[Hit],
     ) -> list[ScenarioMatch]:
-        scored_hits = [h for h in hits if any(not t.urgency for t in self._targets[h.pattern])]
+        # Containers for NESTED_OTHER_FACTOR; a cue with a gap does not own the words in it.
+        scored_hits = [
+            h
+            for h in hits
+            if not self._gapped[h.pattern] and any(not t.urgency for t in self._targets[h.pattern])
+        ]
         ranked: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]] = []
         kept_per: dict[str, list[tuple[Hit, float, _Target]]] = {}
+        hits_of: dict[str, list[Hit]] = {}
         for sid, items in per_scenario.items():
             # Best target per span, longest spans first.
             best: dict[tuple[bool, tuple[int, int]], tuple[Hit, float, _Target]] = {}
@@ -256,15 +271,19 @@ class IntentDetector:
         exchange, size = _SWAP
         if exchange in kept_per and any(t.source == LEXICON for _, _, t in kept_per.get(size, [])):
             size_hits = [h for h, _, _ in kept_per[size]]
-            own = [k for k in kept_per[exchange] if not any(_overlap(k[0], h) for h in size_hits)]
-            if own:
-                kept_per[exchange] = [(h, w * SWAP_FACTOR, t) for h, w, t in own]
+            own_ex = [
+                k for k in kept_per[exchange] if not any(_overlap(k[0], h) for h in size_hits)
+            ]
+            if own_ex:
+                kept_per[exchange] = [(h, w * SWAP_FACTOR, t) for h, w, t in own_ex]
             else:
                 del kept_per[exchange]
         for sid, kept in kept_per.items():
             raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
             if sid in _REMEDIES and not _PHYSICAL_PROBLEMS.isdisjoint(per_scenario):
                 raw *= REMEDY_FACTOR
+            if sid == "product_fault" and not _NOT_PRODUCTS.isdisjoint(kept_per):
+                raw *= NOT_A_PRODUCT_FACTOR
             if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
                 continue  # too weak, or one back-off word alone ("my name is...")
             evidence = tuple(
@@ -280,6 +299,7 @@ class IntentDetector:
             )
             first = min(h.span[0] for h, _, _ in kept)
             ranked.append((raw, kept[0][1], -_ORDER.get(sid, 99), first, sid, evidence))
+            hits_of[sid] = [h for h, _, _ in kept]
         if len(ranked) > 1:
             # Customers tend to say what they want first ("refund? the parcel never
             # came"): the earliest-mentioned request gets a small lift.
@@ -288,19 +308,45 @@ class IntentDetector:
                 (r[0] * FIRST_MENTION_FACTOR if r[3] == earliest else r[0], *r[1:]) for r in ranked
             ]
         ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
-        if ranked:
-            top = ranked[0][0]
-            ranked = ranked[:1] + [
-                r
-                for r in ranked[1:]
-                if r[0] >= SHOWN_SHARE * top and any(e.source != WORD for e in r[5])
-            ]
+        shown = ranked[:1]
+        for r in ranked[1:]:
+            if _shown_after(r[4], r[0], r[5], hits_of, self._gapped, shown):
+                shown.append(r)
         return [
             ScenarioMatch(
                 sid, round(1 - math.exp(-raw), 3), is_urgent(sid), evidence, round(raw, 3)
             )
-            for raw, _w, _order, _first, sid, evidence in ranked
+            for raw, _w, _order, _first, sid, evidence in shown
         ]
+
+
+def _shown_after(
+    sid: str,
+    raw: float,
+    evidence: tuple[Evidence, ...],
+    hits_of: dict[str, list[Hit]],
+    gapped: list[bool],
+    shown: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]],
+) -> bool:
+    """Whether ``sid`` earns a chip after the ``shown`` ones: every chip is shown to the
+    agent, so a later one needs evidence of its own, not words an earlier chip stands on."""
+    if raw < SHOWN_SHARE * shown[0][0] or all(e.source == WORD for e in evidence):
+        return False
+    above = {r[4] for r in shown}
+    if sid == "greeting" and not above <= _CONVERSATION:
+        return False  # "hi, where is my order": the hello opens the request
+    if sid == "product_fault" and not _NOT_PRODUCTS.isdisjoint(above):
+        return False
+    if (
+        sid == "size_fit"
+        and "stock_availability" in above
+        and max(e.weight for e in evidence) < VARIANT_MIN_WEIGHT
+    ):
+        return False
+    # Words another cue already explains; one cue listed for two scenarios stays
+    # ambiguous (both shown), and a cue with a gap does not own the words in its gap.
+    taken = [h for other in above for h in hits_of[other] if not gapped[h.pattern]]
+    return any(not any(h.within(t) and h.pattern != t.pattern for t in taken) for h in hits_of[sid])
 
 
 def _overlap(a: Hit, b: Hit) -> bool:
