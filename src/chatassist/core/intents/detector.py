@@ -343,10 +343,10 @@ def _shown_after(
         and max(e.weight for e in evidence) < VARIANT_MIN_WEIGHT
     ):
         return False
-    # Words another cue already explains; one cue listed for two scenarios stays
-    # ambiguous (both shown), and a cue with a gap does not own the words in its gap.
+    # Words a longer cue of an earlier chip already explains. Cues on the very same
+    # words stay ambiguous (both shown), and a gapped cue owns no words in its gap.
     taken = [h for other in above for h in hits_of[other] if not gapped[h.pattern]]
-    return any(not any(h.within(t) and h.pattern != t.pattern for t in taken) for h in hits_of[sid])
+    return any(not any(h.within(t) and h.span != t.span for t in taken) for h in hits_of[sid])
 
 
 def _overlap(a: Hit, b: Hit) -> bool:
