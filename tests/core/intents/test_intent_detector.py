@@ -212,3 +212,14 @@ def test_every_chip_after_the_first_needs_evidence_of_its_own() -> None:
     # A coupon that does not work is a coupon problem.
     assert detector.detect("the coupon does not work").ids == ("points_coupons",)
     assert detector.detect("it does not work").ids == ("product_fault",)
+
+
+def test_how_long_next_to_a_fault_is_how_long_the_item_worked() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  product_fault:\n    en: [stopped heating]\n"
+        "  shipping_delay:\n    en: [{text: for 2 weeks, weight: 1.2}]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    assert detector.detect("stopped heating, used it for 2 weeks").ids == ("product_fault",)
+    assert detector.detect("parcel stuck for 2 weeks").ids == ("shipping_delay",)

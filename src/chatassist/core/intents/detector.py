@@ -56,6 +56,7 @@ MIN_RAW = 0.35
 REMEDY_FACTOR = 0.8
 SWAP_FACTOR = 0.8
 NOT_A_PRODUCT_FACTOR = 0.5
+IN_HAND_FACTOR = 0.7
 #: Next to a stock question a size named is the variant wanted ("is the M back?"): a
 #: size_fit chip then needs a cue at least this strong (a fit problem, not a size name).
 VARIANT_MIN_WEIGHT = 1.0
@@ -79,6 +80,9 @@ _SWAP = ("return_exchange", "size_fit")
 # "The coupon does not work", "my card won't go through": fault words about a code or a
 # payment are not a product fault.
 _NOT_PRODUCTS = frozenset({"points_coupons", "payment_issue"})
+# "Stopped heating after 2 weeks": next to a product fault, how long is how long the
+# item worked, not a late parcel; the item is in hand.
+_LOGISTICS = frozenset({"shipping_delay", "order_status"})
 _CONVERSATION = frozenset({"greeting", "closing", "hold_on"})
 _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urgency.ELEVATED}
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
@@ -284,6 +288,8 @@ class IntentDetector:
                 raw *= REMEDY_FACTOR
             if sid == "product_fault" and not _NOT_PRODUCTS.isdisjoint(kept_per):
                 raw *= NOT_A_PRODUCT_FACTOR
+            if sid in _LOGISTICS and "product_fault" in kept_per:
+                raw *= IN_HAND_FACTOR
             if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
                 continue  # too weak, or one back-off word alone ("my name is...")
             evidence = tuple(
@@ -336,6 +342,8 @@ def _shown_after(
     if sid == "greeting" and not above <= _CONVERSATION:
         return False  # "hi, where is my order": the hello opens the request
     if sid == "product_fault" and not _NOT_PRODUCTS.isdisjoint(above):
+        return False
+    if sid in _LOGISTICS and "product_fault" in above:
         return False
     if (
         sid == "size_fit"
