@@ -57,8 +57,11 @@ REMEDY_FACTOR = 0.8
 SWAP_FACTOR = 0.8
 NOT_A_PRODUCT_FACTOR = 0.5
 IN_HAND_FACTOR = 0.7
-#: Next to a stock question a size named is the variant wanted ("is the M back?"): a
-#: size_fit chip then needs a cue at least this strong (a fit problem, not a size name).
+#: "Broke on the first trip, is that under warranty?": a break next to fault words
+#: (warranty, stopped working) happened in use, so damaged_item counts this much.
+BROKE_IN_USE_FACTOR = 0.8
+#: A size cue this strong states a fit problem; weaker ones merely name a size ("is the
+#: M back?", "swap it for another size"), which is the variant wanted, not advice.
 VARIANT_MIN_WEIGHT = 1.0
 FIRST_MENTION_FACTOR = 1.15
 BACKOFF_WEIGHT = 0.4
@@ -73,8 +76,9 @@ _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
 # remedy follows, so a remedy next to such a problem counts REMEDY_FACTOR as much.
 _REMEDIES = frozenset({"refund_request", "return_exchange"})
 _PHYSICAL_PROBLEMS = frozenset({"damaged_item", "wrong_item", "product_safety"})
-# "Too tight, can I swap it for an L?": an exchange asked next to a size problem is a
-# size swap, which size advice handles; the exchange counts SWAP_FACTOR as much, and not
+# "Too tight, can I swap it for an L?": an exchange asked next to a size problem (a
+# size cue at least VARIANT_MIN_WEIGHT strong, not a size merely named) is a size swap,
+# which size advice handles; the exchange counts SWAP_FACTOR as much, and not
 # at all on the words it shares with a size cue of the lexicon ("tukar saiz", "exchange for a M").
 _SWAP = ("return_exchange", "size_fit")
 # "The coupon does not work", "my card won't go through": fault words about a code or a
@@ -273,7 +277,10 @@ class IntentDetector:
             kept.sort(key=lambda x: -x[1])
             kept_per[sid] = kept
         exchange, size = _SWAP
-        if exchange in kept_per and any(t.source == LEXICON for _, _, t in kept_per.get(size, [])):
+        size_problem = any(
+            t.source == LEXICON and w >= VARIANT_MIN_WEIGHT for _, w, t in kept_per.get(size, [])
+        )
+        if exchange in kept_per and size_problem:
             size_hits = [h for h, _, _ in kept_per[size]]
             own_ex = [
                 k for k in kept_per[exchange] if not any(_overlap(k[0], h) for h in size_hits)
@@ -290,6 +297,8 @@ class IntentDetector:
                 raw *= NOT_A_PRODUCT_FACTOR
             if sid in _LOGISTICS and "product_fault" in kept_per:
                 raw *= IN_HAND_FACTOR
+            if sid == "damaged_item" and "product_fault" in kept_per:
+                raw *= BROKE_IN_USE_FACTOR
             if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
                 continue  # too weak, or one back-off word alone ("my name is...")
             evidence = tuple(
