@@ -223,3 +223,20 @@ def test_how_long_next_to_a_fault_is_how_long_the_item_worked() -> None:
     detector = IntentDetector.build(lexicon)
     assert detector.detect("stopped heating, used it for 2 weeks").ids == ("product_fault",)
     assert detector.detect("parcel stuck for 2 weeks").ids == ("shipping_delay",)
+
+
+def test_a_lone_back_off_word_is_a_guess_only_in_a_sentence_with_nothing_else() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  product_fault:\n    en: [{text: heater stopped working, weight: 2}]\n"
+        "  closing:\n    en: [{text: thanks a lot, weight: 2}]\n"
+        "  order_status:\n    en: [where is my parcel]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    # "heater" alone (a back-off word) in a real sentence: a guess beats an empty sidebar.
+    assert detector.detect("my heater makes the whole room smell odd").ids == ("product_fault",)
+    # Short chat stays empty, and so does a conversational word.
+    assert detector.detect("heater ok").ids == ()
+    assert detector.detect("ok so lot of people here then").ids == ()
+    # With a real cue the guess is not added.
+    assert detector.detect("where is my parcel, the heater is for my mum").ids == ("order_status",)

@@ -69,6 +69,10 @@ BACKOFF_MIN_LETTERS = 4
 #: A scenario after the first is shown only with at least this share of the first's
 #: evidence, and with evidence of its own beyond back-off words (no false chips).
 SHOWN_SHARE = 0.5
+#: With no other evidence, a lone back-off word of a request this strong is shown, in a
+#: message of at least FALLBACK_MIN_WORDS words (a guess beats an empty sidebar).
+FALLBACK_MIN = 0.25
+FALLBACK_MIN_WORDS = 4
 
 _LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
 _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
@@ -229,7 +233,7 @@ class IntentDetector:
                 ):
                     w *= OTHER_LANGUAGE_FACTOR
                 per_scenario[t.scenario].append((hit, w, t))
-        matches = self._score(per_scenario, hits)
+        matches = self._score(per_scenario, hits, _long_enough(norm))
         for m in matches:
             # A safety concern is always urgent; an escalating customer at least presses.
             implied = _SCENARIO_URGENCY.get(m.id)
@@ -238,10 +242,28 @@ class IntentDetector:
                 urgency_evidence.append(m.id)
         return IntentResult(text, tuple(matches), urgency, tuple(dict.fromkeys(urgency_evidence)))
 
+    def _ranked(
+        self, raw: float, sid: str, kept: list[tuple[Hit, float, _Target]]
+    ) -> tuple[float, float, int, int, str, tuple[Evidence, ...]]:
+        evidence = tuple(
+            Evidence(
+                t.text,
+                t.source,
+                sorted(t.languages)[0],
+                round(w, 3),
+                self._matcher.patterns[h.pattern].text,
+                t.entry_id,
+            )
+            for h, w, t in kept
+        )
+        first = min(h.span[0] for h, _, _ in kept)
+        return (raw, kept[0][1], -_ORDER.get(sid, 99), first, sid, evidence)
+
     def _score(
         self,
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]],
         hits: list[Hit],
+        long_enough: bool = False,
     ) -> list[ScenarioMatch]:
         # Containers for NESTED_OTHER_FACTOR; a cue with a gap does not own the words in it.
         scored_hits = [
@@ -252,6 +274,7 @@ class IntentDetector:
         ranked: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]] = []
         kept_per: dict[str, list[tuple[Hit, float, _Target]]] = {}
         hits_of: dict[str, list[Hit]] = {}
+        fallback: list[tuple[float, str, list[tuple[Hit, float, _Target]]]] = []
         for sid, items in per_scenario.items():
             # Best target per span, longest spans first.
             best: dict[tuple[bool, tuple[int, int]], tuple[Hit, float, _Target]] = {}
@@ -300,21 +323,16 @@ class IntentDetector:
             if sid == "damaged_item" and "product_fault" in kept_per:
                 raw *= BROKE_IN_USE_FACTOR
             if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
+                if kept[0][2].source == WORD and raw >= FALLBACK_MIN and sid not in _CONVERSATION:
+                    fallback.append((raw, sid, kept))
                 continue  # too weak, or one back-off word alone ("my name is...")
-            evidence = tuple(
-                Evidence(
-                    t.text,
-                    t.source,
-                    sorted(t.languages)[0],
-                    round(w, 3),
-                    self._matcher.patterns[h.pattern].text,
-                    t.entry_id,
-                )
-                for h, w, t in kept
-            )
-            first = min(h.span[0] for h, _, _ in kept)
-            ranked.append((raw, kept[0][1], -_ORDER.get(sid, 99), first, sid, evidence))
+            ranked.append(self._ranked(raw, sid, kept))
             hits_of[sid] = [h for h, _, _ in kept]
+        if not ranked and fallback and long_enough:
+            # Nothing else in a real sentence: the best lone back-off word of a request
+            # is a guess worth a chip (chat like "ok noted" stays empty).
+            raw, sid, kept = max(fallback, key=lambda f: f[0])
+            ranked.append(self._ranked(raw, sid, kept))
         if len(ranked) > 1:
             # Customers tend to say what they want first ("refund? the parcel never
             # came"): the earliest-mentioned request gets a small lift.
@@ -333,6 +351,13 @@ class IntentDetector:
             )
             for raw, _w, _order, _first, sid, evidence in shown
         ]
+
+
+def _long_enough(norm: str) -> bool:
+    """A sentence rather than chat: FALLBACK_MIN_WORDS words, or 2.5 times as many
+    Han, kana, Hangul or Thai characters."""
+    unspaced = sum(1 for c in norm if is_unspaced(c) and unicodedata.category(c) != "Mn")
+    return len(_WORDS.findall(norm)) >= FALLBACK_MIN_WORDS or unspaced >= 2.5 * FALLBACK_MIN_WORDS
 
 
 def _shown_after(
