@@ -235,7 +235,9 @@ def test_a_lone_back_off_word_is_a_guess_only_in_a_sentence_with_nothing_else() 
     detector = IntentDetector.build(lexicon)
     # "heater" alone (a back-off word) in a real sentence: a guess beats an empty sidebar.
     assert detector.detect("my heater makes the whole room smell odd").ids == ("product_fault",)
-    # Short chat stays empty, and so does a conversational word.
+    assert detector.detect("my heaters make the whole room smell odd").ids == ("product_fault",)
+    # Not the start of an unrelated longer word, short chat, or a conversational word.
+    assert detector.detect("my heatermaster app shows the whole room").ids == ()
     assert detector.detect("heater ok").ids == ()
     assert detector.detect("ok so lot of people here then").ids == ()
     # With a real cue the guess is not added.

@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from chatassist.core.intents.lexicon import ANY_LANGUAGE, GAP, CueLexicon, cue_problem, is_unspaced
-from chatassist.core.intents.matcher import Hit, Matcher
+from chatassist.core.intents.matcher import Hit, Matcher, Prepared, prepare
 from chatassist.core.intents.normalize import normalize
 from chatassist.core.intents.result import (
     LEXICON,
@@ -73,6 +73,7 @@ SHOWN_SHARE = 0.5
 #: message of at least FALLBACK_MIN_WORDS words (a guess beats an empty sidebar).
 FALLBACK_MIN = 0.25
 FALLBACK_MIN_WORDS = 4
+FALLBACK_MAX_ENDING = 2
 
 _LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
 _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
@@ -209,7 +210,8 @@ class IntentDetector:
         norm = normalize(text)
         if not norm:
             return IntentResult(text, ())
-        hits = self._matcher.search(norm)
+        prepared = prepare(norm)
+        hits = self._matcher.find(prepared)
         hint = _group(language) if language else None
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]] = defaultdict(list)
         urgency = Urgency.ELEVATED if _EXCLAIM.search(text) else Urgency.NONE
@@ -233,7 +235,7 @@ class IntentDetector:
                 ):
                     w *= OTHER_LANGUAGE_FACTOR
                 per_scenario[t.scenario].append((hit, w, t))
-        matches = self._score(per_scenario, hits, _long_enough(norm))
+        matches = self._score(per_scenario, hits, prepared if _long_enough(norm) else None)
         for m in matches:
             # A safety concern is always urgent; an escalating customer at least presses.
             implied = _SCENARIO_URGENCY.get(m.id)
@@ -263,7 +265,7 @@ class IntentDetector:
         self,
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]],
         hits: list[Hit],
-        long_enough: bool = False,
+        sentence: Prepared | None = None,
     ) -> list[ScenarioMatch]:
         # Containers for NESTED_OTHER_FACTOR; a cue with a gap does not own the words in it.
         scored_hits = [
@@ -323,12 +325,17 @@ class IntentDetector:
             if sid == "damaged_item" and "product_fault" in kept_per:
                 raw *= BROKE_IN_USE_FACTOR
             if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
-                if kept[0][2].source == WORD and raw >= FALLBACK_MIN and sid not in _CONVERSATION:
+                if (
+                    sentence is not None
+                    and raw >= FALLBACK_MIN
+                    and sid not in _CONVERSATION
+                    and _whole_word(kept[0][0], kept[0][2], sentence)
+                ):
                     fallback.append((raw, sid, kept))
                 continue  # too weak, or one back-off word alone ("my name is...")
             ranked.append(self._ranked(raw, sid, kept))
             hits_of[sid] = [h for h, _, _ in kept]
-        if not ranked and fallback and long_enough:
+        if not ranked and fallback:
             # Nothing else in a real sentence: the best lone back-off word of a request
             # is a guess worth a chip (chat like "ok noted" stays empty).
             raw, sid, kept = max(fallback, key=lambda f: f[0])
@@ -351,6 +358,16 @@ class IntentDetector:
             )
             for raw, _w, _order, _first, sid, evidence in shown
         ]
+
+
+def _whole_word(hit: Hit, target: _Target, sentence: Prepared) -> bool:
+    """A back-off word that is the message's word, or it with an ending ("refund",
+    "refunds"), not the start of an unrelated longer word ("sola" in "solare"); CJK and
+    Thai character pairs are too loose for a guess."""
+    if hit.substring or target.source != WORD:
+        return False
+    word = sentence.words[hit.span[0]][0]
+    return len(word) <= len(target.text) + FALLBACK_MAX_ENDING
 
 
 def _long_enough(norm: str) -> bool:
