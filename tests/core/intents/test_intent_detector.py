@@ -242,3 +242,14 @@ def test_a_lone_back_off_word_is_a_guess_only_in_a_sentence_with_nothing_else() 
     assert detector.detect("ok so lot of people here then").ids == ()
     # With a real cue the guess is not added.
     assert detector.detect("where is my parcel, the heater is for my mum").ids == ("order_status",)
+
+
+def test_a_safety_concern_answers_the_question_asked_with_it() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  product_safety:\n    en: [{text: got a rash, weight: 1.5}]\n"
+        "  product_question:\n    en: [safe for kids]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    assert detector.detect("my son got a rash, is it safe for kids?").ids == ("product_safety",)
+    assert detector.detect("is it safe for kids?").ids == ("product_question",)

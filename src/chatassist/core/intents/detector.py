@@ -396,6 +396,8 @@ def _shown_after(
         return False
     if sid in _LOGISTICS and "product_fault" in above:
         return False
+    if sid == "product_question" and "product_safety" in above:
+        return False  # "a rash after using it, is it safe for kids?": the safety reply answers
     if (
         sid == "size_fit"
         and "stock_availability" in above
