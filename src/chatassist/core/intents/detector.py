@@ -15,7 +15,15 @@ scenario add up with a decay (`DECAY`); a cue repeated in the message (a double
 paste) counts once. Scenarios under `MIN_RAW` are dropped, so a message with no
 recognisable intent gets an empty result; after the first, a scenario is kept
 only on evidence of its own at least `SHOWN_SHARE` as strong as the first's,
-because every scenario returned is shown to the agent as a chip.
+because every scenario returned is shown to the agent as a chip (`_shown_after`:
+not words a longer cue of an earlier chip explains, no hello before a request,
+no fit chip for a size merely named in a stock question, no fault chip after a
+coupon or payment problem, no logistics chip after a fault, no question chip
+after a safety concern). Pairs that describe one request are scored as one: an
+exchange next to a size problem is a size swap (`SWAP_FACTOR`), a remedy next
+to a physical problem follows it (`REMEDY_FACTOR`). When nothing else matched, a
+sentence of `FALLBACK_MIN_WORDS`+ words gets its best lone back-off word of a
+request as a guess.
 
 Message urgency (`Urgency`): ELEVATED for "!!!" or an urgency cue of the
 lexicon ("urgent", "asap"), or when complaint_escalation matched; HIGH for a
