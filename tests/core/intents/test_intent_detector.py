@@ -160,3 +160,96 @@ def test_the_request_mentioned_first_ranks_first_when_two_are_equally_strong() -
         "payment_issue",
         "cancel_order",
     )
+
+
+def test_an_exchange_next_to_a_size_problem_is_a_size_swap() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  size_fit:\n    en: [too tight, bigger size, swap for a bigger size]\n"
+        "  return_exchange:\n    en: [swap for, return them, {text: swap, weight: 1.2}]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    # The exchange words are part of the size cue: no return chip at all.
+    assert detector.detect("too tight, can I swap for a bigger size").ids == ("size_fit",)
+    # An exchange of its own still shows, after the size problem it serves ...
+    assert detector.detect("too tight, I want to swap them").ids == (
+        "size_fit",
+        "return_exchange",
+    )
+    # ... and a return asked outright keeps the lead.
+    assert detector.detect("I want to return them and swap, too tight").ids[0] == (
+        "return_exchange"
+    )
+    # Without a size problem an exchange is an exchange.
+    assert detector.detect("can I swap for another colour").ids == ("return_exchange",)
+
+
+def test_every_chip_after_the_first_needs_evidence_of_its_own() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  greeting:\n    en: [{text: hello, weight: 0.9}]\n"
+        "  hold_on:\n    en: [anyone there]\n"
+        "  order_status:\n    en: [{text: when .. arrive, weight: 1.2}, {text: when will it arrive, weight: 1.5}]\n"
+        "  stock_availability:\n    en: [{text: back in stock, weight: 1.5}, {text: it arrive, weight: 0.9}]\n"
+        "  size_fit:\n    en: [{text: size, weight: 0.8}, {text: too tight, weight: 1.3}]\n"
+        "  points_coupons:\n    en: [coupon]\n"
+        "  product_fault:\n    en: [does not work]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    # A hello before a request opens it; with a conversational first chip it stays.
+    assert detector.detect("hello, when will it arrive").ids == ("order_status",)
+    assert detector.detect("hello, anyone there?").ids == ("hold_on", "greeting")
+    # A cue inside another scenario's longer cue is explained by it ...
+    assert detector.detect("when will it arrive").ids == ("order_status",)
+    # ... but not by the gap of a gapped cue.
+    assert "stock_availability" in detector.detect("when is it back in stock, will it arrive").ids
+    # A size named in a stock question is the variant wanted; a fit problem is not.
+    assert detector.detect("size M back in stock?").ids == ("stock_availability",)
+    assert detector.detect("back in stock? size M is too tight").ids == (
+        "stock_availability",
+        "size_fit",
+    )
+    # A coupon that does not work is a coupon problem.
+    assert detector.detect("the coupon does not work").ids == ("points_coupons",)
+    assert detector.detect("it does not work").ids == ("product_fault",)
+
+
+def test_how_long_next_to_a_fault_is_how_long_the_item_worked() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  product_fault:\n    en: [stopped heating]\n"
+        "  shipping_delay:\n    en: [{text: for 2 weeks, weight: 1.2}]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    assert detector.detect("stopped heating, used it for 2 weeks").ids == ("product_fault",)
+    assert detector.detect("parcel stuck for 2 weeks").ids == ("shipping_delay",)
+
+
+def test_a_lone_back_off_word_is_a_guess_only_in_a_sentence_with_nothing_else() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  product_fault:\n    en: [{text: heater stopped working, weight: 2}]\n"
+        "  closing:\n    en: [{text: thanks a lot, weight: 2}]\n"
+        "  order_status:\n    en: [where is my parcel]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    # "heater" alone (a back-off word) in a real sentence: a guess beats an empty sidebar.
+    assert detector.detect("my heater makes the whole room smell odd").ids == ("product_fault",)
+    assert detector.detect("my heaters make the whole room smell odd").ids == ("product_fault",)
+    # Not the start of an unrelated longer word, short chat, or a conversational word.
+    assert detector.detect("my heatermaster app shows the whole room").ids == ()
+    assert detector.detect("heater ok").ids == ()
+    assert detector.detect("ok so lot of people here then").ids == ()
+    # With a real cue the guess is not added.
+    assert detector.detect("where is my parcel, the heater is for my mum").ids == ("order_status",)
+
+
+def test_a_safety_concern_answers_the_question_asked_with_it() -> None:
+    lexicon = parse_lexicon(
+        "format: 1\nscenarios:\n"
+        "  product_safety:\n    en: [{text: got a rash, weight: 1.5}]\n"
+        "  product_question:\n    en: [safe for kids]\n"
+    )
+    detector = IntentDetector.build(lexicon)
+    assert detector.detect("my son got a rash, is it safe for kids?").ids == ("product_safety",)
+    assert detector.detect("is it safe for kids?").ids == ("product_question",)

@@ -15,7 +15,15 @@ scenario add up with a decay (`DECAY`); a cue repeated in the message (a double
 paste) counts once. Scenarios under `MIN_RAW` are dropped, so a message with no
 recognisable intent gets an empty result; after the first, a scenario is kept
 only on evidence of its own at least `SHOWN_SHARE` as strong as the first's,
-because every scenario returned is shown to the agent as a chip.
+because every scenario returned is shown to the agent as a chip (`_shown_after`:
+not words a longer cue of an earlier chip explains, no hello before a request,
+no fit chip for a size merely named in a stock question, no fault chip after a
+coupon or payment problem, no logistics chip after a fault, no question chip
+after a safety concern). Pairs that describe one request are scored as one: an
+exchange next to a size problem is a size swap (`SWAP_FACTOR`), a remedy next
+to a physical problem follows it (`REMEDY_FACTOR`). When nothing else matched, a
+sentence of `FALLBACK_MIN_WORDS`+ words gets its best lone back-off word of a
+request as a guess.
 
 Message urgency (`Urgency`): ELEVATED for "!!!" or an urgency cue of the
 lexicon ("urgent", "asap"), or when complaint_escalation matched; HIGH for a
@@ -33,7 +41,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from chatassist.core.intents.lexicon import ANY_LANGUAGE, GAP, CueLexicon, cue_problem, is_unspaced
-from chatassist.core.intents.matcher import Hit, Matcher
+from chatassist.core.intents.matcher import Hit, Matcher, Prepared, prepare
 from chatassist.core.intents.normalize import normalize
 from chatassist.core.intents.result import (
     LEXICON,
@@ -54,12 +62,26 @@ NESTED_OTHER_FACTOR = 0.5
 DECAY = 0.8
 MIN_RAW = 0.35
 REMEDY_FACTOR = 0.8
+SWAP_FACTOR = 0.8
+NOT_A_PRODUCT_FACTOR = 0.5
+IN_HAND_FACTOR = 0.7
+#: "Broke on the first trip, is that under warranty?": a break next to fault words
+#: (warranty, stopped working) happened in use, so damaged_item counts this much.
+BROKE_IN_USE_FACTOR = 0.8
+#: A size cue this strong states a fit problem; weaker ones merely name a size ("is the
+#: M back?", "swap it for another size"), which is the variant wanted, not advice.
+VARIANT_MIN_WEIGHT = 1.0
 FIRST_MENTION_FACTOR = 1.15
 BACKOFF_WEIGHT = 0.4
 BACKOFF_MIN_LETTERS = 4
 #: A scenario after the first is shown only with at least this share of the first's
 #: evidence, and with evidence of its own beyond back-off words (no false chips).
 SHOWN_SHARE = 0.5
+#: With no other evidence, a lone back-off word of a request this strong is shown, in a
+#: message of at least FALLBACK_MIN_WORDS words (a guess beats an empty sidebar).
+FALLBACK_MIN = 0.25
+FALLBACK_MIN_WORDS = 4
+FALLBACK_MAX_ENDING = 2
 
 _LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
 _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
@@ -67,6 +89,18 @@ _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
 # remedy follows, so a remedy next to such a problem counts REMEDY_FACTOR as much.
 _REMEDIES = frozenset({"refund_request", "return_exchange"})
 _PHYSICAL_PROBLEMS = frozenset({"damaged_item", "wrong_item", "product_safety"})
+# "Too tight, can I swap it for an L?": an exchange asked next to a size problem (a
+# size cue at least VARIANT_MIN_WEIGHT strong, not a size merely named) is a size swap,
+# which size advice handles; the exchange counts SWAP_FACTOR as much, and not
+# at all on the words it shares with a size cue of the lexicon ("tukar saiz", "exchange for a M").
+_SWAP = ("return_exchange", "size_fit")
+# "The coupon does not work", "my card won't go through": fault words about a code or a
+# payment are not a product fault.
+_NOT_PRODUCTS = frozenset({"points_coupons", "payment_issue"})
+# "Stopped heating after 2 weeks": next to a product fault, how long is how long the
+# item worked, not a late parcel; the item is in hand.
+_LOGISTICS = frozenset({"shipping_delay", "order_status"})
+_CONVERSATION = frozenset({"greeting", "closing", "hold_on"})
 _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urgency.ELEVATED}
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
 _ANY = frozenset([ANY_LANGUAGE])
@@ -94,6 +128,7 @@ class IntentDetector:
     def __init__(self, matcher: Matcher, targets: list[list[_Target]]) -> None:
         self._matcher = matcher
         self._targets = targets
+        self._gapped = [GAP in p.text for p in matcher.patterns]
 
     @property
     def pattern_count(self) -> int:
@@ -183,7 +218,8 @@ class IntentDetector:
         norm = normalize(text)
         if not norm:
             return IntentResult(text, ())
-        hits = self._matcher.search(norm)
+        prepared = prepare(norm)
+        hits = self._matcher.find(prepared)
         hint = _group(language) if language else None
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]] = defaultdict(list)
         urgency = Urgency.ELEVATED if _EXCLAIM.search(text) else Urgency.NONE
@@ -207,7 +243,7 @@ class IntentDetector:
                 ):
                     w *= OTHER_LANGUAGE_FACTOR
                 per_scenario[t.scenario].append((hit, w, t))
-        matches = self._score(per_scenario, hits)
+        matches = self._score(per_scenario, hits, prepared if _long_enough(norm) else None)
         for m in matches:
             # A safety concern is always urgent; an escalating customer at least presses.
             implied = _SCENARIO_URGENCY.get(m.id)
@@ -216,13 +252,39 @@ class IntentDetector:
                 urgency_evidence.append(m.id)
         return IntentResult(text, tuple(matches), urgency, tuple(dict.fromkeys(urgency_evidence)))
 
+    def _ranked(
+        self, raw: float, sid: str, kept: list[tuple[Hit, float, _Target]]
+    ) -> tuple[float, float, int, int, str, tuple[Evidence, ...]]:
+        evidence = tuple(
+            Evidence(
+                t.text,
+                t.source,
+                sorted(t.languages)[0],
+                round(w, 3),
+                self._matcher.patterns[h.pattern].text,
+                t.entry_id,
+            )
+            for h, w, t in kept
+        )
+        first = min(h.span[0] for h, _, _ in kept)
+        return (raw, kept[0][1], -_ORDER.get(sid, 99), first, sid, evidence)
+
     def _score(
         self,
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]],
         hits: list[Hit],
+        sentence: Prepared | None = None,
     ) -> list[ScenarioMatch]:
-        scored_hits = [h for h in hits if any(not t.urgency for t in self._targets[h.pattern])]
+        # Containers for NESTED_OTHER_FACTOR; a cue with a gap does not own the words in it.
+        scored_hits = [
+            h
+            for h in hits
+            if not self._gapped[h.pattern] and any(not t.urgency for t in self._targets[h.pattern])
+        ]
         ranked: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]] = []
+        kept_per: dict[str, list[tuple[Hit, float, _Target]]] = {}
+        hits_of: dict[str, list[Hit]] = {}
+        fallback: list[tuple[float, str, list[tuple[Hit, float, _Target]]]] = []
         for sid, items in per_scenario.items():
             # Best target per span, longest spans first.
             best: dict[tuple[bool, tuple[int, int]], tuple[Hit, float, _Target]] = {}
@@ -246,24 +308,46 @@ class IntentDetector:
                     w *= NESTED_OTHER_FACTOR
                 kept.append((hit, w, t))
             kept.sort(key=lambda x: -x[1])
+            kept_per[sid] = kept
+        exchange, size = _SWAP
+        size_problem = any(
+            t.source == LEXICON and w >= VARIANT_MIN_WEIGHT for _, w, t in kept_per.get(size, [])
+        )
+        if exchange in kept_per and size_problem:
+            size_hits = [h for h, _, _ in kept_per[size]]
+            own_ex = [
+                k for k in kept_per[exchange] if not any(_overlap(k[0], h) for h in size_hits)
+            ]
+            if own_ex:
+                kept_per[exchange] = [(h, w * SWAP_FACTOR, t) for h, w, t in own_ex]
+            else:
+                del kept_per[exchange]
+        for sid, kept in kept_per.items():
             raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
             if sid in _REMEDIES and not _PHYSICAL_PROBLEMS.isdisjoint(per_scenario):
                 raw *= REMEDY_FACTOR
+            if sid == "product_fault" and not _NOT_PRODUCTS.isdisjoint(kept_per):
+                raw *= NOT_A_PRODUCT_FACTOR
+            if sid in _LOGISTICS and "product_fault" in kept_per:
+                raw *= IN_HAND_FACTOR
+            if sid == "damaged_item" and "product_fault" in kept_per:
+                raw *= BROKE_IN_USE_FACTOR
             if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
+                if (
+                    sentence is not None
+                    and raw >= FALLBACK_MIN
+                    and sid not in _CONVERSATION
+                    and _whole_word(kept[0][0], kept[0][2], sentence)
+                ):
+                    fallback.append((raw, sid, kept))
                 continue  # too weak, or one back-off word alone ("my name is...")
-            evidence = tuple(
-                Evidence(
-                    t.text,
-                    t.source,
-                    sorted(t.languages)[0],
-                    round(w, 3),
-                    self._matcher.patterns[h.pattern].text,
-                    t.entry_id,
-                )
-                for h, w, t in kept
-            )
-            first = min(h.span[0] for h, _, _ in kept)
-            ranked.append((raw, kept[0][1], -_ORDER.get(sid, 99), first, sid, evidence))
+            ranked.append(self._ranked(raw, sid, kept))
+            hits_of[sid] = [h for h, _, _ in kept]
+        if not ranked and fallback:
+            # Nothing else in a real sentence: the best lone back-off word of a request
+            # is a guess worth a chip (chat like "ok noted" stays empty).
+            raw, sid, kept = max(fallback, key=lambda f: f[0])
+            ranked.append(self._ranked(raw, sid, kept))
         if len(ranked) > 1:
             # Customers tend to say what they want first ("refund? the parcel never
             # came"): the earliest-mentioned request gets a small lift.
@@ -272,19 +356,70 @@ class IntentDetector:
                 (r[0] * FIRST_MENTION_FACTOR if r[3] == earliest else r[0], *r[1:]) for r in ranked
             ]
         ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
-        if ranked:
-            top = ranked[0][0]
-            ranked = ranked[:1] + [
-                r
-                for r in ranked[1:]
-                if r[0] >= SHOWN_SHARE * top and any(e.source != WORD for e in r[5])
-            ]
+        shown = ranked[:1]
+        for r in ranked[1:]:
+            if _shown_after(r[4], r[0], r[5], hits_of, self._gapped, shown):
+                shown.append(r)
         return [
             ScenarioMatch(
                 sid, round(1 - math.exp(-raw), 3), is_urgent(sid), evidence, round(raw, 3)
             )
-            for raw, _w, _order, _first, sid, evidence in ranked
+            for raw, _w, _order, _first, sid, evidence in shown
         ]
+
+
+def _whole_word(hit: Hit, target: _Target, sentence: Prepared) -> bool:
+    """A back-off word that is the message's word, or it with an ending ("refund",
+    "refunds"), not the start of an unrelated longer word ("sola" in "solare"); CJK and
+    Thai character pairs are too loose for a guess."""
+    if hit.substring or target.source != WORD:
+        return False
+    word = sentence.words[hit.span[0]][0]
+    return len(word) <= len(target.text) + FALLBACK_MAX_ENDING
+
+
+def _long_enough(norm: str) -> bool:
+    """A sentence rather than chat: FALLBACK_MIN_WORDS words, or 2.5 times as many
+    Han, kana, Hangul or Thai characters."""
+    unspaced = sum(1 for c in norm if is_unspaced(c) and unicodedata.category(c) != "Mn")
+    return len(_WORDS.findall(norm)) >= FALLBACK_MIN_WORDS or unspaced >= 2.5 * FALLBACK_MIN_WORDS
+
+
+def _shown_after(
+    sid: str,
+    raw: float,
+    evidence: tuple[Evidence, ...],
+    hits_of: dict[str, list[Hit]],
+    gapped: list[bool],
+    shown: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]],
+) -> bool:
+    """Whether ``sid`` earns a chip after the ``shown`` ones: every chip is shown to the
+    agent, so a later one needs evidence of its own, not words an earlier chip stands on."""
+    if raw < SHOWN_SHARE * shown[0][0] or all(e.source == WORD for e in evidence):
+        return False
+    above = {r[4] for r in shown}
+    if sid == "greeting" and not above <= _CONVERSATION:
+        return False  # "hi, where is my order": the hello opens the request
+    if sid == "product_fault" and not _NOT_PRODUCTS.isdisjoint(above):
+        return False
+    if sid in _LOGISTICS and "product_fault" in above:
+        return False
+    if sid == "product_question" and "product_safety" in above:
+        return False  # "a rash after using it, is it safe for kids?": the safety reply answers
+    if (
+        sid == "size_fit"
+        and "stock_availability" in above
+        and max(e.weight for e in evidence) < VARIANT_MIN_WEIGHT
+    ):
+        return False
+    # Words a longer cue of an earlier chip already explains. Cues on the very same
+    # words stay ambiguous (both shown), and a gapped cue owns no words in its gap.
+    taken = [h for other in above for h in hits_of[other] if not gapped[h.pattern]]
+    return any(not any(h.within(t) and h.span != t.span for t in taken) for h in hits_of[sid])
+
+
+def _overlap(a: Hit, b: Hit) -> bool:
+    return a.substring == b.substring and a.span[0] < b.span[1] and b.span[0] < a.span[1]
 
 
 def _specificity(size: int, substring: bool) -> float:
