@@ -31,20 +31,28 @@ def own_server() -> Iterator[PgServer]:
     server.remove()
 
 
-def test_a_server_killed_mid_sync_leaves_the_old_revision_and_the_next_sync_resumes(
-    cli: Cli, own_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    team = Team(own_server, create_database(own_server))
+def joined_team(
+    cli: Cli, server: PgServer, tmp_path: Path, extra: str = ""
+) -> tuple[Team, Path, Path]:
+    """A team on ``server``: alice (trainer) published a book, bob (agent) joined."""
+    team = Team(server, create_database(server))
     with connection.session(team.url()) as db:
         schema.init(db, team.url())
         db.execute_sql(f"GRANT {schema.TRAINER_ROLE} TO alice")
         db.execute_sql(f"GRANT {schema.AGENT_ROLE} TO bob")
     alice, bob = tmp_path / "alice", tmp_path / "bob"
-    src = write_book(tmp_path / "src")
+    src = write_book(tmp_path / "src", extra=extra)
     assert cli(alice, "team", "join", team.url("alice"), "--role", "trainer")[0] == 0
     assert cli(alice, "phrasebook", "import", str(src))[0] == 0
     assert cli(bob, "team", "join", team.url("bob"))[0] == 0
-    write_book(tmp_path / "src", where_en="A new wording.", extra=EXTRA)
+    return team, alice, bob
+
+
+def test_a_server_killed_mid_sync_leaves_the_old_revision_and_the_next_sync_resumes(
+    cli: Cli, own_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team, alice, bob = joined_team(cli, own_server, tmp_path)
+    src = write_book(tmp_path / "src", where_en="A new wording.", extra=EXTRA)
     assert cli(alice, "phrasebook", "import", str(src))[0] == 0
 
     monkeypatch.setattr(sync, "PAGE", 1)  # several pages: the server dies after the first
@@ -78,16 +86,7 @@ def test_a_local_failure_mid_sync_rolls_back_and_stops_the_pulling_thread(
 ) -> None:
     """The server is read in a thread of its own while pages are applied: a local
     failure on the second page leaves the replica untouched and that thread ended."""
-    team = Team(own_server, create_database(own_server))
-    with connection.session(team.url()) as db:
-        schema.init(db, team.url())
-        db.execute_sql(f"GRANT {schema.TRAINER_ROLE} TO alice")
-        db.execute_sql(f"GRANT {schema.AGENT_ROLE} TO bob")
-    alice, bob = tmp_path / "alice", tmp_path / "bob"
-    src = write_book(tmp_path / "src", extra=EXTRA)
-    assert cli(alice, "team", "join", team.url("alice"), "--role", "trainer")[0] == 0
-    assert cli(alice, "phrasebook", "import", str(src))[0] == 0
-    assert cli(bob, "team", "join", team.url("bob"))[0] == 0
+    team, _alice, bob = joined_team(cli, own_server, tmp_path, extra=EXTRA)
     monkeypatch.setattr(sync, "PAGE", 1)
     pages: list[object] = []
     real = sync._apply_page
