@@ -101,6 +101,28 @@ _NOT_PRODUCTS = frozenset({"points_coupons", "payment_issue"})
 # item worked, not a late parcel; the item is in hand.
 _LOGISTICS = frozenset({"shipping_delay", "order_status"})
 _CONVERSATION = frozenset({"greeting", "closing", "hold_on"})
+
+
+class _Context(NamedTuple):
+    """A scenario read differently next to others: its evidence counts ``factor`` as
+    much when any of ``context`` is detected too, and (``hidden``) it gets no chip of
+    its own after a chip of one of them."""
+
+    scenarios: frozenset[str]
+    context: frozenset[str]
+    factor: float
+    hidden: bool
+
+
+_FAULT = frozenset({"product_fault"})
+_CONTEXTS = (
+    _Context(_REMEDIES, _PHYSICAL_PROBLEMS, REMEDY_FACTOR, hidden=False),
+    _Context(_FAULT, _NOT_PRODUCTS, NOT_A_PRODUCT_FACTOR, hidden=True),
+    _Context(_LOGISTICS, _FAULT, IN_HAND_FACTOR, hidden=True),
+    _Context(frozenset({"damaged_item"}), _FAULT, BROKE_IN_USE_FACTOR, hidden=False),
+    # "a rash after using it, is it safe for kids?": the safety reply answers
+    _Context(frozenset({"product_question"}), frozenset({"product_safety"}), 1.0, hidden=True),
+)
 _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urgency.ELEVATED}
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
 _ANY = frozenset([ANY_LANGUAGE])
@@ -324,14 +346,9 @@ class IntentDetector:
                 del kept_per[exchange]
         for sid, kept in kept_per.items():
             raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
-            if sid in _REMEDIES and not _PHYSICAL_PROBLEMS.isdisjoint(per_scenario):
-                raw *= REMEDY_FACTOR
-            if sid == "product_fault" and not _NOT_PRODUCTS.isdisjoint(kept_per):
-                raw *= NOT_A_PRODUCT_FACTOR
-            if sid in _LOGISTICS and "product_fault" in kept_per:
-                raw *= IN_HAND_FACTOR
-            if sid == "damaged_item" and "product_fault" in kept_per:
-                raw *= BROKE_IN_USE_FACTOR
+            for rule in _CONTEXTS:
+                if sid in rule.scenarios and not rule.context.isdisjoint(kept_per):
+                    raw *= rule.factor
             if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
                 if (
                     sentence is not None
@@ -400,12 +417,11 @@ def _shown_after(
     above = {r[4] for r in shown}
     if sid == "greeting" and not above <= _CONVERSATION:
         return False  # "hi, where is my order": the hello opens the request
-    if sid == "product_fault" and not _NOT_PRODUCTS.isdisjoint(above):
+    if any(
+        rule.hidden and sid in rule.scenarios and not rule.context.isdisjoint(above)
+        for rule in _CONTEXTS
+    ):
         return False
-    if sid in _LOGISTICS and "product_fault" in above:
-        return False
-    if sid == "product_question" and "product_safety" in above:
-        return False  # "a rash after using it, is it safe for kids?": the safety reply answers
     if (
         sid == "size_fit"
         and "stock_availability" in above
