@@ -328,25 +328,32 @@ class SuggestionEngine:
         top = sorted(self._top_of_list(_GENERAL_LIST, 0.0, 0.0, customer, limit))
         out = []
         for _, _, item in top:
-            suggestion = self._rank(item, 0.0, None, customer, agent_language)
+            suggestion = self._general_reply(item, customer, agent_language)
             if suggestion is None:  # removed since the index was built: look further
                 return self._all_general(customer, agent_language, limit)
-            reasons = ("general reply: no scenario recognised", *suggestion.reasons)
-            out.append(replace(suggestion, general=True, reasons=reasons))
+            out.append(suggestion)
         return out
 
     def _all_general(
         self, customer: CustomerProfile, agent_language: str, limit: int
     ) -> list[Suggestion]:
+        """Every general reply ranked (what ``general`` bounds)."""
         ranked: list[tuple[float, int, Suggestion]] = []
         for item in self._general:
-            suggestion = self._rank(item, 0.0, None, customer, agent_language)
+            suggestion = self._general_reply(item, customer, agent_language)
             if suggestion is not None:
-                reasons = ("general reply: no scenario recognised", *suggestion.reasons)
-                general = replace(suggestion, general=True, reasons=reasons)
-                ranked.append((-suggestion.score, item.order, general))
+                ranked.append((-suggestion.score, item.order, suggestion))
         ranked.sort(key=lambda r: (r[0], r[1]))
         return [s for _, _, s in ranked[:limit]]
+
+    def _general_reply(
+        self, item: _Indexed, customer: CustomerProfile, agent_language: str
+    ) -> Suggestion | None:
+        suggestion = self._rank(item, 0.0, None, customer, agent_language)
+        if suggestion is None:
+            return None
+        reasons = ("general reply: no scenario recognised", *suggestion.reasons)
+        return replace(suggestion, general=True, reasons=reasons)
 
     def _top_of_list(
         self, scenario_id: str, weight: float, s: float, customer: CustomerProfile, limit: int
