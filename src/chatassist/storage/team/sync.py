@@ -146,9 +146,9 @@ def sync(
         # The first pull replaces the local library with the team's: keep a copy.
         database.backup("before-team-sync")
     with _Puller(db, since, on_page) as puller:
-        head = puller.head()
-        report = SyncReport(server, since, head.revision, uploaded=uploaded, warnings=warnings)
         try:
+            head = puller.head()
+            report = SyncReport(server, since, head.revision, uploaded=uploaded, warnings=warnings)
             _apply(database, server, since, head, puller, report)
         except _PullFailed as failed:
             raise failed.error from None
@@ -196,10 +196,8 @@ class _Puller:
         return item
 
     def head(self) -> _Head:
-        try:
-            item = self._get()
-        except _PullFailed as failed:
-            raise failed.error from None
+        """What the snapshot holds besides the entries; raises _PullFailed."""
+        item = self._get()
         assert isinstance(item, _Head)
         return item
 
