@@ -79,11 +79,11 @@ def test_failure_during_apply_rolls_back(
     calls = []
     real = library.importer.insert_book
 
-    def failing(book, position):  # type: ignore[no-untyped-def]
+    def failing(book, position, rows=None):  # type: ignore[no-untyped-def]
         calls.append(book.id)
         if len(calls) == 2:
             raise RuntimeError("disk full")
-        real(book, position)
+        real(book, position, rows)
 
     monkeypatch.setattr(library.importer, "insert_book", failing)
     changed = write(

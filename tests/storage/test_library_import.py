@@ -66,7 +66,7 @@ def test_an_import_racing_another_writer_reports_and_backs_up_what_it_replaces(
                 locked.set()
                 # Hold the lock until the main import is queued behind it.
                 waiting.wait(5)
-                library.importer._apply(theirs)
+                library.importer.import_loaded(theirs)  # a savepoint inside this transaction
 
             # peewee gives each thread its own SQLite connection: a second writer.
             library.database.run(write)

@@ -13,7 +13,11 @@ from pathlib import Path
 from chatassist.core.phrasebook.diff import BookChange, diff_phrasebook
 from chatassist.core.phrasebook.loader import LoadedPhrasebook
 from chatassist.core.phrasebook.model import Entry, Phrasebook
-from chatassist.core.phrasebook.publication import LoadedGlossary, load_publication
+from chatassist.core.phrasebook.publication import (
+    LoadedGlossary,
+    load_publication,
+    open_publication,
+)
 from chatassist.storage import library_reading
 from chatassist.storage.database import Database
 from chatassist.storage.errors import NotFound
@@ -78,8 +82,21 @@ class PhrasebookLibrary:
         return self.import_files([folder])
 
     def import_files(self, paths: Iterable[Path]) -> ImportReport:
-        """Validate every file, the glossary among them too, then apply all of them in
-        one transaction or nothing."""
+        """Validate every file, the glossary among them too, and apply all of them in
+        one transaction or nothing (read in batches while the search index is built:
+        ``LibraryImporter.import_files``)."""
+        files = open_publication(paths)
+        report = self.importer.import_files(
+            files.books,
+            glossary=files.glossary,
+            problems=[*files.problems, *files.glossary_problems],
+        )
+        self._remember_glossary(files.glossary)
+        return report
+
+    def import_files_read_first(self, paths: Iterable[Path]) -> ImportReport:
+        """``import_files`` through ``import_loaded``: every file read before anything
+        is applied (a library whose ``import_loaded`` does more, like the team's)."""
         publication = load_publication(paths)
         return self.import_loaded(publication.books, glossary=publication.glossary)
 
@@ -92,9 +109,12 @@ class PhrasebookLibrary:
     ) -> ImportReport:
         """See ``LibraryImporter.import_loaded`` (``backup_reason`` names the backup)."""
         report = self.importer.import_loaded(loaded, backup_reason=backup_reason, glossary=glossary)
+        self._remember_glossary(glossary)
+        return report
+
+    def _remember_glossary(self, glossary: LoadedGlossary | None) -> None:
         if glossary is not None and self.glossary_store is not None:
             self.glossary_store.remember(glossary.glossary)
-        return report
 
     def _check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
         """PhrasebookInvalid when an entry id belongs to a phrasebook not being imported

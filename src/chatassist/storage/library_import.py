@@ -17,21 +17,25 @@ replaced by a different one is backed up like a replaced entry.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+import contextlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from chatassist.core.gc_pause import gc_paused
-from chatassist.core.phrasebook.diff import BookChange, diff_phrasebook
-from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid
+from chatassist.core.phrasebook.diff import BookChange
+from chatassist.core.phrasebook.loader import LoadedPhrasebook, PhrasebookInvalid, read_batch
 from chatassist.core.phrasebook.model import Phrasebook
 from chatassist.core.phrasebook.publication import LoadedGlossary
+from chatassist.core.read_ahead import ReadAhead
+from chatassist.core.regions import REGION_IDS
 from chatassist.core.yaml_reader import Problem
 from chatassist.storage import glossary as glossary_rows
-from chatassist.storage import library_reading, sqlite_adapter
+from chatassist.storage import sqlite_adapter
 from chatassist.storage.database import Database
+from chatassist.storage.import_run import ImportRun, ReadBatch
+from chatassist.storage.library_rows import BookRows, book_rows
 from chatassist.storage.models import EntryRow, PhrasebookRow
 
 
@@ -94,75 +98,75 @@ class LibraryImporter:
 
         ``backup_reason`` names the backup taken first (the editor's ordinary
         save passes "before-save")."""
+        with ReadAhead(lambda books: ReadBatch.of(books, []), [list(loaded)]) as reading:
+            return self._run(reading, glossary, backup_reason)
+
+    def import_files(
+        self,
+        files: Sequence[Path],
+        *,
+        glossary: LoadedGlossary | None = None,
+        problems: Sequence[Problem] = (),
+        known_regions: Sequence[str] = REGION_IDS,
+    ) -> ImportReport:
+        """Read, check and apply phrasebook files in one write transaction, or nothing:
+        every problem of every file (and ``problems`` found before) is reported in
+        one PhrasebookInvalid. The files are read in batches, each while the search
+        index of the one before is built."""
+
+        def read(batch: list[Path]) -> ReadBatch:
+            books, found = read_batch(batch, known_regions)
+            return ReadBatch.of(books, found)
+
+        with ReadAhead(read, _batches(files)) as reading:
+            return self._run(reading, glossary, backup_reason="before-import", problems=problems)
+
+    def _run(
+        self,
+        reading: ReadAhead[Any, ReadBatch],
+        glossary: LoadedGlossary | None,
+        backup_reason: str,
+        problems: Sequence[Problem] = (),
+    ) -> ImportReport:
+        report = ImportReport()
+
+        def backup() -> None:
+            if report.backup is None:
+                report.backup = self.database.backup(backup_reason)
 
         def apply() -> ImportReport:
-            with gc_paused():  # rows for a million keywords and variants: nothing cyclic
-                return self._apply(loaded, backup_reason, glossary)
+            # Everything below runs with the write lock held (see the module docstring).
+            run = ImportRun(
+                self.database,
+                self.insert_book,
+                lambda ids: self.delete_books(ids, keep_search_rows=True),
+                backup,
+            )
+            run.problems.extend(problems)
+            if glossary is not None and not run.problems:
+                report.glossary = self._apply_glossary(glossary, backup)
+            for batch in reading:
+                written = run.apply(batch)
+                reading.start_next()  # read on while FTS5 indexes this batch
+                if written:
+                    run.index_batch()
+            report.books = run.finish()
+            return report
 
-        return self.database.run(apply)
+        with gc_paused():  # rows for a million keywords and variants: nothing cyclic
+            return self.database.run(apply)
 
-    def _apply(
-        self,
-        loaded: Sequence[LoadedPhrasebook],
-        backup_reason: str = "before-import",
-        glossary: LoadedGlossary | None = None,
-    ) -> ImportReport:
-        # Everything below runs with the write lock held (see the module docstring).
-        self.check_foreign_ids(loaded)
-        wanted = {lb.phrasebook.id for lb in loaded}
-        current = {b.id: b for b in library_reading.phrasebooks(wanted)}
-        report = ImportReport()
-        for lb in loaded:
-            report.books.append(diff_phrasebook(lb, current.get(lb.phrasebook.id)))
-        if glossary is not None:
-            old = glossary_rows.read_terms(self.database.db)
-            status = "unchanged" if old == glossary.glossary.terms else "replaced"
-            status = "added" if not old and glossary.glossary.terms else status
-            report.glossary = GlossaryChange(glossary.path, status, len(glossary.glossary.terms))
-        glossary_replaced = report.glossary is not None and report.glossary.status == "replaced"
-        if glossary_replaced or any(b.changed or b.removed for b in report.books):
-            report.backup = self.database.backup(backup_reason)
-        if glossary is not None and report.glossary and report.glossary.status != "unchanged":
+    def _apply_glossary(
+        self, glossary: LoadedGlossary, backup: Callable[[], None]
+    ) -> GlossaryChange:
+        old = glossary_rows.read_terms(self.database.db)
+        status = "unchanged" if old == glossary.glossary.terms else "replaced"
+        status = "added" if not old and glossary.glossary.terms else status
+        if status == "replaced":
+            backup()
+        if status != "unchanged":
             glossary_rows.write_terms(self.database.db, glossary.glossary)
-        changed = [
-            lb.phrasebook
-            for lb, change in zip(loaded, report.books, strict=True)
-            if change.status != "unchanged"
-        ]
-        positions = {row.id: row.position for row in PhrasebookRow.select()}
-        next_position = len(positions)
-        incoming = [e.id for book in changed for e in book.entries]
-        whole_index = self._rebuilds_whole_index(changed, len(incoming))
-        # Remove every replaced phrasebook before inserting any: an entry may
-        # move from one of them to another within the same import.
-        self.delete_books([book.id for book in changed], keep_search_rows=whole_index)
-        # Most of the library anew: its keyword and variant indexes built once after.
-        with sqlite_adapter.indexes_built_after(
-            self.database.db, "keyword", "variant", when=whole_index
-        ):
-            for book in changed:
-                position = positions.get(book.id)
-                if position is None:
-                    position, next_position = next_position, next_position + 1
-                self.insert_book(book, position)
-        if whole_index:
-            sqlite_adapter.rebuild_search_index(self.database.db)
-        else:  # the search index of every inserted entry, in one statement
-            sqlite_adapter.rebuild_search_index(self.database.db, incoming)
-        return report
-
-    def _rebuilds_whole_index(self, changed: Sequence[Phrasebook], incoming: int) -> bool:
-        """Whether rebuilding the whole search index is cheaper than updating it:
-        when the import writes at least half of the library it will hold. FTS5
-        builds an index in one pass twice as fast as it takes rows in and out
-        (10,062 entries into an empty library: 11.6 s instead of 23.5 s)."""
-        if not changed:
-            return False
-        replaced = (
-            EntryRow.select().where(EntryRow.phrasebook.in_([book.id for book in changed])).count()
-        )
-        after = EntryRow.select().count() - replaced + incoming
-        return bool(incoming * 2 >= after)
+        return GlossaryChange(glossary.path, status, len(glossary.glossary.terms))
 
     def check_foreign_ids(self, loaded: Sequence[LoadedPhrasebook]) -> None:
         """An entry id may not move silently from a phrasebook that is not being imported."""
@@ -204,53 +208,23 @@ class LibraryImporter:
         sqlite_adapter.delete_from_search_index(self.database.db, old_ids)
         PhrasebookRow.delete().where(PhrasebookRow.id.in_(book_ids)).execute()  # cascades
 
-    def insert_book(self, book: Phrasebook, position: int) -> None:
-        """Insert one phrasebook's rows (its search rows are added by the caller)."""
+    def insert_book(self, book: Phrasebook, position: int, rows: BookRows | None = None) -> None:
+        """Insert one phrasebook's rows (``rows``: built already; its search rows are
+        added by the caller)."""
+        rows = rows or book_rows(book)
         db = self.database.db
         cursor = db.cursor()
+        book_id, version, *header = rows.book
         cursor.execute(
             _params(
                 db,
                 "INSERT INTO phrasebook (id, version, position, title, description,"
                 " do_not_translate, placeholder_kinds) VALUES (?, ?, ?, ?, ?, ?, ?)",
             ),
-            (
-                book.id,
-                book.version,
-                position,
-                _json(book.title),
-                _json(book.description),
-                _json(list(book.do_not_translate)),
-                _json(dict(book.placeholder_kinds)),
-            ),
+            (book_id, version, position, *header),
         )
-        entry_rows: list[tuple[object, ...]] = []
-        keyword_rows: list[tuple[str, str, int, str]] = []
-        variant_rows: list[tuple[str, str, str, str, int]] = []
-        for pos, e in enumerate(book.entries):
-            entry_rows.append(
-                (
-                    e.id,
-                    book.id,
-                    pos,
-                    e.kind,
-                    _json(list(e.scenarios)),
-                    _json(list(e.tags)),
-                    _json(list(e.segments)),
-                    _json(list(e.regions)),
-                    int(e.pinned),
-                    _json(e.gloss),
-                    _json(e.body),
-                    _json(dict(e.placeholder_kinds)),
-                )
-            )
-            for lang, words in e.keywords.items():
-                keyword_rows.extend((e.id, lang, i, w) for i, w in enumerate(words))
-            variant_rows.extend(
-                (e.id, v.language, v.tone, v.text, int(v.vetted)) for v in e.variants
-            )
         # Plain executemany: peewee's insert_many spends far longer building SQL
-        # than SQLite spends inserting. Columns as in migrations (JSON as text).
+        # than SQLite spends inserting.
         cursor.executemany(
             _params(
                 db,
@@ -258,20 +232,20 @@ class LibraryImporter:
                 " regions, pinned, gloss, body, placeholder_kinds)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ),
-            entry_rows,
+            rows.entries,
         )
         cursor.executemany(
             _params(
                 db, "INSERT INTO keyword (entry_id, language, position, text) VALUES (?, ?, ?, ?)"
             ),
-            keyword_rows,
+            rows.keywords,
         )
         cursor.executemany(
             _params(
                 db,
                 "INSERT INTO variant (entry_id, language, tone, text, vetted) VALUES (?, ?, ?, ?, ?)",
             ),
-            variant_rows,
+            rows.variants,
         )
 
 
@@ -280,6 +254,20 @@ def _params(db: Any, sql: str) -> str:
     return sql if db.param == "?" else sql.replace("?", db.param)
 
 
-def _json(value: Any) -> str:
-    """As models.JSONField stores it."""
-    return json.dumps(value, ensure_ascii=False)
+#: Files read together: large enough that a batch's search rows keep FTS5 busy
+#: while the next batch is read, small enough that the first batch (read before
+#: anything can overlap) is a small part of a large import.
+BATCH_BYTES = 4 * 1024 * 1024
+
+
+def _batches(files: Sequence[Path]) -> list[list[Path]]:
+    batches: list[list[Path]] = [[]]
+    size = 0
+    for path in files:
+        if size >= BATCH_BYTES:
+            batches.append([])
+            size = 0
+        batches[-1].append(path)
+        with contextlib.suppress(OSError):  # its reader reports it
+            size += path.stat().st_size
+    return batches if files else []

@@ -21,9 +21,12 @@ __all__ = [
     "LoadedPhrasebook",
     "PhrasebookInvalid",
     "Problem",
+    "UniqueIds",
     "load_files",
+    "no_files_problem",
     "parse_file",
     "parse_text",
+    "read_batch",
 ]
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -79,43 +82,70 @@ def load_files(
     Besides each file's own checks, ids must be unique across all the files:
     phrasebook ids and entry ids.
     """
-    problems: list[Problem] = []
-    loaded: list[LoadedPhrasebook] = []
     files = expand_paths(paths)
     if not files:
-        raise PhrasebookInvalid([Problem(".", 0, 0, "no phrasebook files given (*.yaml)")])
+        raise PhrasebookInvalid([no_files_problem()])
+    loaded, problems = read_batch(files, known_regions)
+    ids = UniqueIds()
+    for lb in loaded:
+        problems.extend(ids.problems_of(lb))
+    if problems:
+        raise PhrasebookInvalid(problems)
+    return loaded
+
+
+def no_files_problem() -> Problem:
+    return Problem(".", 0, 0, "no phrasebook files given (*.yaml)")
+
+
+def read_batch(
+    files: Sequence[Path], known_regions: Sequence[str] = REGION_IDS
+) -> tuple[list[LoadedPhrasebook], list[Problem]]:
+    """Each file read and checked on its own: the valid ones and every problem found
+    (ids across files are ``UniqueIds``' concern)."""
+    problems: list[Problem] = []
+    loaded: list[LoadedPhrasebook] = []
     with gc_paused():
         for path in files:
             book, file_problems = reader_for(path)(path, known_regions)
             problems.extend(file_problems)
             if book is not None:
                 loaded.append(book)
-    books_seen: dict[str, str] = {}
-    entries_seen: dict[str, str] = {}
-    for lb in loaded:
-        if lb.phrasebook.id in books_seen:
+    return loaded, problems
+
+
+class UniqueIds:
+    """Phrasebook ids and entry ids seen so far in the files of one import: each may
+    be used once across all of them."""
+
+    def __init__(self) -> None:
+        self._books: dict[str, str] = {}
+        self._entries: dict[str, str] = {}
+
+    def problems_of(self, lb: LoadedPhrasebook) -> list[Problem]:
+        """The ids of ``lb`` already used by a file seen before (none: ``lb`` may be applied)."""
+        problems: list[Problem] = []
+        book_id = lb.phrasebook.id
+        if book_id in self._books:
             problems.append(
                 Problem(
                     lb.path,
                     1,
                     0,
-                    f"phrasebook id '{lb.phrasebook.id}' is also used by {books_seen[lb.phrasebook.id]}",
+                    f"phrasebook id '{book_id}' is also used by {self._books[book_id]}",
                 )
             )
-        books_seen.setdefault(lb.phrasebook.id, lb.path)
+        self._books.setdefault(book_id, lb.path)
         for entry_id, line in lb.entry_lines.items():
-            where = f"{lb.path}:{line}"
-            if entry_id in entries_seen:
+            if entry_id in self._entries:
                 problems.append(
                     Problem(
                         lb.path,
                         line,
                         0,
-                        f"duplicate entry id '{entry_id}' (also at {entries_seen[entry_id]})",
+                        f"duplicate entry id '{entry_id}' (also at {self._entries[entry_id]})",
                     )
                 )
             else:
-                entries_seen[entry_id] = where
-    if problems:
-        raise PhrasebookInvalid(problems)
-    return loaded
+                self._entries[entry_id] = f"{lb.path}:{line}"
+        return problems

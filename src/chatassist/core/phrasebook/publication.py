@@ -17,8 +17,10 @@ from pathlib import Path
 from chatassist.core.phrasebook.loader import (
     LoadedPhrasebook,
     PhrasebookInvalid,
+    UniqueIds,
     expand_paths,
-    load_files,
+    no_files_problem,
+    read_batch,
 )
 from chatassist.core.regions import REGION_IDS
 from chatassist.core.translation import glossary as glossary_format
@@ -58,36 +60,57 @@ def is_glossary_file(path: Path) -> bool:
     return bool(_GLOSSARY_KEY.search(head))
 
 
+@dataclass(frozen=True)
+class PublicationFiles:
+    """The files of one publication, the glossary among them already read (it is
+    small; the phrasebooks are read by the caller, all at once or in batches)."""
+
+    books: list[Path]
+    glossary: LoadedGlossary | None
+    #: problems found so far: a second glossary, no files at all
+    problems: list[Problem]
+    #: the glossary's own problems
+    glossary_problems: list[Problem]
+
+
+def open_publication(paths: Iterable[Path]) -> PublicationFiles:
+    """Sort ``paths`` (folders stand for their YAML files) into phrasebooks and the
+    glossary, and read the glossary."""
+    files = expand_paths(paths)
+    glossaries = [p for p in files if is_glossary_file(p)]
+    books = [p for p in files if p not in glossaries]
+    problems: list[Problem] = [
+        Problem(
+            str(extra),
+            1,
+            0,
+            f"a second glossary file (the first is {glossaries[0]}); publish one glossary",
+        )
+        for extra in glossaries[1:]
+    ]
+    if not files:
+        problems.append(no_files_problem())
+    glossary = None
+    glossary_problems: list[Problem] = []
+    if glossaries:
+        try:
+            glossary = LoadedGlossary(glossary_format.load(glossaries[0]), str(glossaries[0]))
+        except InvalidFiles as exc:
+            glossary_problems = list(exc.problems)
+    return PublicationFiles(books, glossary, problems, glossary_problems)
+
+
 def load_publication(
     paths: Iterable[Path], known_regions: Sequence[str] = REGION_IDS
 ) -> Publication:
     """Load and check the phrasebooks and the glossary among ``paths`` together;
     PhrasebookInvalid lists every problem of all of them."""
-    files = expand_paths(paths)
-    glossaries = [p for p in files if is_glossary_file(p)]
-    books = [p for p in files if p not in glossaries]
-    problems: list[Problem] = []
-    for extra in glossaries[1:]:
-        problems.append(
-            Problem(
-                str(extra),
-                1,
-                0,
-                f"a second glossary file (the first is {glossaries[0]}); publish one glossary",
-            )
-        )
-    loaded: list[LoadedPhrasebook] = []
-    if books or not glossaries:
-        try:
-            loaded = load_files(books, known_regions)
-        except PhrasebookInvalid as exc:
-            problems.extend(exc.problems)
-    glossary = None
-    if glossaries:
-        try:
-            glossary = LoadedGlossary(glossary_format.load(glossaries[0]), str(glossaries[0]))
-        except InvalidFiles as exc:
-            problems.extend(exc.problems)
+    files = open_publication(paths)
+    loaded, book_problems = read_batch(files.books, known_regions)
+    ids = UniqueIds()
+    for lb in loaded:
+        book_problems.extend(ids.problems_of(lb))
+    problems = [*files.problems, *book_problems, *files.glossary_problems]
     if problems:
         raise PhrasebookInvalid(problems)
-    return Publication(loaded, glossary)
+    return Publication(loaded, files.glossary)

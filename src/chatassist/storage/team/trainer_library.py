@@ -31,6 +31,9 @@ class TeamTrainerLibrary(PhrasebookLibrary):
         self.drafts_dir = drafts_dir
         self.last_publish: publish.PublishResult | None = None
 
+    # Files go to the server first, whole: read every one before publishing.
+    import_files = PhrasebookLibrary.import_files_read_first
+
     def import_loaded(
         self,
         loaded: Sequence[LoadedPhrasebook],
@@ -92,6 +95,8 @@ class TeamTrainerLibrary(PhrasebookLibrary):
 class TeamAgentLibrary(PhrasebookLibrary):
     """An agent's replica: it follows the team library and is changed only by sync,
     so a local import (which the next sync would not undo) is refused, untouched."""
+
+    import_files = PhrasebookLibrary.import_files_read_first
 
     def import_loaded(
         self,
