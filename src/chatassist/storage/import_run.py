@@ -98,6 +98,7 @@ class ImportRun:
         self._rows_out_limit = sqlite_adapter.count_all_search_rows(self.db) // 3
         self._live_index = True
         self._rows_indexed = 0
+        self._unindexed_after: int | None = None  # the last batch's rows are above it
 
     # --- per batch -------------------------------------------------------------
     def apply(self, batch: ReadBatch) -> bool:
@@ -135,8 +136,9 @@ class ImportRun:
     def index_batch(self) -> None:
         """Index the search rows of the batch ``apply`` wrote last (one statement
         that runs without Python: the next batch can be read meanwhile)."""
-        if self._live_index:
-            sqlite_adapter.index_added_rows(self.db)
+        if self._live_index and self._unindexed_after is not None:
+            sqlite_adapter.index_rows_after(self.db, self._unindexed_after)
+        self._unindexed_after = None
 
     # --- at the end --------------------------------------------------------------
     def finish(self) -> list[BookChange]:
@@ -215,8 +217,7 @@ class ImportRun:
             rows = rows or book_rows(book)
             self._insert_book(book, position, rows)
             search.extend(rows.search)
-        entry_ids = [e.id for book, _, _ in writes for e in book.entries]
-        sqlite_adapter.add_built_search_rows(self.db, search, entry_ids)
+        self._unindexed_after = sqlite_adapter.add_built_search_rows(self.db, search)
         if self._live_index:
             self._rows_indexed += len(search)
         return True

@@ -119,7 +119,7 @@ class LibraryImporter:
             return ReadBatch.of(books, found)
 
         with ReadAhead(read, _batches(files)) as reading:
-            return self._run(reading, glossary, backup_reason="before-import", problems=problems)
+            return self._run(reading, glossary, "before-import", problems)
 
     def _run(
         self,
@@ -261,13 +261,14 @@ BATCH_BYTES = 4 * 1024 * 1024
 
 
 def _batches(files: Sequence[Path]) -> list[list[Path]]:
-    batches: list[list[Path]] = [[]]
+    """The files in batches of about BATCH_BYTES."""
+    batches: list[list[Path]] = []
     size = 0
     for path in files:
-        if size >= BATCH_BYTES:
+        if not batches or size >= BATCH_BYTES:
             batches.append([])
             size = 0
         batches[-1].append(path)
         with contextlib.suppress(OSError):  # its reader reports it
             size += path.stat().st_size
-    return batches if files else []
+    return batches

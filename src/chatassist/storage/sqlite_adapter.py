@@ -263,14 +263,25 @@ def search_rows(entries: Iterable[Entry]) -> list[tuple[str, str, str, str, str]
     return rows
 
 
-def add_built_search_rows(
-    db: pw.Database, rows: list[tuple[str, str, str, str, str]], entry_ids: list[str]
-) -> None:
-    """``add_search_rows`` with the rows built already (``search_rows``)."""
-    _stage_ids(db, entry_ids)
+def add_built_search_rows(db: pw.Database, rows: list[tuple[str, str, str, str, str]]) -> int:
+    """Add rows built already (``search_rows``) to ``search_text``, not yet to the
+    index; the rowid they all come after (``index_rows_after``: a new row's rowid is
+    always above every rowid in the table)."""
+    before = int(db.execute_sql("SELECT coalesce(max(id), 0) FROM search_text").fetchone()[0])
     db.cursor().executemany(
         "INSERT INTO search_text (entry_id, language, field, text, folded) VALUES (?, ?, ?, ?, ?)",
         rows,
+    )
+    return before
+
+
+def index_rows_after(db: pw.Database, row_id: int) -> None:
+    """Index the rows of ``search_text`` above ``row_id`` (in rowid order, see
+    ``index_added_rows``)."""
+    db.execute_sql(
+        "INSERT INTO search_index (rowid, folded) "
+        "SELECT id, folded FROM search_text WHERE id > ? ORDER BY id",
+        [row_id],
     )
 
 
