@@ -75,3 +75,33 @@ def test_modern_standard_arabic_late_parcel(
     """The Arabic cues were Gulf dialect only: the MSA "has not arrived yet" found nothing
     (seen in the ar screenshot of #15)."""
     assert full_detector.detect(text).ids[:1] == (scenario,)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok cool, my name is Dana btw",
+        "haha oke, btw ik heet sanne",
+        "jaja vale, mi nombre es lucía por cierto",
+        "ааа понятно, кстати меня зовут оля",
+        "wkwk oke kak, btw nama aku dina",
+        "아 네네 알겠습니다 ㅎㅎ",
+    ],
+)
+def test_chit_chat_gets_no_chip(full_detector: IntentDetector, text: str) -> None:
+    assert full_detector.detect(text).ids == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        ("haha ok, btw where is my order?", "order_status"),
+        ("my name is ana, i want a refund", "refund_request"),
+        ("kan ik een factuur met btw nummer krijgen", "invoice_vat"),
+        ("i want to talk to a real person", "complaint_escalation"),
+    ],
+)
+def test_a_request_in_chit_chat_still_wins(
+    full_detector: IntentDetector, text: str, scenario: str
+) -> None:
+    assert full_detector.detect(text).ids[:1] == (scenario,)

@@ -82,6 +82,11 @@ SHOWN_SHARE = 0.5
 FALLBACK_MIN = 0.25
 FALLBACK_MIN_WORDS = 4
 FALLBACK_MAX_ENDING = 2
+#: In chit-chat (a chat marker of the lexicon: laughter, "ok I see", "btw my name is")
+#: a scenario needs this much evidence, and no lone-word guess is made.
+CHAT_MIN_RAW = 0.6
+#: Source of a chat marker's target: it names no scenario.
+CHAT = "chat"
 
 _LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
 _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
@@ -183,6 +188,8 @@ class IntentDetector:
                     langs = frozenset([cue.language])
                     target = _Target(level, cue.weight, LEXICON, cue.text, langs, urgency=True)
                     add(cue.key, target)
+            for cue in lexicon.chat:
+                add(cue.key, _Target("", 0.0, CHAT, cue.text, frozenset([cue.language])))
             for norm, target in _word_targets(lexicon):
                 add(norm, target)
         for norm, target in _keyword_targets(entries):
@@ -247,11 +254,15 @@ class IntentDetector:
         urgency = Urgency.ELEVATED if _EXCLAIM.search(text) else Urgency.NONE
         urgency_evidence: list[str] = ["!!!"] if urgency else []
         seen_patterns: set[int] = set()
+        chat = False
         for hit in hits:
             if hit.pattern in seen_patterns:
                 continue  # the same cue again ("where is my order where is my order")
             seen_patterns.add(hit.pattern)
             for t in self._targets[hit.pattern]:
+                if t.source == CHAT:
+                    chat = True
+                    continue
                 if t.urgency:
                     level = _URGENCY_LEVEL[t.scenario]
                     urgency = max(urgency, level)
@@ -265,7 +276,8 @@ class IntentDetector:
                 ):
                     w *= OTHER_LANGUAGE_FACTOR
                 per_scenario[t.scenario].append((hit, w, t))
-        matches = self._score(per_scenario, hits, prepared if _long_enough(norm) else None)
+        guess_in = prepared if _long_enough(norm) and not chat else None
+        matches = self._score(per_scenario, hits, guess_in, CHAT_MIN_RAW if chat else MIN_RAW)
         for m in matches:
             # A safety concern is always urgent; an escalating customer at least presses.
             implied = _SCENARIO_URGENCY.get(m.id)
@@ -296,12 +308,14 @@ class IntentDetector:
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]],
         hits: list[Hit],
         sentence: Prepared | None = None,
+        min_raw: float = MIN_RAW,
     ) -> list[ScenarioMatch]:
         # Containers for NESTED_OTHER_FACTOR; a cue with a gap does not own the words in it.
         scored_hits = [
             h
             for h in hits
-            if not self._gapped[h.pattern] and any(not t.urgency for t in self._targets[h.pattern])
+            if not self._gapped[h.pattern]
+            and any(not t.urgency and t.source != CHAT for t in self._targets[h.pattern])
         ]
         ranked: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]] = []
         kept_per: dict[str, list[tuple[Hit, float, _Target]]] = {}
@@ -349,7 +363,7 @@ class IntentDetector:
             for rule in _CONTEXTS:
                 if sid in rule.scenarios and not rule.context.isdisjoint(kept_per):
                     raw *= rule.factor
-            if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
+            if raw < min_raw or (len(kept) < 2 and kept[0][2].source == WORD):
                 if (
                     sentence is not None
                     and raw >= FALLBACK_MIN
