@@ -74,6 +74,9 @@ VARIANT_MIN_WEIGHT = 1.0
 FIRST_MENTION_FACTOR = 1.15
 BACKOFF_WEIGHT = 0.4
 BACKOFF_MIN_LETTERS = 4
+#: Thai back-off units are this many characters: two Thai letters (or a letter and
+#: its vowel mark) are not yet a syllable, so pairs vote at random.
+THAI_UNIT = 5
 #: A scenario after the first is shown only with at least this share of the first's
 #: evidence, and with evidence of its own beyond back-off words (no false chips).
 SHOWN_SHARE = 0.5
@@ -132,6 +135,7 @@ _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urg
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
 _ANY = frozenset([ANY_LANGUAGE])
 _WORDS = re.compile(r"\w+")
+_THAI = re.compile("[\u0e00-\u0e7f]")
 _ORDER = {sid: i for i, sid in enumerate(SCENARIO_IDS)}
 
 
@@ -475,7 +479,9 @@ def _word_targets(lexicon: CueLexicon) -> list[tuple[str, _Target]]:
     for unit, per in counts.items():
         total = sum(per.values())
         for sid, n in per.items():
-            if n * 2 > total:
+            # Hello, thanks and "one moment" are set phrases: a word they merely share
+            # ("okay", "ไหมคะ") is no evidence of them.
+            if n * 2 > total and sid not in _CONVERSATION:
                 target = _Target(sid, BACKOFF_WEIGHT * n / total, WORD, unit, _ANY)
                 out.append((unit, target))
     return out
@@ -485,11 +491,12 @@ def _units(norm: str) -> set[str]:
     if is_unspaced(norm):
         chars = [c for c in norm if is_unspaced(c) and unicodedata.category(c) != "Mn"]
         text = "".join(c for c in norm.replace(GAP, " ") if not c.isspace())
+        size = THAI_UNIT if _THAI.search(norm) else 2
         return (
             {
-                text[i : i + 2]
-                for i in range(len(text) - 1)
-                if is_unspaced(text[i]) and is_unspaced(text[i + 1])
+                text[i : i + size]
+                for i in range(len(text) - size + 1)
+                if all(is_unspaced(c) for c in text[i : i + size])
             }
             if chars
             else set()
