@@ -105,3 +105,26 @@ def test_a_request_in_chit_chat_still_wins(
     full_detector: IntentDetector, text: str, scenario: str
 ) -> None:
     assert full_detector.detect(text).ids[:1] == (scenario,)
+
+
+@pytest.mark.parametrize(
+    ("text", "scenario"),
+    [
+        # the return, the parcel and the refund asked for are the refund awaited's story
+        ("where is my refund? i sent the parcel back two weeks ago", "refund_status"),
+        ("still no refund, you said 5 days and it has been 2 weeks", "refund_status"),
+        (
+            "wo bleibt meine erstattung? ich habe das paket vor 2 wochen zurückgeschickt",
+            "refund_status",
+        ),
+        # the fault reply answers the question around the fault
+        ("my earbuds stopped charging, do they work with a different cable?", "product_fault"),
+        # "when would it ship" next to a restock or a late parcel is one answer
+        ("when is the blue one back in stock and when would it ship?", "stock_availability"),
+        ("my package is late, where is it?", "shipping_delay"),
+    ],
+)
+def test_one_request_told_with_its_story_is_one_chip(
+    full_detector: IntentDetector, text: str, scenario: str
+) -> None:
+    assert full_detector.detect(text).ids == (scenario,)
