@@ -47,6 +47,8 @@ NOT_PRODUCTS = frozenset({"points_coupons", "payment_issue"})
 # "Stopped heating after 2 weeks": next to a product fault, how long is how long the
 # item worked, not a late parcel; the item is in hand.
 LOGISTICS = frozenset({"shipping_delay", "order_status"})
+# ... and "lost its suction" is the item losing a function, not a lost parcel.
+IN_HAND = LOGISTICS | {"not_received"}
 CONVERSATION = frozenset({"greeting", "closing", "hold_on"})
 
 
@@ -66,7 +68,7 @@ REFUND_STORY = frozenset({"refund_request", "return_exchange", "shipping_delay",
 CONTEXTS = (
     Context(REMEDIES, PHYSICAL_PROBLEMS, REMEDY_FACTOR, hidden=False),
     Context(FAULT, NOT_PRODUCTS, NOT_A_PRODUCT_FACTOR, hidden=True),
-    Context(LOGISTICS, FAULT, IN_HAND_FACTOR, hidden=True),
+    Context(IN_HAND, FAULT, IN_HAND_FACTOR, hidden=True),
     Context(frozenset({"damaged_item"}), FAULT, BROKE_IN_USE_FACTOR, hidden=True),
     # "a rash after using it, is it safe for kids?": the safety reply answers
     Context(frozenset({"product_question"}), frozenset({"product_safety"}), 1.0, hidden=True),
@@ -76,10 +78,17 @@ CONTEXTS = (
     # refund asked for are the story of the refund awaited
     Context(REFUND_STORY, frozenset({"refund_status"}), 1.0, hidden=True),
     Context(frozenset({"refund_status"}), frozenset({"refund_request"}), 1.0, hidden=True),
-    # "when will it be back, when would it ship?", "late, where is it?": one answer
+    # "cancel it if it has not shipped yet", "change the address before it ships": the
+    # parcel's state is the condition of the request, not a question of its own
+    Context(LOGISTICS, frozenset({"cancel_order", "address_change"}), 1.0, hidden=True),
+    # "can I pay with PayPay?", "does the code work on sale items?": a question about
+    # paying is no product question
+    Context(frozenset({"product_question"}), NOT_PRODUCTS, 1.0, hidden=True),
+    # "when will it be back, when would it ship?", "late / says delivered, where is it?":
+    # one answer
     Context(
         frozenset({"order_status"}),
-        frozenset({"stock_availability", "shipping_delay"}),
+        frozenset({"stock_availability", "shipping_delay", "not_received"}),
         1.0,
         hidden=True,
     ),
