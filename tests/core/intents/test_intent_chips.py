@@ -128,3 +128,26 @@ def test_one_request_told_with_its_story_is_one_chip(
     full_detector: IntentDetector, text: str, scenario: str
 ) -> None:
     assert full_detector.detect(text).ids == (scenario,)
+
+
+@pytest.mark.parametrize(
+    "text", ["这个台灯可以调光吗", "is the lamp shade dimmable or not?", "هل الغطاء ينغسل؟"]
+)
+def test_a_question_nothing_explains_is_guessed_a_product_question(
+    full_detector: IntentDetector, text: str
+) -> None:
+    result = full_detector.detect(text)
+    assert result.ids == ("product_question",)
+
+
+def test_the_question_guess_is_weak_and_says_so(full_detector: IntentDetector) -> None:
+    match = full_detector.detect("这个台灯可以调光吗").scenarios[0]
+    assert [e.source for e in match.evidence] == ["question"]
+    assert match.raw < 0.35
+
+
+@pytest.mark.parametrize("text", ["ok?", "haha are you a bot?", "the lamp shade is lovely"])
+def test_no_guess_for_chit_chat_a_short_question_or_a_statement(
+    full_detector: IntentDetector, text: str
+) -> None:
+    assert full_detector.detect(text).ids == ()

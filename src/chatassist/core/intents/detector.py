@@ -53,6 +53,7 @@ from chatassist.core.intents.normalize import normalize
 from chatassist.core.intents.result import (
     LEXICON,
     PHRASEBOOK,
+    QUESTION,
     WORD,
     Evidence,
     IntentResult,
@@ -79,6 +80,11 @@ THAI_UNIT = 5
 FALLBACK_MIN = 0.25
 FALLBACK_MIN_WORDS = 4
 FALLBACK_MAX_ENDING = 2
+#: A question of QUESTION_MIN_WORDS+ words in which nothing matched, outside chit-chat, is
+#: most likely about the product (how to use it, what it is made of, whether it fits X):
+#: product_question is shown as a guess this strong.
+QUESTION_GUESS_RAW = 0.2
+QUESTION_MIN_WORDS = 3
 #: In chit-chat (a chat marker of the lexicon: laughter, "ok I see", "btw my name is")
 #: a scenario needs this much evidence, and no lone-word guess is made.
 CHAT_MIN_RAW = 0.6
@@ -91,6 +97,8 @@ _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urg
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
 _ANY = frozenset([ANY_LANGUAGE])
 _WORDS = re.compile(r"\w+")
+# A question mark, or a question ending of Japanese, Chinese, Thai or Korean at the end.
+_QUESTION = re.compile(r"[?？؟]|(?:か|吗|嗎|(?:ไหม|มั้ย|มั๊ย)(?:คะ|ครับ|ค่ะ|ฮะ)?|나요|까요)\W*$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _ORDER = {sid: i for i, sid in enumerate(SCENARIO_IDS)}
 
@@ -236,8 +244,10 @@ class IntentDetector:
                 ):
                     w *= OTHER_LANGUAGE_FACTOR
                 per_scenario[t.scenario].append((hit, w, t))
-        guess_in = prepared if _long_enough(norm) and not chat else None
+        guess_in = prepared if _long_enough(norm, FALLBACK_MIN_WORDS) and not chat else None
         matches = self._score(per_scenario, hits, guess_in, CHAT_MIN_RAW if chat else MIN_RAW)
+        if not matches and not chat and _long_enough(norm, QUESTION_MIN_WORDS):
+            matches = _question_guess(norm)
         for m in matches:
             # A safety concern is always urgent; an escalating customer at least presses.
             implied = _SCENARIO_URGENCY.get(m.id)
@@ -353,6 +363,18 @@ class IntentDetector:
         ]
 
 
+def _question_guess(norm: str) -> list[ScenarioMatch]:
+    """product_question as a guess for a question nothing else explains, or nothing."""
+    found = _QUESTION.search(norm)
+    if found is None:
+        return []
+    raw = QUESTION_GUESS_RAW
+    evidence = Evidence(found.group(0).strip(), QUESTION, ANY_LANGUAGE, raw)
+    return [
+        ScenarioMatch("product_question", round(1 - math.exp(-raw), 3), False, (evidence,), raw)
+    ]
+
+
 def _whole_word(hit: Hit, target: _Target, sentence: Prepared) -> bool:
     """A back-off word that is the message's word, or it with an ending ("refund",
     "refunds"), not the start of an unrelated longer word ("sola" in "solare"); CJK and
@@ -363,11 +385,11 @@ def _whole_word(hit: Hit, target: _Target, sentence: Prepared) -> bool:
     return len(word) <= len(target.text) + FALLBACK_MAX_ENDING
 
 
-def _long_enough(norm: str) -> bool:
-    """A sentence rather than chat: FALLBACK_MIN_WORDS words, or 2.5 times as many
-    Han, kana, Hangul or Thai characters."""
+def _long_enough(norm: str, words: int) -> bool:
+    """A sentence rather than chat: ``words`` words, or 2.5 times as many Han, kana,
+    Hangul or Thai characters."""
     unspaced = sum(1 for c in norm if is_unspaced(c) and unicodedata.category(c) != "Mn")
-    return len(_WORDS.findall(norm)) >= FALLBACK_MIN_WORDS or unspaced >= 2.5 * FALLBACK_MIN_WORDS
+    return len(_WORDS.findall(norm)) >= words or unspaced >= 2.5 * words
 
 
 def _specificity(size: int, substring: bool) -> float:
