@@ -151,3 +151,20 @@ def test_no_guess_for_chit_chat_a_short_question_or_a_statement(
     full_detector: IntentDetector, text: str
 ) -> None:
     assert full_detector.detect(text).ids == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "scusa il ritardo, ero dal dentista",
+        "xin loi nha, e dang nau com",
+        "sorry for the late reply, was putting the kids to bed haha",
+        "desculpa a demora, tava no trabalho",
+    ],
+)
+def test_sorry_for_my_own_delay_is_no_late_parcel(full_detector: IntentDetector, text: str) -> None:
+    assert full_detector.detect(text).ids == ()
+
+
+def test_a_size_named_in_a_wrong_item_report_is_no_fit_chip(full_detector: IntentDetector) -> None:
+    assert full_detector.detect("pedí la M y me llegó una S").ids == ("wrong_item",)

@@ -50,6 +50,9 @@ LOGISTICS = frozenset({"shipping_delay", "order_status"})
 # ... and "lost its suction" is the item losing a function, not a lost parcel.
 IN_HAND = LOGISTICS | {"not_received"}
 CONVERSATION = frozenset({"greeting", "closing", "hold_on"})
+# "Is the M back?", "I ordered the M and got an S": a size merely named in a stock
+# question or a wrong-item report is the variant wanted, not a fit problem.
+SIZE_NAMED = frozenset({"stock_availability", "wrong_item"})
 
 
 class Context(NamedTuple):
@@ -129,7 +132,7 @@ def shown_after(
         return False
     if (
         sid == "size_fit"
-        and "stock_availability" in above
+        and not above.isdisjoint(SIZE_NAMED)
         and max(e.weight for e in evidence) < VARIANT_MIN_WEIGHT
     ):
         return False

@@ -245,7 +245,7 @@ class IntentDetector:
                     w *= OTHER_LANGUAGE_FACTOR
                 per_scenario[t.scenario].append((hit, w, t))
         guess_in = prepared if _long_enough(norm, FALLBACK_MIN_WORDS) and not chat else None
-        matches = self._score(per_scenario, hits, guess_in, CHAT_MIN_RAW if chat else MIN_RAW)
+        matches = self._score(per_scenario, hits, guess_in, chat)
         if not matches and not chat and _long_enough(norm, QUESTION_MIN_WORDS):
             matches = _question_guess(norm)
         for m in matches:
@@ -276,14 +276,15 @@ class IntentDetector:
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]],
         hits: list[Hit],
         sentence: Prepared | None = None,
-        min_raw: float = MIN_RAW,
+        chat: bool = False,
     ) -> list[ScenarioMatch]:
+        min_raw = CHAT_MIN_RAW if chat else MIN_RAW
         # Containers for NESTED_OTHER_FACTOR; a cue with a gap does not own the words in it.
+        # A chat marker owns its words too ("scusa il ritardo", "xin loi": no late parcel).
         scored_hits = [
             h
             for h in hits
-            if not self._gapped[h.pattern]
-            and any(not t.urgency and t.source != CHAT for t in self._targets[h.pattern])
+            if not self._gapped[h.pattern] and any(not t.urgency for t in self._targets[h.pattern])
         ]
         ranked: list[Ranked] = []
         kept_per: dict[str, list[tuple[Hit, float, _Target]]] = {}
@@ -327,7 +328,8 @@ class IntentDetector:
         for sid, kept in kept_per.items():
             raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
             raw *= context_factor(sid, kept_per)
-            if raw < min_raw or (len(kept) < 2 and kept[0][2].source == WORD):
+            lone_word = len(kept) < 2 and kept[0][2].source == WORD
+            if raw < min_raw or lone_word or (chat and _only_spaced_words(kept)):
                 if (
                     sentence is not None
                     and raw >= FALLBACK_MIN
@@ -373,6 +375,12 @@ def _question_guess(norm: str) -> list[ScenarioMatch]:
     return [
         ScenarioMatch("product_question", round(1 - math.exp(-raw), 3), False, (evidence,), raw)
     ]
+
+
+def _only_spaced_words(kept: list[tuple[Hit, float, _Target]]) -> bool:
+    """Evidence of back-off words alone ("hand", "with") in a spaced script: in chit-chat
+    that is no request (Han, kana, Hangul and Thai units add up as a word would)."""
+    return all(t.source == WORD and not h.substring for h, _, t in kept)
 
 
 def _whole_word(hit: Hit, target: _Target, sentence: Prepared) -> bool:
