@@ -80,6 +80,9 @@ THAI_UNIT = 5
 FALLBACK_MIN = 0.25
 FALLBACK_MIN_WORDS = 4
 FALLBACK_MAX_ENDING = 2
+#: A lone word guesses only with this many letters: shorter back-off words are mostly
+#: function words ("alle", "trop", "dari", "pode", "меня").
+GUESS_MIN_LETTERS = 5
 #: A question of QUESTION_MIN_WORDS+ words in which nothing matched, outside chit-chat, is
 #: most likely about the product (how to use it, what it is made of, whether it fits X):
 #: product_question is shown as a guess this strong.
@@ -390,7 +393,10 @@ def _whole_word(hit: Hit, target: _Target, sentence: Prepared) -> bool:
     if hit.substring or target.source != WORD:
         return False
     word = sentence.words[hit.span[0]][0]
-    return len(word) <= len(target.text) + FALLBACK_MAX_ENDING
+    return (
+        len(target.text) >= GUESS_MIN_LETTERS
+        and len(word) <= len(target.text) + FALLBACK_MAX_ENDING
+    )
 
 
 def _long_enough(norm: str, words: int) -> bool:
