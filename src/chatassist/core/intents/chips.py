@@ -53,6 +53,8 @@ CONVERSATION = frozenset({"greeting", "closing", "hold_on"})
 # "Is the M back?", "I ordered the M and got an S": a size merely named in a stock
 # question or a wrong-item report is the variant wanted, not a fit problem.
 SIZE_NAMED = frozenset({"stock_availability", "wrong_item"})
+#: ... and counts this much next to one of them, so the stock question or the wrong item leads.
+SIZE_NAMED_FACTOR = 0.7
 
 
 class Context(NamedTuple):

@@ -39,6 +39,8 @@ from typing import Any, NamedTuple
 
 from chatassist.core.intents.chips import (
     CONVERSATION,
+    SIZE_NAMED,
+    SIZE_NAMED_FACTOR,
     SWAP,
     SWAP_FACTOR,
     VARIANT_MIN_WEIGHT,
@@ -90,7 +92,7 @@ QUESTION_GUESS_RAW = 0.2
 QUESTION_MIN_WORDS = 3
 #: In chit-chat (a chat marker of the lexicon: laughter, "ok I see", "btw my name is")
 #: a scenario needs this much evidence, and no lone-word guess is made.
-CHAT_MIN_RAW = 0.6
+CHAT_MIN_RAW = 0.7
 #: Source of a chat marker's target: it names no scenario.
 CHAT = "chat"
 
@@ -328,6 +330,9 @@ class IntentDetector:
                 kept_per[exchange] = [(h, w * SWAP_FACTOR, t) for h, w, t in own_ex]
             else:
                 del kept_per[exchange]
+        if size in kept_per and not size_problem and not SIZE_NAMED.isdisjoint(kept_per):
+            # "is the pink one in 36 sold out?": the size named is the variant asked for
+            kept_per[size] = [(h, w * SIZE_NAMED_FACTOR, t) for h, w, t in kept_per[size]]
         for sid, kept in kept_per.items():
             raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
             raw *= context_factor(sid, kept_per)
