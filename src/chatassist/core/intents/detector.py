@@ -311,6 +311,8 @@ class IntentDetector:
                     if w > k_w:
                         kept[container] = (k_hit, w, k_t)
                     continue
+                if _unit_of_a_kept_word(hit, t, kept):
+                    continue
                 own = {k[0].span for k in kept}
                 if any(
                     hit.within(o) and o.span != hit.span and o.span not in own for o in scored_hits
@@ -383,6 +385,18 @@ def _question_guess(norm: str) -> list[ScenarioMatch]:
     return [
         ScenarioMatch("product_question", round(1 - math.exp(-raw), 3), False, (evidence,), raw)
     ]
+
+
+def _unit_of_a_kept_word(hit: Hit, target: _Target, kept: list[tuple[Hit, float, _Target]]) -> bool:
+    """A Thai back-off unit overlapping one already kept for the scenario: the 5-character
+    units of one word ("รองเท", "องเท้", "งเท้า") count once, not once each (Han, kana and
+    Hangul pairs are shorter than a word and add up as before)."""
+    return (
+        target.source == WORD
+        and hit.substring
+        and _THAI.search(target.text) is not None
+        and any(t.source == WORD and overlap(hit, h) for h, _, t in kept)
+    )
 
 
 def _only_spaced_words(kept: list[tuple[Hit, float, _Target]]) -> bool:
