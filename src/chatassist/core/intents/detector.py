@@ -102,8 +102,11 @@ _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urg
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
 _ANY = frozenset([ANY_LANGUAGE])
 _WORDS = re.compile(r"\w+")
-# A question mark, or a question ending of Japanese, Chinese, Thai or Korean at the end.
-_QUESTION = re.compile(r"[?？؟]|(?:か|吗|嗎|(?:ไหม|มั้ย|มั๊ย)(?:คะ|ครับ|ค่ะ|ฮะ)?|나요|까요)\W*$")
+# A question mark, a question ending of Japanese, Chinese, Thai or Korean at the end, or
+# Vietnamese "được không" typed without diacritics ("dung duoc ko").
+_QUESTION = re.compile(
+    r"[?？؟]|(?:か|吗|嗎|(?:ไหม|มั้ย|มั๊ย)(?:คะ|ครับ|ค่ะ|ฮะ)?|나요|까요)\W*$|\b(?:duoc|dc) (?:ko|khong|k)\b"
+)
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _ORDER = {sid: i for i, sid in enumerate(SCENARIO_IDS)}
 
