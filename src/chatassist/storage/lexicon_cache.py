@@ -17,7 +17,7 @@ from chatassist.core.intents import Cue, CueLexicon, load_lexicon
 from chatassist.core.intents import lexicon as lexicon_module
 
 FILE_NAME = "cue-lexicon.json"
-VERSION = 1
+VERSION = 2  # 2: the chit-chat markers are kept too
 
 
 def _key(data: bytes) -> str:
@@ -55,6 +55,7 @@ def load(path: Path, cache: Path) -> CueLexicon:
                 {str(k): _from(v) for k, v in data["scenarios"].items()},
                 {str(k): _from(v) for k, v in data["urgency"].items()},
                 str(path),
+                _from(data["chat"]),
             )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
@@ -63,6 +64,7 @@ def load(path: Path, cache: Path) -> CueLexicon:
         "key": key,
         "scenarios": {k: _cues(v) for k, v in lexicon.scenarios.items()},
         "urgency": {k: _cues(v) for k, v in lexicon.urgency.items()},
+        "chat": _cues(lexicon.chat),
     }
     try:
         cache.mkdir(parents=True, exist_ok=True)

@@ -97,3 +97,20 @@ def test_unreadable_file_is_a_typed_error(tmp_path: Path) -> None:
     bad.write_bytes("format: 1\nscenarios:\n  greeting:\n    es: [adiós]\n".encode("latin-1"))
     with pytest.raises(LexiconInvalid, match=r"latin1\.yaml:4: not UTF-8"):
         load_lexicon(bad)
+
+
+def test_chat_markers_are_read_and_counted(tmp_path: Path) -> None:
+    path = tmp_path / "cues.yaml"
+    path.write_text(
+        "format: 1\nscenarios:\n  refund_request:\n    en: [refund]\n"
+        "chat:\n  any: [haha]\n  en: [my name is]\n",
+        encoding="utf-8",
+    )
+    lexicon = load_lexicon(path)
+    assert [(c.text, c.language) for c in lexicon.chat] == [("haha", "any"), ("my name is", "en")]
+    assert lexicon.cue_count() == 3
+
+
+def test_the_bundled_lexicon_has_chat_markers_in_every_language(lexicon: CueLexicon) -> None:
+    langs = {c.language for c in lexicon.chat}
+    assert not [x for x in CUSTOMER_LANGUAGES if x not in langs and _GROUP.get(x) not in langs]

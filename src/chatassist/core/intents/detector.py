@@ -14,16 +14,13 @@ of other languages count `OTHER_LANGUAGE_FACTOR` as much. Several cues of a
 scenario add up with a decay (`DECAY`); a cue repeated in the message (a double
 paste) counts once. Scenarios under `MIN_RAW` are dropped, so a message with no
 recognisable intent gets an empty result; after the first, a scenario is kept
-only on evidence of its own at least `SHOWN_SHARE` as strong as the first's,
-because every scenario returned is shown to the agent as a chip (`_shown_after`:
-not words a longer cue of an earlier chip explains, no hello before a request,
-no fit chip for a size merely named in a stock question, no fault chip after a
-coupon or payment problem, no logistics chip after a fault, no question chip
-after a safety concern). Pairs that describe one request are scored as one: an
-exchange next to a size problem is a size swap (`SWAP_FACTOR`), a remedy next
-to a physical problem follows it (`REMEDY_FACTOR`). When nothing else matched, a
-sentence of `FALLBACK_MIN_WORDS`+ words gets its best lone back-off word of a
-request as a guess.
+only on evidence of its own, because every scenario returned is shown to the
+agent as a chip: the chip rules, and the pairs scored as one request (a size
+swap, a remedy after a physical problem, the story around a refund awaited), are
+in `chips`. When nothing else matched, a sentence of `FALLBACK_MIN_WORDS`+ words
+gets its best lone back-off word of a request as a guess. In chit-chat (a chat
+marker of the lexicon: laughter, "ok I see", "btw my name is") a scenario needs
+`CHAT_MIN_RAW` and no guess is made.
 
 Message urgency (`Urgency`): ELEVATED for "!!!" or an urgency cue of the
 lexicon ("urgent", "asap"), or when complaint_escalation matched; HIGH for a
@@ -40,12 +37,25 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
+from chatassist.core.intents.chips import (
+    CONVERSATION,
+    SIZE_NAMED,
+    SIZE_NAMED_FACTOR,
+    SWAP,
+    SWAP_FACTOR,
+    VARIANT_MIN_WEIGHT,
+    Ranked,
+    context_factor,
+    overlap,
+    shown_after,
+)
 from chatassist.core.intents.lexicon import ANY_LANGUAGE, GAP, CueLexicon, cue_problem, is_unspaced
 from chatassist.core.intents.matcher import Hit, Matcher, Prepared, prepare
 from chatassist.core.intents.normalize import normalize
 from chatassist.core.intents.result import (
     LEXICON,
     PHRASEBOOK,
+    QUESTION,
     WORD,
     Evidence,
     IntentResult,
@@ -61,72 +71,43 @@ OTHER_LANGUAGE_FACTOR = 0.8
 NESTED_OTHER_FACTOR = 0.5
 DECAY = 0.8
 MIN_RAW = 0.35
-REMEDY_FACTOR = 0.8
-SWAP_FACTOR = 0.8
-NOT_A_PRODUCT_FACTOR = 0.5
-IN_HAND_FACTOR = 0.7
-#: "Broke on the first trip, is that under warranty?": a break next to fault words
-#: (warranty, stopped working) happened in use, so damaged_item counts this much.
-BROKE_IN_USE_FACTOR = 0.8
-#: A size cue this strong states a fit problem; weaker ones merely name a size ("is the
-#: M back?", "swap it for another size"), which is the variant wanted, not advice.
-VARIANT_MIN_WEIGHT = 1.0
 FIRST_MENTION_FACTOR = 1.15
 BACKOFF_WEIGHT = 0.4
 BACKOFF_MIN_LETTERS = 4
-#: A scenario after the first is shown only with at least this share of the first's
-#: evidence, and with evidence of its own beyond back-off words (no false chips).
-SHOWN_SHARE = 0.5
+#: Thai back-off units are this many characters: two Thai letters (or a letter and
+#: its vowel mark) are not yet a syllable, so pairs vote at random.
+THAI_UNIT = 5
 #: With no other evidence, a lone back-off word of a request this strong is shown, in a
 #: message of at least FALLBACK_MIN_WORDS words (a guess beats an empty sidebar).
 FALLBACK_MIN = 0.25
 FALLBACK_MIN_WORDS = 4
 FALLBACK_MAX_ENDING = 2
+#: A lone word guesses only with this many letters: shorter back-off words are mostly
+#: function words ("alle", "trop", "dari", "pode", "меня").
+GUESS_MIN_LETTERS = 5
+#: A question of QUESTION_MIN_WORDS+ words in which nothing matched, outside chit-chat, is
+#: most likely about the product (how to use it, what it is made of, whether it fits X):
+#: product_question is shown as a guess this strong.
+QUESTION_GUESS_RAW = 0.2
+QUESTION_MIN_WORDS = 3
+#: In chit-chat (a chat marker of the lexicon: laughter, "ok I see", "btw my name is")
+#: a scenario needs this much evidence, and no lone-word guess is made.
+CHAT_MIN_RAW = 0.7
+#: Source of a chat marker's target: it names no scenario.
+CHAT = "chat"
 
 _LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
 _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
-# "Arrived broken, I want a refund": the physical problem leads (photos, claim), the
-# remedy follows, so a remedy next to such a problem counts REMEDY_FACTOR as much.
-_REMEDIES = frozenset({"refund_request", "return_exchange"})
-_PHYSICAL_PROBLEMS = frozenset({"damaged_item", "wrong_item", "product_safety"})
-# "Too tight, can I swap it for an L?": an exchange asked next to a size problem (a
-# size cue at least VARIANT_MIN_WEIGHT strong, not a size merely named) is a size swap,
-# which size advice handles; the exchange counts SWAP_FACTOR as much, and not
-# at all on the words it shares with a size cue of the lexicon ("tukar saiz", "exchange for a M").
-_SWAP = ("return_exchange", "size_fit")
-# "The coupon does not work", "my card won't go through": fault words about a code or a
-# payment are not a product fault.
-_NOT_PRODUCTS = frozenset({"points_coupons", "payment_issue"})
-# "Stopped heating after 2 weeks": next to a product fault, how long is how long the
-# item worked, not a late parcel; the item is in hand.
-_LOGISTICS = frozenset({"shipping_delay", "order_status"})
-_CONVERSATION = frozenset({"greeting", "closing", "hold_on"})
-
-
-class _Context(NamedTuple):
-    """A scenario read differently next to others: its evidence counts ``factor`` as
-    much when any of ``context`` is detected too, and (``hidden``) it gets no chip of
-    its own after a chip of one of them."""
-
-    scenarios: frozenset[str]
-    context: frozenset[str]
-    factor: float
-    hidden: bool
-
-
-_FAULT = frozenset({"product_fault"})
-_CONTEXTS = (
-    _Context(_REMEDIES, _PHYSICAL_PROBLEMS, REMEDY_FACTOR, hidden=False),
-    _Context(_FAULT, _NOT_PRODUCTS, NOT_A_PRODUCT_FACTOR, hidden=True),
-    _Context(_LOGISTICS, _FAULT, IN_HAND_FACTOR, hidden=True),
-    _Context(frozenset({"damaged_item"}), _FAULT, BROKE_IN_USE_FACTOR, hidden=False),
-    # "a rash after using it, is it safe for kids?": the safety reply answers
-    _Context(frozenset({"product_question"}), frozenset({"product_safety"}), 1.0, hidden=True),
-)
 _SCENARIO_URGENCY = {"product_safety": Urgency.HIGH, "complaint_escalation": Urgency.ELEVATED}
 _EXCLAIM = re.compile(r"!{3,}|[!?]{4,}")
 _ANY = frozenset([ANY_LANGUAGE])
 _WORDS = re.compile(r"\w+")
+# A question mark, a question ending of Japanese, Chinese, Thai or Korean at the end, or
+# Vietnamese "được không" typed without diacritics ("dung duoc ko").
+_QUESTION = re.compile(
+    r"[?？؟]|(?:か|吗|嗎|(?:ไหม|มั้ย|มั๊ย)(?:คะ|ครับ|ค่ะ|ฮะ)?|나요|까요)\W*$|\b(?:duoc|dc) (?:ko|khong|k)\b"
+)
+_THAI = re.compile("[\u0e00-\u0e7f]")
 _ORDER = {sid: i for i, sid in enumerate(SCENARIO_IDS)}
 
 
@@ -183,6 +164,8 @@ class IntentDetector:
                     langs = frozenset([cue.language])
                     target = _Target(level, cue.weight, LEXICON, cue.text, langs, urgency=True)
                     add(cue.key, target)
+            for cue in lexicon.chat:
+                add(cue.key, _Target("", 0.0, CHAT, cue.text, frozenset([cue.language])))
             for norm, target in _word_targets(lexicon):
                 add(norm, target)
         for norm, target in _keyword_targets(entries):
@@ -247,11 +230,15 @@ class IntentDetector:
         urgency = Urgency.ELEVATED if _EXCLAIM.search(text) else Urgency.NONE
         urgency_evidence: list[str] = ["!!!"] if urgency else []
         seen_patterns: set[int] = set()
+        chat = False
         for hit in hits:
             if hit.pattern in seen_patterns:
                 continue  # the same cue again ("where is my order where is my order")
             seen_patterns.add(hit.pattern)
             for t in self._targets[hit.pattern]:
+                if t.source == CHAT:
+                    chat = True
+                    continue
                 if t.urgency:
                     level = _URGENCY_LEVEL[t.scenario]
                     urgency = max(urgency, level)
@@ -265,7 +252,10 @@ class IntentDetector:
                 ):
                     w *= OTHER_LANGUAGE_FACTOR
                 per_scenario[t.scenario].append((hit, w, t))
-        matches = self._score(per_scenario, hits, prepared if _long_enough(norm) else None)
+        guess_in = prepared if _long_enough(norm, FALLBACK_MIN_WORDS) and not chat else None
+        matches = self._score(per_scenario, hits, guess_in, chat)
+        if not matches and not chat and _long_enough(norm, QUESTION_MIN_WORDS):
+            matches = _question_guess(norm)
         for m in matches:
             # A safety concern is always urgent; an escalating customer at least presses.
             implied = _SCENARIO_URGENCY.get(m.id)
@@ -274,9 +264,7 @@ class IntentDetector:
                 urgency_evidence.append(m.id)
         return IntentResult(text, tuple(matches), urgency, tuple(dict.fromkeys(urgency_evidence)))
 
-    def _ranked(
-        self, raw: float, sid: str, kept: list[tuple[Hit, float, _Target]]
-    ) -> tuple[float, float, int, int, str, tuple[Evidence, ...]]:
+    def _ranked(self, raw: float, sid: str, kept: list[tuple[Hit, float, _Target]]) -> Ranked:
         evidence = tuple(
             Evidence(
                 t.text,
@@ -296,14 +284,17 @@ class IntentDetector:
         per_scenario: dict[str, list[tuple[Hit, float, _Target]]],
         hits: list[Hit],
         sentence: Prepared | None = None,
+        chat: bool = False,
     ) -> list[ScenarioMatch]:
+        min_raw = CHAT_MIN_RAW if chat else MIN_RAW
         # Containers for NESTED_OTHER_FACTOR; a cue with a gap does not own the words in it.
+        # A chat marker owns its words too ("scusa il ritardo", "xin loi": no late parcel).
         scored_hits = [
             h
             for h in hits
             if not self._gapped[h.pattern] and any(not t.urgency for t in self._targets[h.pattern])
         ]
-        ranked: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]] = []
+        ranked: list[Ranked] = []
         kept_per: dict[str, list[tuple[Hit, float, _Target]]] = {}
         hits_of: dict[str, list[Hit]] = {}
         fallback: list[tuple[float, str, list[tuple[Hit, float, _Target]]]] = []
@@ -323,6 +314,8 @@ class IntentDetector:
                     if w > k_w:
                         kept[container] = (k_hit, w, k_t)
                     continue
+                if _unit_of_a_kept_word(hit, t, kept):
+                    continue
                 own = {k[0].span for k in kept}
                 if any(
                     hit.within(o) and o.span != hit.span and o.span not in own for o in scored_hits
@@ -331,29 +324,29 @@ class IntentDetector:
                 kept.append((hit, w, t))
             kept.sort(key=lambda x: -x[1])
             kept_per[sid] = kept
-        exchange, size = _SWAP
+        exchange, size = SWAP
         size_problem = any(
             t.source == LEXICON and w >= VARIANT_MIN_WEIGHT for _, w, t in kept_per.get(size, [])
         )
         if exchange in kept_per and size_problem:
             size_hits = [h for h, _, _ in kept_per[size]]
-            own_ex = [
-                k for k in kept_per[exchange] if not any(_overlap(k[0], h) for h in size_hits)
-            ]
+            own_ex = [k for k in kept_per[exchange] if not any(overlap(k[0], h) for h in size_hits)]
             if own_ex:
                 kept_per[exchange] = [(h, w * SWAP_FACTOR, t) for h, w, t in own_ex]
             else:
                 del kept_per[exchange]
+        if size in kept_per and not size_problem and not SIZE_NAMED.isdisjoint(kept_per):
+            # "is the pink one in 36 sold out?": the size named is the variant asked for
+            kept_per[size] = [(h, w * SIZE_NAMED_FACTOR, t) for h, w, t in kept_per[size]]
         for sid, kept in kept_per.items():
             raw = sum(w * DECAY**i for i, (_, w, _) in enumerate(kept))
-            for rule in _CONTEXTS:
-                if sid in rule.scenarios and not rule.context.isdisjoint(kept_per):
-                    raw *= rule.factor
-            if raw < MIN_RAW or (len(kept) < 2 and kept[0][2].source == WORD):
+            raw *= context_factor(sid, kept_per)
+            lone_word = len(kept) < 2 and kept[0][2].source == WORD
+            if raw < min_raw or lone_word or (chat and _only_spaced_words(kept)):
                 if (
                     sentence is not None
                     and raw >= FALLBACK_MIN
-                    and sid not in _CONVERSATION
+                    and sid not in CONVERSATION
                     and _whole_word(kept[0][0], kept[0][2], sentence)
                 ):
                     fallback.append((raw, sid, kept))
@@ -375,7 +368,7 @@ class IntentDetector:
         ranked.sort(key=lambda r: (r[0], r[1], r[2]), reverse=True)
         shown = ranked[:1]
         for r in ranked[1:]:
-            if _shown_after(r[4], r[0], r[5], hits_of, self._gapped, shown):
+            if shown_after(r[4], r[0], r[5], hits_of, self._gapped, shown):
                 shown.append(r)
         return [
             ScenarioMatch(
@@ -385,6 +378,36 @@ class IntentDetector:
         ]
 
 
+def _question_guess(norm: str) -> list[ScenarioMatch]:
+    """product_question as a guess for a question nothing else explains, or nothing."""
+    found = _QUESTION.search(norm)
+    if found is None:
+        return []
+    raw = QUESTION_GUESS_RAW
+    evidence = Evidence(found.group(0).strip(), QUESTION, ANY_LANGUAGE, raw)
+    return [
+        ScenarioMatch("product_question", round(1 - math.exp(-raw), 3), False, (evidence,), raw)
+    ]
+
+
+def _unit_of_a_kept_word(hit: Hit, target: _Target, kept: list[tuple[Hit, float, _Target]]) -> bool:
+    """A Thai back-off unit overlapping one already kept for the scenario: the 5-character
+    units of one word ("รองเท", "องเท้", "งเท้า") count once, not once each (Han, kana and
+    Hangul pairs are shorter than a word and add up as before)."""
+    return (
+        target.source == WORD
+        and hit.substring
+        and _THAI.search(target.text) is not None
+        and any(t.source == WORD and overlap(hit, h) for h, _, t in kept)
+    )
+
+
+def _only_spaced_words(kept: list[tuple[Hit, float, _Target]]) -> bool:
+    """Evidence of back-off words alone ("hand", "with") in a spaced script: in chit-chat
+    that is no request (Han, kana, Hangul and Thai units add up as a word would)."""
+    return all(t.source == WORD and not h.substring for h, _, t in kept)
+
+
 def _whole_word(hit: Hit, target: _Target, sentence: Prepared) -> bool:
     """A back-off word that is the message's word, or it with an ending ("refund",
     "refunds"), not the start of an unrelated longer word ("sola" in "solare"); CJK and
@@ -392,50 +415,17 @@ def _whole_word(hit: Hit, target: _Target, sentence: Prepared) -> bool:
     if hit.substring or target.source != WORD:
         return False
     word = sentence.words[hit.span[0]][0]
-    return len(word) <= len(target.text) + FALLBACK_MAX_ENDING
+    return (
+        len(target.text) >= GUESS_MIN_LETTERS
+        and len(word) <= len(target.text) + FALLBACK_MAX_ENDING
+    )
 
 
-def _long_enough(norm: str) -> bool:
-    """A sentence rather than chat: FALLBACK_MIN_WORDS words, or 2.5 times as many
-    Han, kana, Hangul or Thai characters."""
+def _long_enough(norm: str, words: int) -> bool:
+    """A sentence rather than chat: ``words`` words, or 2.5 times as many Han, kana,
+    Hangul or Thai characters."""
     unspaced = sum(1 for c in norm if is_unspaced(c) and unicodedata.category(c) != "Mn")
-    return len(_WORDS.findall(norm)) >= FALLBACK_MIN_WORDS or unspaced >= 2.5 * FALLBACK_MIN_WORDS
-
-
-def _shown_after(
-    sid: str,
-    raw: float,
-    evidence: tuple[Evidence, ...],
-    hits_of: dict[str, list[Hit]],
-    gapped: list[bool],
-    shown: list[tuple[float, float, int, int, str, tuple[Evidence, ...]]],
-) -> bool:
-    """Whether ``sid`` earns a chip after the ``shown`` ones: every chip is shown to the
-    agent, so a later one needs evidence of its own, not words an earlier chip stands on."""
-    if raw < SHOWN_SHARE * shown[0][0] or all(e.source == WORD for e in evidence):
-        return False
-    above = {r[4] for r in shown}
-    if sid == "greeting" and not above <= _CONVERSATION:
-        return False  # "hi, where is my order": the hello opens the request
-    if any(
-        rule.hidden and sid in rule.scenarios and not rule.context.isdisjoint(above)
-        for rule in _CONTEXTS
-    ):
-        return False
-    if (
-        sid == "size_fit"
-        and "stock_availability" in above
-        and max(e.weight for e in evidence) < VARIANT_MIN_WEIGHT
-    ):
-        return False
-    # Words a longer cue of an earlier chip already explains. Cues on the very same
-    # words stay ambiguous (both shown), and a gapped cue owns no words in its gap.
-    taken = [h for other in above for h in hits_of[other] if not gapped[h.pattern]]
-    return any(not any(h.within(t) and h.span != t.span for t in taken) for h in hits_of[sid])
-
-
-def _overlap(a: Hit, b: Hit) -> bool:
-    return a.substring == b.substring and a.span[0] < b.span[1] and b.span[0] < a.span[1]
+    return len(_WORDS.findall(norm)) >= words or unspaced >= 2.5 * words
 
 
 def _specificity(size: int, substring: bool) -> float:
@@ -461,7 +451,9 @@ def _word_targets(lexicon: CueLexicon) -> list[tuple[str, _Target]]:
     for unit, per in counts.items():
         total = sum(per.values())
         for sid, n in per.items():
-            if n * 2 > total:
+            # Hello, thanks and "one moment" are set phrases: a word they merely share
+            # ("okay", "ไหมคะ") is no evidence of them.
+            if n * 2 > total and sid not in CONVERSATION:
                 target = _Target(sid, BACKOFF_WEIGHT * n / total, WORD, unit, _ANY)
                 out.append((unit, target))
     return out
@@ -471,11 +463,12 @@ def _units(norm: str) -> set[str]:
     if is_unspaced(norm):
         chars = [c for c in norm if is_unspaced(c) and unicodedata.category(c) != "Mn"]
         text = "".join(c for c in norm.replace(GAP, " ") if not c.isspace())
+        size = THAI_UNIT if _THAI.search(norm) else 2
         return (
             {
-                text[i : i + 2]
-                for i in range(len(text) - 1)
-                if is_unspaced(text[i]) and is_unspaced(text[i + 1])
+                text[i : i + size]
+                for i in range(len(text) - size + 1)
+                if all(is_unspaced(c) for c in text[i : i + size])
             }
             if chars
             else set()

@@ -10,6 +10,12 @@ Format (format 1)::
     urgency:                         # message-level urgency cues
       high: {en: [chargeback, lawyer]}
       elevated: {en: [urgent, asap]}
+    chat:                            # chit-chat markers: laughter, "ok I see", "btw my name is"
+      en: [lol, i see, my name is]
+
+A chat marker names no scenario: in a message holding one, a weak lone cue or
+back-off word is not shown (see `detector`), since chit-chat like "haha ok, my
+name is Dana btw" is no request.
 
 A cue is text, or ``{text: ..., weight: ...}`` with 0 < weight <= 5
 (default 1). Matching rules (see `matcher`): words of 4+ letters also match
@@ -67,10 +73,13 @@ class CueLexicon:
     scenarios: Mapping[str, tuple[Cue, ...]]
     urgency: Mapping[str, tuple[Cue, ...]]
     path: str = ""
+    chat: tuple[Cue, ...] = ()
 
     def cue_count(self) -> int:
-        return sum(len(c) for c in self.scenarios.values()) + sum(
-            len(c) for c in self.urgency.values()
+        return (
+            sum(len(c) for c in self.scenarios.values())
+            + sum(len(c) for c in self.urgency.values())
+            + len(self.chat)
         )
 
 
@@ -137,7 +146,7 @@ class _Reader:
         urgency: dict[str, tuple[Cue, ...]] = {}
         fields = {k: (kn, vn) for k, kn, vn in self.mapping(root, "cue lexicon")}
         for key, (key_node, _) in fields.items():
-            if key not in ("format", "scenarios", "urgency"):
+            if key not in ("format", "scenarios", "urgency", "chat"):
                 self.problem(key_node, f"cue lexicon: unknown field '{key}'")
         if "format" not in fields:
             self.problem(root, "cue lexicon: missing required field 'format'")
@@ -164,7 +173,8 @@ class _Reader:
                     )
                     continue
                 urgency[level] = self.languages(value_node, f"urgency '{level}'")
-        return CueLexicon(scenarios, urgency, self.path)
+        chat = self.languages(fields["chat"][1], "chat") if "chat" in fields else ()
+        return CueLexicon(scenarios, urgency, self.path, chat)
 
     def languages(self, node: yaml.Node, what: str) -> tuple[Cue, ...]:
         cues: list[Cue] = []

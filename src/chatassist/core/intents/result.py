@@ -8,6 +8,7 @@ from enum import IntEnum
 LEXICON = "lexicon"
 PHRASEBOOK = "phrasebook"
 WORD = "lexicon-word"
+QUESTION = "question"
 
 
 class Urgency(IntEnum):
@@ -28,8 +29,9 @@ class Evidence:
 
     ``source`` is "lexicon" (the cue lexicon), "lexicon-word" (a single word
     of lexicon cues that mostly belongs to this scenario: weak back-off
-    evidence) or "phrasebook" (an entry's keywords, ``entry_id`` names one
-    entry that lists it); ``text`` is the cue
+    evidence), "phrasebook" (an entry's keywords, ``entry_id`` names one
+    entry that lists it) or "question" (nothing matched in a question: the
+    product-question guess, ``text`` the question mark or ending); ``text`` is the cue
     as written; ``matched`` the part of the normalised message it covered;
     ``weight`` what it added to the scenario's raw score.
     """
