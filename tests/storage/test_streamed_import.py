@@ -203,3 +203,16 @@ def test_the_backup_is_the_library_before_the_import(
         backup.close()
     assert texts and all("on its way" in t for t in texts)
     assert "new" not in books
+
+
+def test_a_large_import_leaves_fts5_merging_as_it_found_it(
+    library: PhrasebookLibrary, tmp_path: Path
+) -> None:
+    """Merging is paused while a large import indexes batch by batch; afterwards the
+    index is one merged segment and FTS5 merges again as by default."""
+    library.import_files([SAMPLE, *_files(tmp_path, SIX)])
+    db = library.database.db
+    config = dict(db.execute_sql("SELECT k, v FROM search_index_config").fetchall())
+    assert (config.get("automerge"), config.get("crisismerge")) == (4, 16)
+    sqlite_adapter.check_search_index(db)
+    assert library.search("is on its way")

@@ -17,7 +17,6 @@ replaced by a different one is backed up like a replaced entry.
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,8 +117,10 @@ class LibraryImporter:
             books, found = read_batch(batch, known_regions)
             return ReadBatch.of(books, found)
 
-        with ReadAhead(read, _batches(files)) as reading:
-            return self._run(reading, glossary, "before-import", problems)
+        batches = _batches(files)
+        size = sum(_size(path) for batch in batches for path in batch)
+        with ReadAhead(read, batches) as reading:
+            return self._run(reading, glossary, "before-import", problems, incoming_bytes=size)
 
     def _run(
         self,
@@ -127,6 +128,8 @@ class LibraryImporter:
         glossary: LoadedGlossary | None,
         backup_reason: str,
         problems: Sequence[Problem] = (),
+        *,
+        incoming_bytes: int = 0,
     ) -> ImportReport:
         report = ImportReport()
 
@@ -141,6 +144,7 @@ class LibraryImporter:
                 self.insert_book,
                 lambda ids: self.delete_books(ids, keep_search_rows=True),
                 backup,
+                incoming_bytes,
             )
             run.problems.extend(problems)
             if glossary is not None and not run.problems:
@@ -269,6 +273,12 @@ def _batches(files: Sequence[Path]) -> list[list[Path]]:
             batches.append([])
             size = 0
         batches[-1].append(path)
-        with contextlib.suppress(OSError):  # its reader reports it
-            size += path.stat().st_size
+        size += _size(path)
     return batches
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # its reader reports it
+        return 0

@@ -204,6 +204,30 @@ def index_all_rows(db: pw.Database) -> None:
     optimize_index(db)
 
 
+#: FTS5's own defaults, written back by ``resume_index_merging``
+_AUTOMERGE, _CRISISMERGE = 4, 16
+
+
+def pause_index_merging(db: pw.Database) -> None:
+    """No segment merging while rows are indexed batch by batch (until
+    ``resume_index_merging``): FTS5 otherwise merges the growing index again after
+    every batch (50,000 entries: 42.6 s of indexing, 27.3 s without; the one
+    ``optimize`` after them 5.7 -> 8.0 s). Stored in the index's config table, so
+    the caller's transaction keeps or undoes it with everything else."""
+    db.execute_sql("INSERT INTO search_index (search_index, rank) VALUES ('automerge', 0)")
+    db.execute_sql("INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', 1000)")
+
+
+def resume_index_merging(db: pw.Database) -> None:
+    """FTS5's default merging again (the caller then merges what piled up: ``optimize_index``)."""
+    db.execute_sql(
+        f"INSERT INTO search_index (search_index, rank) VALUES ('automerge', {_AUTOMERGE})"
+    )
+    db.execute_sql(
+        f"INSERT INTO search_index (search_index, rank) VALUES ('crisismerge', {_CRISISMERGE})"
+    )
+
+
 def optimize_index(db: pw.Database) -> None:
     """Merge the index's segments: left alone, the next small change would pay for
     merging them (0.36 s more for the first 10-entry team sync at 2,000 entries,
