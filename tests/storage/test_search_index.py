@@ -151,8 +151,8 @@ def index_sql(db: pw.Database) -> list[tuple[str, str]]:
 def test_a_whole_import_leaves_every_index_as_the_migrations_made_it(
     library: PhrasebookLibrary, tmp_path: Path
 ) -> None:
-    """A whole import drops the keyword, variant and search-text indexes while it
-    loads and creates them again after: the schema ends as it began."""
+    """A whole import (a bulk load: batches read while FTS5 indexes, merging paused)
+    leaves the schema's indexes as it found them, and they are used."""
     db = library.database.db
     before = index_sql(db)
     assert {"keyword_entry_id", "variant_entry_id_language_tone", "search_text_entry_id"} <= {

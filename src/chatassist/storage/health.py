@@ -56,7 +56,8 @@ _TEXT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("entry", "placeholder_kinds"),
     ("keyword", "entry_id"),
     ("keyword", "language"),
-    ("keyword", "text"),
+    ("keyword", "words"),
+    ("keyword", "text"),  # a row per keyword before schema 9 (a column not there is skipped)
     ("variant", "entry_id"),
     ("variant", "language"),
     ("variant", "tone"),
@@ -243,12 +244,18 @@ def salvage(path: Path, folder: Path) -> Salvage:
                 Variant(cells.text(lang), cells.text(tone), cells.text(text), bool(vetted))
             )
         keywords: dict[str, dict[str, list[tuple[int, str]]]] = {}
-        for entry_id, lang, position, text in _rows(
-            conn, "keyword", "entry_id, language, position, text"
-        ):
-            keywords.setdefault(cells.text(entry_id), {}).setdefault(cells.text(lang), []).append(
-                (int(position or 0), cells.text(text))
-            )
+        if _has_column(conn, "keyword", "words"):  # schema 9: an array per language
+            for entry_id, lang, words in _rows(conn, "keyword", "entry_id, language, words"):
+                keywords.setdefault(cells.text(entry_id), {})[cells.text(lang)] = [
+                    (i, str(w)) for i, w in enumerate(cells.json(words, []))
+                ]
+        else:
+            for entry_id, lang, position, text in _rows(
+                conn, "keyword", "entry_id, language, position, text"
+            ):
+                keywords.setdefault(cells.text(entry_id), {}).setdefault(
+                    cells.text(lang), []
+                ).append((int(position or 0), cells.text(text)))
         entries: dict[str, list[tuple[int, Entry]]] = {}
         # Declared placeholder kinds (schema 6): read when the column is there.
         entry_kinds = (

@@ -239,9 +239,7 @@ class LibraryImporter:
             rows.entries,
         )
         cursor.executemany(
-            _params(
-                db, "INSERT INTO keyword (entry_id, language, position, text) VALUES (?, ?, ?, ?)"
-            ),
+            _params(db, "INSERT INTO keyword (entry_id, language, words) VALUES (?, ?, ?)"),
             rows.keywords,
         )
         cursor.executemany(

@@ -87,12 +87,11 @@ def phrasebooks(ids: Collection[str] | None = None) -> list[Phrasebook]:
         where, params = f" WHERE phrasebook_id IN ({marks})", ids
     in_books = f" WHERE entry_id IN (SELECT id FROM entry{where})" if where else ""
     keywords: dict[str, dict[str, list[str]]] = {}
-    for entry_id, language, text in db.execute_sql(
-        f"SELECT entry_id, language, text FROM keyword{in_books}"
-        " ORDER BY entry_id, language, position",
+    for entry_id, language, words in db.execute_sql(
+        f"SELECT entry_id, language, words FROM keyword{in_books} ORDER BY entry_id, language",
         params,
     ):
-        keywords.setdefault(entry_id, {}).setdefault(language, []).append(text)
+        keywords.setdefault(entry_id, {})[language] = json.loads(words)
     variants: dict[str, list[Variant]] = {}
     for entry_id, language, tone, text, vetted in db.execute_sql(
         f"SELECT entry_id, language, tone, text, vetted FROM variant{in_books} ORDER BY id",
@@ -138,12 +137,13 @@ def entry(entry_id: str) -> Entry | None:
     ).fetchone()
     if row is None:
         return None
-    keywords: dict[str, list[str]] = {}
-    for language, text in db.execute_sql(
-        f"SELECT language, text FROM keyword WHERE entry_id = {mark} ORDER BY language, position",
-        [entry_id],
-    ):
-        keywords.setdefault(language, []).append(text)
+    keywords: dict[str, list[str]] = {
+        language: json.loads(words)
+        for language, words in db.execute_sql(
+            f"SELECT language, words FROM keyword WHERE entry_id = {mark} ORDER BY language",
+            [entry_id],
+        )
+    }
     variants = tuple(
         Variant(language, tone, text, bool(vetted))
         for language, tone, text, vetted in db.execute_sql(

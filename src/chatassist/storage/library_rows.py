@@ -20,7 +20,8 @@ class BookRows:
     #: the phrasebook row but its position (which the writer gives)
     book: tuple[object, ...]
     entries: list[tuple[object, ...]]
-    keywords: list[tuple[str, str, int, str]]
+    #: (entry id, language, its words as a JSON array)
+    keywords: list[tuple[str, str, str]]
     variants: list[tuple[str, str, str, str, int]]
     #: the search rows of its entries (``sqlite_adapter.search_rows``)
     search: list[tuple[str, str, str, str, str]]
@@ -28,7 +29,7 @@ class BookRows:
 
 def book_rows(book: Phrasebook) -> BookRows:
     entry_rows: list[tuple[object, ...]] = []
-    keyword_rows: list[tuple[str, str, int, str]] = []
+    keyword_rows: list[tuple[str, str, str]] = []
     variant_rows: list[tuple[str, str, str, str, int]] = []
     for pos, e in enumerate(book.entries):
         entry_rows.append(
@@ -47,8 +48,9 @@ def book_rows(book: Phrasebook) -> BookRows:
                 _json(dict(e.placeholder_kinds)),
             )
         )
-        for lang, words in e.keywords.items():
-            keyword_rows.extend((e.id, lang, i, w) for i, w in enumerate(words))
+        keyword_rows.extend(
+            (e.id, lang, _json(list(words))) for lang, words in e.keywords.items() if words
+        )
         variant_rows.extend((e.id, v.language, v.tone, v.text, int(v.vetted)) for v in e.variants)
     header = (
         book.id,

@@ -59,10 +59,11 @@ class EntryRow(BaseModel):
 
 
 class KeywordRow(BaseModel):
+    """An entry's keywords in one language: a JSON array, in order (schema 9)."""
+
     entry = pw.ForeignKeyField(EntryRow, backref="keyword_rows", on_delete="CASCADE")
     language = pw.CharField()
-    position = pw.IntegerField()
-    text = pw.TextField()
+    words = pw.TextField()
 
     class Meta:
         table_name = "keyword"

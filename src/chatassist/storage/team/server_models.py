@@ -13,7 +13,7 @@ from typing import Any
 
 import peewee as pw
 
-from chatassist.storage.models import EntryRow, KeywordRow, PhrasebookRow, VariantRow
+from chatassist.storage.models import BaseModel, EntryRow, PhrasebookRow, VariantRow
 
 
 @dataclass(frozen=True)
@@ -49,8 +49,13 @@ def bind(db: pw.Database) -> ServerModels:
             database = db
             table_name = "entry"
 
-    class TeamKeyword(KeywordRow):
+    # The server keeps a row per keyword (the replica groups them by language, v9):
+    # publishing COPYs them and a sync pulls them grouped.
+    class TeamKeyword(BaseModel):
         entry = pw.ForeignKeyField(TeamEntry, on_delete="CASCADE")
+        language = pw.CharField()
+        position = pw.IntegerField()
+        text = pw.TextField()
 
         class Meta:
             database = db

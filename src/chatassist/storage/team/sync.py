@@ -334,9 +334,8 @@ def _apply_page(sqlite: pw.Database, page: _Page, *, replace: bool) -> None:
     )
     if page.keywords is not None:
         sqlite.execute_sql(
-            "INSERT INTO keyword (entry_id, language, position, text) "
-            "SELECT g.value ->> 0, g.value ->> 1, w.key, w.value "
-            "FROM json_each(?) g, json_each(g.value, '$[2]') w",
+            "INSERT INTO keyword (entry_id, language, words) "
+            "SELECT value ->> 0, value ->> 1, value -> 2 FROM json_each(?)",
             (page.keywords,),
         )
     if page.variants is not None:
