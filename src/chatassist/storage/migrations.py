@@ -57,6 +57,19 @@ def _v1_library(db: pw.Database) -> None:
         db.execute_sql(sql)
 
 
+#: The search rows (entry_id, language, field, text, folded) as schemas 2-8 derived
+#: them from the library tables, a row per keyword then (sqlite_adapter derives today's).
+_SEARCH_ROWS_V2 = (
+    "SELECT entry_id, language, field, text, chatassist_fold(text) FROM ("
+    "SELECT entry_id, language, 'variant' AS field, text FROM variant "
+    "UNION ALL SELECT entry_id, language, 'keyword', group_concat(text, ' · ') "
+    "FROM (SELECT * FROM keyword ORDER BY entry_id, language, position) "
+    "GROUP BY entry_id, language "
+    "UNION ALL SELECT e.id, g.key, 'gloss', g.value FROM entry e, json_each(e.gloss) g "
+    "UNION ALL SELECT e.id, b.key, 'body', b.value FROM entry e, json_each(e.body) b)"
+)
+
+
 def _v2_usage_and_search(db: pw.Database) -> None:
     """Usage records (the 'hot' signal and trainers' statistics) and the search index."""
     for sql in (
@@ -78,14 +91,7 @@ def _v2_usage_and_search(db: pw.Database) -> None:
         "tokenize='trigram')"
     )
     db.execute_sql(
-        "INSERT INTO search_index (entry_id, language, field, text, folded) "
-        "SELECT entry_id, language, field, text, chatassist_fold(text) FROM ("
-        "SELECT entry_id, language, 'variant' AS field, text FROM variant "
-        "UNION ALL SELECT entry_id, language, 'keyword', group_concat(text, ' · ') "
-        "FROM (SELECT * FROM keyword ORDER BY entry_id, language, position) "
-        "GROUP BY entry_id, language "
-        "UNION ALL SELECT e.id, g.key, 'gloss', g.value FROM entry e, json_each(e.gloss) g "
-        "UNION ALL SELECT e.id, b.key, 'body', b.value FROM entry e, json_each(e.body) b)"
+        f"INSERT INTO search_index (entry_id, language, field, text, folded) {_SEARCH_ROWS_V2}"
     )
 
 
@@ -248,16 +254,9 @@ def _v8_keyed_search_index(db: pw.Database) -> None:
         "content_rowid='id', tokenize='trigram case_sensitive 1', detail=none)",
         # FTS5's buffer of pending terms: 8 MB instead of 1 MB, fewer segments to merge.
         "INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 8388608)",
-        # The rows as sqlite_adapter derived them then, from the keyword table of the
-        # time (a row per keyword; v9 groups them): a migration is frozen in its day.
-        "INSERT INTO search_text (entry_id, language, field, text, folded) "
-        "SELECT entry_id, language, field, text, chatassist_fold(text) FROM ("
-        "SELECT entry_id, language, 'variant' AS field, text FROM variant "
-        "UNION ALL SELECT entry_id, language, 'keyword', group_concat(text, ' · ') "
-        "FROM (SELECT * FROM keyword ORDER BY entry_id, language, position) "
-        "GROUP BY entry_id, language "
-        "UNION ALL SELECT e.id, g.key, 'gloss', g.value FROM entry e, json_each(e.gloss) g "
-        "UNION ALL SELECT e.id, b.key, 'body', b.value FROM entry e, json_each(e.body) b)",
+        # The rows as they were derived then, from the keyword table of the time (a row
+        # per keyword; v9 groups them): a migration is frozen in its day.
+        f"INSERT INTO search_text (entry_id, language, field, text, folded) {_SEARCH_ROWS_V2}",
         "INSERT INTO search_index (search_index) VALUES ('rebuild')",
         "INSERT INTO search_index (search_index) VALUES ('optimize')",
     ):
