@@ -37,7 +37,7 @@ from chatassist.storage.library_rows import BookRows, book_rows
 from chatassist.storage.models import EntryRow, PhrasebookRow
 
 #: inserts one phrasebook's rows at a position (``LibraryImporter.insert_book``)
-InsertBook = Callable[[Phrasebook, int, BookRows | None], None]
+InsertBook = Callable[[Phrasebook, int, BookRows], None]
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,12 @@ class ReadBatch:
 @dataclass(frozen=True)
 class _SetAside:
     book: LoadedPhrasebook
-    rows: BookRows | None
+    rows: BookRows
     position: int
     replaces: bool
 
 
-_Write = tuple[Phrasebook, int, BookRows | None]
+_Write = tuple[Phrasebook, int, BookRows]
 
 #: YAML bytes per search row, roughly (10,062 entries: 88 MB of files, 409,664 rows)
 _BYTES_PER_SEARCH_ROW = 200
@@ -99,7 +99,7 @@ class ImportRun:
         # Rows taken out of the live index so far, and how many it may lose one by
         # one before building it whole is cheaper.
         self._rows_out = 0
-        rows_at_start = sqlite_adapter.count_all_search_rows(self.db)
+        rows_at_start = self._rows_at_start = sqlite_adapter.count_all_search_rows(self.db)
         self._rows_out_limit = rows_at_start // 3
         self._live_index = True
         self._rows_indexed = 0
@@ -134,13 +134,11 @@ class ImportRun:
                 self._take_backup()
             position = self._position_of(book.id)
             if self._takes_entries_of_another(lb):
-                self._set_aside.append(
-                    _SetAside(lb, batch.rows.get(book.id), position, book.id in old)
-                )
+                self._set_aside.append(_SetAside(lb, batch.rows[book.id], position, book.id in old))
                 continue
             if book.id in old:
                 self._replace([book.id])
-            writes.append((book, position, batch.rows.get(book.id)))
+            writes.append((book, position, batch.rows[book.id]))
         return self._write(writes)
 
     def index_batch(self) -> None:
@@ -169,7 +167,7 @@ class ImportRun:
         if not self._live_index:
             sqlite_adapter.index_all_rows(self.db)  # in one pass, merged
         elif self._merging_paused or (
-            self._rows_indexed * 2 >= sqlite_adapter.count_all_search_rows(self.db) > 0
+            self._rows_indexed * 2 >= self._rows_at_start - self._rows_out + self._rows_indexed > 0
         ):
             sqlite_adapter.optimize_index(self.db)  # most of the index is new segments
         return self.changes
@@ -228,7 +226,6 @@ class ImportRun:
             return False
         search: list[tuple[str, str, str, str, str]] = []
         for book, position, rows in writes:
-            rows = rows or book_rows(book)
             self._insert_book(book, position, rows)
             search.extend(rows.search)
         self._unindexed_after = sqlite_adapter.add_built_search_rows(self.db, search)

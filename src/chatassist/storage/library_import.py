@@ -31,10 +31,9 @@ from chatassist.core.read_ahead import ReadAhead
 from chatassist.core.regions import REGION_IDS
 from chatassist.core.yaml_reader import Problem
 from chatassist.storage import glossary as glossary_rows
-from chatassist.storage import sqlite_adapter
 from chatassist.storage.database import Database
 from chatassist.storage.import_run import ImportRun, ReadBatch
-from chatassist.storage.library_rows import BookRows, book_rows
+from chatassist.storage.library_rows import BookRows
 from chatassist.storage.models import EntryRow, PhrasebookRow
 
 
@@ -142,7 +141,7 @@ class LibraryImporter:
             run = ImportRun(
                 self.database,
                 self.insert_book,
-                lambda ids: self.delete_books(ids, keep_search_rows=True),
+                self.delete_books,
                 backup,
                 incoming_bytes,
             )
@@ -194,28 +193,14 @@ class LibraryImporter:
         if problems:
             raise PhrasebookInvalid(problems)
 
-    def delete_books(self, book_ids: list[str], *, keep_search_rows: bool = False) -> None:
-        """Delete these phrasebooks, their entries and the entries' search rows
-        (``keep_search_rows``: the caller rebuilds the whole index next)."""
-        if not book_ids:
-            return
-        if keep_search_rows:
+    def delete_books(self, book_ids: list[str]) -> None:
+        """Delete these phrasebooks and their entries (the caller removes their search
+        rows: ``ImportRun``)."""
+        if book_ids:
             PhrasebookRow.delete().where(PhrasebookRow.id.in_(book_ids)).execute()  # cascades
-            return
-        old_ids = [
-            r[0]
-            for r in EntryRow.select(EntryRow.id)
-            .where(EntryRow.phrasebook.in_(book_ids))
-            .tuples()
-            .iterator()
-        ]
-        sqlite_adapter.delete_from_search_index(self.database.db, old_ids)
-        PhrasebookRow.delete().where(PhrasebookRow.id.in_(book_ids)).execute()  # cascades
 
-    def insert_book(self, book: Phrasebook, position: int, rows: BookRows | None = None) -> None:
-        """Insert one phrasebook's rows (``rows``: built already; its search rows are
-        added by the caller)."""
-        rows = rows or book_rows(book)
+    def insert_book(self, book: Phrasebook, position: int, rows: BookRows) -> None:
+        """Insert the rows built for ``book`` (its search rows are added by the caller)."""
         db = self.database.db
         cursor = db.cursor()
         book_id, version, *header = rows.book

@@ -139,34 +139,21 @@ def rebuild_search_index(db: pw.Database, entry_ids: list[str] | None = None) ->
         return
     _stage_ids(db, entry_ids)
     _delete_staged(db)
-    add_search_rows(db, entry_ids, staged=True)
-    index_added_rows(db)
-
-
-# --- an import that adds rows while it reads ------------------------------------
-# ``add_search_rows`` then ``index_added_rows`` is ``rebuild_search_index(db, ids)``
-# for entries that have no rows yet, split so that the caller can do other work
-# while FTS5 indexes the rows (one statement that needs no Python). An import that
-# takes out most of the library's rows stops indexing them one by one
-# (``empty_index``) and builds the whole index once at the end (``index_all_rows``).
-
-
-def add_search_rows(db: pw.Database, entry_ids: list[str], *, staged: bool = False) -> None:
-    """Add the search rows of these entries (which have none) to ``search_text``,
-    not yet to the index; ``staged``: the ids are staged already."""
-    if not staged:
-        _stage_ids(db, entry_ids)
     _insert_rows(db, f" WHERE entry_id IN {_STAGED}")
-
-
-def index_added_rows(db: pw.Database) -> None:
-    """Index the rows of the entries last given to ``add_search_rows``."""
     # In rowid order: FTS5 flushes its pending terms whenever a rowid comes lower than
     # the one before (in entry-id order: 20 s instead of 6 for 10,000 entries).
     db.execute_sql(
         "INSERT INTO search_index (rowid, folded) "
         f"SELECT id, folded FROM search_text WHERE entry_id IN {_STAGED} ORDER BY id"
     )
+
+
+# --- an import that adds rows while it reads ------------------------------------
+# The import adds rows it built (``add_built_search_rows``) and indexes them by rowid
+# range while it reads the next files (``index_rows_after``: one statement that needs
+# no Python). An import that takes out most of the library's rows stops indexing them
+# one by one (``empty_index``) and builds the whole index once at the end
+# (``index_all_rows``).
 
 
 def count_all_search_rows(db: pw.Database) -> int:
@@ -300,8 +287,8 @@ def add_built_search_rows(db: pw.Database, rows: list[tuple[str, str, str, str, 
 
 
 def index_rows_after(db: pw.Database, row_id: int) -> None:
-    """Index the rows of ``search_text`` above ``row_id`` (in rowid order, see
-    ``index_added_rows``)."""
+    """Index the rows of ``search_text`` above ``row_id``, in rowid order (see
+    ``rebuild_search_index``)."""
     db.execute_sql(
         "INSERT INTO search_index (rowid, folded) "
         "SELECT id, folded FROM search_text WHERE id > ? ORDER BY id",
@@ -337,11 +324,6 @@ def search(db: pw.Database, query: str, limit: int) -> list[tuple[str, str, str,
     else:
         sql = "SELECT entry_id, language, field, text FROM search_text WHERE folded GLOB ? LIMIT ?"
     return [tuple(r) for r in db.execute_sql(sql, [pattern, limit]).fetchall()]
-
-
-def delete_from_search_index(db: pw.Database, entry_ids: list[str]) -> None:
-    """Remove these entries' rows, in a constant number of statements."""
-    delete_search_rows(db, entry_ids, indexed=True)
 
 
 def check_search_index(db: pw.Database) -> None:
