@@ -37,6 +37,9 @@ _WORD = re.compile(r"\w+[*=]?")
 _WORD_TEXT = re.compile(r"\w+")
 _SPACE = re.compile(r"\s+")
 _ARABIC_CLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+#: letters a word keeps once its clitic is taken off (3 unless named): "and" (و) also
+#: comes before the two-letter negations (وما يشتغل = "and it doesn't work": ما، لا، لم، مو)
+_MIN_LEFT = {"و": 2}
 
 Token = tuple[str, bool]  # (word, prefix allowed)
 
@@ -79,7 +82,9 @@ def prepare(normalized: str) -> Prepared:
         forms = [w]
         if "\u0600" <= w[0] <= "\u06ff":
             forms += [
-                w[len(c) :] for c in _ARABIC_CLITICS if w.startswith(c) and len(w) - len(c) >= 3
+                w[len(c) :]
+                for c in _ARABIC_CLITICS
+                if w.startswith(c) and len(w) - len(c) >= _MIN_LEFT.get(c, 3)
             ]
         words.append(tuple(forms))
     return Prepared(tuple(words), _SPACE.sub("", normalized))
