@@ -16,10 +16,14 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 from chatassist import paths as paths_mod
 from chatassist.paths import AppPaths
 
+#: labelled example messages under the bundled resources (core/intents/examples.py)
+EXAMPLES_FOLDER = "intent_examples"
+
 if TYPE_CHECKING:
     from chatassist.core.assist import Assistant
     from chatassist.core.detection import LanguageDetector
     from chatassist.core.intents import CueLexicon
+    from chatassist.core.intents.learnt import WordPartModel
     from chatassist.core.phrasebook.house_style import HouseStyle
     from chatassist.core.playbook import LikelyNextHints, OfferRules
     from chatassist.core.playbook.rules_file import OfferRulesFile
@@ -148,6 +152,19 @@ class App:
 
         return lexicon_cache.load(
             paths_mod.bundled_resources() / "intent_cues.yaml", self.paths.cache
+        )
+
+    @service
+    def intent_model(self) -> WordPartModel:
+        """The word-part model the intent detector asks for a second opinion, learnt from
+        the labelled messages of ``resources/intent_examples`` and the cue lexicon (about
+        1 s: built with the suggestion index, which is persisted)."""
+        from chatassist.core.intents.examples import load_examples
+        from chatassist.core.intents.learnt import WordPartModel
+
+        examples = load_examples([paths_mod.bundled_resources() / EXAMPLES_FOLDER])
+        return WordPartModel.from_lexicon(
+            self.cue_lexicon, [(e.scenarios, e.text) for e in examples]
         )
 
     @service
@@ -319,7 +336,10 @@ class App:
         self._import_peewee()
         from chatassist.storage import suggestion_index
 
-        code = suggestion_index.code_key(paths_mod.bundled_resources() / "intent_cues.yaml")
+        resources = paths_mod.bundled_resources()
+        code = suggestion_index.code_key(
+            resources / "intent_cues.yaml", resources / EXAMPLES_FOLDER
+        )
         with self._lock:
             last = self._index
         current = self.database.revision()
@@ -332,7 +352,7 @@ class App:
         if index is None:
             index = suggestion_index.load(self.paths.cache, current, code)
             if index is None:
-                index = suggestion_index.build(self.database, self.cue_lexicon)
+                index = suggestion_index.build(self.database, self.cue_lexicon, self.intent_model)
                 fresh = True
         with self._lock:
             self._index = index

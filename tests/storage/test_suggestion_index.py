@@ -51,7 +51,9 @@ def ranked(app: App, detector: IntentDetector, engine: SuggestionEngine) -> list
 def from_books(app: App) -> list[object]:
     """The answers of the pipeline built the old way, from every phrasebook in memory."""
     books = app.library.phrasebooks()
-    detector = IntentDetector.build(app.cue_lexicon, [e for b in books for e in b.entries])
+    detector = IntentDetector.build(
+        app.cue_lexicon, [e for b in books for e in b.entries], app.intent_model
+    )
     return ranked(app, detector, SuggestionEngine(books, app.usage.hot_scores()))
 
 
@@ -135,7 +137,9 @@ def test_a_stale_file_put_back_is_not_used(app: App, tmp_path: Path) -> None:
     app.build_assistant()
     cache_file(app).write_bytes(stale)  # e.g. a copy restored from elsewhere
     current = app.database.revision()
-    code = suggestion_index.code_key(bundled_resources() / "intent_cues.yaml")
+    code = suggestion_index.code_key(
+        bundled_resources() / "intent_cues.yaml", bundled_resources() / "intent_examples"
+    )
     assert suggestion_index.load(app.paths.cache, current, code) is None
     assert from_index(restarted(app)) == from_books(app)
 
@@ -178,7 +182,9 @@ def _forge(app: App, content: object) -> tuple[Path, str]:
     import pickle
 
     app.flush_index()
-    code = suggestion_index.code_key(bundled_resources() / "intent_cues.yaml")
+    code = suggestion_index.code_key(
+        bundled_resources() / "intent_cues.yaml", bundled_resources() / "intent_examples"
+    )
     current = app.database.revision()
     payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
     header = suggestion_index._header(code, current, suggestion_index._digest(payload))
@@ -263,10 +269,10 @@ def _one_removed_one_added(book: object) -> object:
 def test_an_update_gives_the_index_a_whole_build_gives(
     app: App, tmp_path: Path, change: object
 ) -> None:
-    before = suggestion_index.build(app.database, app.cue_lexicon)
+    before = suggestion_index.build(app.database, app.cue_lexicon, app.intent_model)
     _edit(app, tmp_path, change)
     updated = suggestion_index.update(app.database, before, app.cue_lexicon)
-    _same(updated, suggestion_index.build(app.database, app.cue_lexicon))
+    _same(updated, suggestion_index.build(app.database, app.cue_lexicon, app.intent_model))
     if change is _reworded:  # no keyword moved: the intent detector is kept as it was
         assert updated.intents is before.intents
 
@@ -276,7 +282,9 @@ def test_the_app_updates_its_last_index_and_persists_it(app: App, tmp_path: Path
     _edit(app, tmp_path, _reworded)
     second = app.suggestion_index()
     assert second.revision != first.revision and second.intents is first.intents
-    code = suggestion_index.code_key(bundled_resources() / "intent_cues.yaml")
+    code = suggestion_index.code_key(
+        bundled_resources() / "intent_cues.yaml", bundled_resources() / "intent_examples"
+    )
     app.flush_index()
     kept = suggestion_index.load(app.paths.cache, second.revision, code)
     assert kept is not None

@@ -1,8 +1,8 @@
 """The built suggestion index, persisted: a fresh process answers without reading
 the whole library.
 
-What is kept: the intent detector (cue lexicon + phrasebook keywords, as
-``IntentDetector.to_state``) and one card per entry (``core.suggestion_cards``:
+What is kept: the intent detector (cue lexicon + phrasebook keywords + the word-part
+model learnt from labelled examples) and one card per entry (``core.suggestion_cards``:
 what ranking needs, no texts; the replies shown read their texts from the
 library). The file is keyed by the library revision (storage/revision.py) and
 a code key (chatassist's version, the cue lexicon's and the indexing modules'
@@ -36,6 +36,7 @@ from typing import Any
 from chatassist.core.files import write_atomic
 from chatassist.core.gc_pause import gc_paused
 from chatassist.core.intents import CueLexicon, IntentDetector
+from chatassist.core.intents.learnt import WordPartModel
 from chatassist.core.phrasebook.model import Entry
 from chatassist.core.phrasebook.placeholders import declared_kinds
 from chatassist.core.suggestion_cards import EntryCard
@@ -68,6 +69,8 @@ MAX_UPDATE = 2_000
 
 _INDEX_MODULES = (
     "chatassist.core.intents.detector",
+    "chatassist.core.intents.examples",
+    "chatassist.core.intents.learnt",
     "chatassist.core.intents.lexicon",
     "chatassist.core.intents.matcher",
     "chatassist.core.intents.normalize",
@@ -81,13 +84,15 @@ def _source(module: str) -> Path:
     return Path(importlib.import_module(module).__file__ or module)
 
 
-def code_key(lexicon_path: Path) -> str:
+def code_key(lexicon_path: Path, examples: Path | None = None) -> str:
     """What the index depends on besides the library: chatassist's version, the cue
-    lexicon file and the sources of the modules that build the index."""
+    lexicon file, the labelled example files (the ``*.tsv`` of folder ``examples``) and
+    the sources of the modules that build the index."""
     import chatassist
 
     digest = hashlib.sha256(f"{chatassist.__version__}/{VERSION}".encode())
-    for path in (lexicon_path, *(_source(m) for m in _INDEX_MODULES)):
+    example_files = sorted(examples.glob("*.tsv")) if examples is not None else []
+    for path in (lexicon_path, *example_files, *(_source(m) for m in _INDEX_MODULES)):
         try:
             digest.update(path.read_bytes())
         except OSError:
@@ -95,15 +100,18 @@ def code_key(lexicon_path: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def build(database: Database, lexicon: CueLexicon | None) -> SuggestionIndex:
+def build(
+    database: Database, lexicon: CueLexicon | None, model: WordPartModel | None = None
+) -> SuggestionIndex:
     """Read the library once (one read transaction, so the revision matches the rows)
-    and build the index. Slow on large libraries: call it from a worker."""
+    and build the index (``model``: the intent detector's second opinion). Slow on
+    large libraries: call it from a worker."""
     db = database.db
     with database.reading(), db.atomic():
         rev = revision_mod.current(db)
         changes = revision_mod.changes(db)
         cards, keyword_entries, sums = _read(db)
-    intents = IntentDetector.build(lexicon, keyword_entries)
+    intents = IntentDetector.build(lexicon, keyword_entries, model)
     return SuggestionIndex(rev, intents, tuple(cards), changes, sums)
 
 
@@ -123,7 +131,7 @@ def update(database: Database, old: SuggestionIndex, lexicon: CueLexicon | None)
         books = {i for kind, i in changed if kind == "book"}
         entry_ids = {i for kind, i in changed if kind == "entry"}
         if len(entry_ids) > MAX_UPDATE:
-            return build(database, lexicon)
+            return build(database, lexicon, old.intents.model)
         where, params = _changed_rows(db, books, entry_ids)
         fresh, _, fresh_sums = _read(db, where, params)
         order = [
@@ -155,7 +163,11 @@ def update(database: Database, old: SuggestionIndex, lexicon: CueLexicon | None)
         cards = tuple(by_id[eid] for eid in order)
         if keywords_moved:
             keyword_entries = _keyword_entries(db, cards)
-    intents = IntentDetector.build(lexicon, keyword_entries) if keywords_moved else old.intents
+    intents = (
+        IntentDetector.build(lexicon, keyword_entries, old.intents.model)
+        if keywords_moved
+        else old.intents
+    )
     return SuggestionIndex(rev, intents, cards, changes, sums)
 
 
@@ -284,6 +296,7 @@ _ALLOWED = frozenset(
         ("chatassist.storage.revision", "LibraryRevision"),
         ("chatassist.core.intents.detector", "IntentDetector"),
         ("chatassist.core.intents.detector", "_Target"),
+        ("chatassist.core.intents.learnt", "WordPartModel"),
         ("chatassist.core.intents.matcher", "Matcher"),
         ("chatassist.core.intents.matcher", "Pattern"),
         ("chatassist.core.suggestion_cards", "EntryCard"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from chatassist.core.intents import CueLexicon, IntentDetector, load_lexicon
+from chatassist.core.intents.examples import load_examples
+from chatassist.core.intents.learnt import WordPartModel
 from chatassist.core.phrasebook.loader import (
     PhrasebookInvalid,
     expand_paths,
@@ -43,5 +45,13 @@ def lexicon_detector(lexicon: CueLexicon) -> IntentDetector:
 
 
 @pytest.fixture(scope="session")
-def full_detector(lexicon: CueLexicon) -> IntentDetector:
-    return IntentDetector.build(lexicon, bundled_entries())
+def model(lexicon: CueLexicon) -> WordPartModel:
+    """The word-part model as the app trains it: the bundled examples and the cues."""
+    examples = load_examples([bundled_resources() / "intent_examples"])
+    return WordPartModel.from_lexicon(lexicon, [(e.scenarios, e.text) for e in examples])
+
+
+@pytest.fixture(scope="session")
+def full_detector(lexicon: CueLexicon, model: WordPartModel) -> IntentDetector:
+    """What the sidebar runs: cues, the bundled phrasebooks' keywords and the model."""
+    return IntentDetector.build(lexicon, bundled_entries(), model)

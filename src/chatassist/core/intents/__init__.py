@@ -2,7 +2,10 @@
 
 Pure Python, no Qt, no database. Typical use::
 
-    detector = IntentDetector.build(load_lexicon(path), entries)
+    lexicon = load_lexicon(path)
+    examples = load_examples([folder])  # labelled messages, optional
+    model = WordPartModel.from_lexicon(lexicon, [(e.scenarios, e.text) for e in examples])
+    detector = IntentDetector.build(lexicon, entries, model)
     result = detector.detect("wheres my order??", language="en")
     result.primary.id  # "order_status"
 """

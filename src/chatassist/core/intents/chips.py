@@ -125,12 +125,7 @@ def shown_after(
     if raw < SHOWN_SHARE * shown[0][0] or all(e.source == WORD for e in evidence):
         return False
     above = {r[4] for r in shown}
-    if sid == "greeting" and not above <= CONVERSATION:
-        return False  # "hi, where is my order": the hello opens the request
-    if any(
-        rule.hidden and sid in rule.scenarios and not rule.context.isdisjoint(above)
-        for rule in CONTEXTS
-    ):
+    if hidden_by(sid, above):
         return False
     if (
         sid == "size_fit"
@@ -142,6 +137,17 @@ def shown_after(
     # words stay ambiguous (both shown), and a gapped cue owns no words in its gap.
     taken = [h for other in above for h in hits_of[other] if not gapped[h.pattern]]
     return any(not any(h.within(t) and h.span != t.span for t in taken) for h in hits_of[sid])
+
+
+def hidden_by(sid: str, others: Collection[str]) -> bool:
+    """Whether ``sid`` gets no chip next to ``others``: it is part of their request
+    (`CONTEXTS`), or a hello before a request ("hi, where is my order")."""
+    if sid == "greeting" and not set(others) <= CONVERSATION:
+        return True
+    return any(
+        rule.hidden and sid in rule.scenarios and not rule.context.isdisjoint(others)
+        for rule in CONTEXTS
+    )
 
 
 def overlap(a: Hit, b: Hit) -> bool:

@@ -9,6 +9,7 @@ LEXICON = "lexicon"
 PHRASEBOOK = "phrasebook"
 WORD = "lexicon-word"
 QUESTION = "question"
+LEARNT = "learnt"
 
 
 class Urgency(IntEnum):
@@ -31,7 +32,9 @@ class Evidence:
     of lexicon cues that mostly belongs to this scenario: weak back-off
     evidence), "phrasebook" (an entry's keywords, ``entry_id`` names one
     entry that lists it) or "question" (nothing matched in a question: the
-    product-question guess, ``text`` the question mark or ending); ``text`` is the cue
+    product-question guess, ``text`` the question mark or ending) or "learnt" (the
+    word-part model learnt from labelled messages, ``text`` the parts that spoke most
+    for the scenario, ``weight`` its posterior); ``text`` is the cue
     as written; ``matched`` the part of the normalised message it covered;
     ``weight`` what it added to the scenario's raw score.
     """
