@@ -74,6 +74,7 @@ _INDEX_MODULES = (
     "chatassist.core.intents.lexicon",
     "chatassist.core.intents.matcher",
     "chatassist.core.intents.normalize",
+    "chatassist.core.intents.opinion",
     "chatassist.core.suggestion_cards",
     "chatassist.storage.revision",
     "chatassist.storage.suggestion_index",

@@ -26,10 +26,10 @@ Second opinion (optional, ``model``): a naive Bayes model of word parts learnt f
 labelled messages and the cues (`learnt`) reads every message too. Cues are precise but
 miss phrasings no cue lists; the model generalises over endings and synonyms it saw in
 examples but is vaguer. So the cues' chips stand, except that: a weak first chip in what
-the model reads as chit-chat goes (`MODEL_NONE_RAW`); a later chip the model finds
-absurd goes (`MODEL_KEEP_MIN`); the model's confident best scenario joins when the cues
-missed it and no chip rule hides it (`MODEL_ADD_MIN`), and leads when surer still and
-the cues' first chip rests on thin evidence (`MODEL_LEAD_MIN`, `MODEL_LEAD_RAW`).
+the model reads as chit-chat goes (`opinion`); a later chip the model finds
+absurd goes; the model's confident best scenario joins when the cues
+missed it and no chip rule hides it, and leads when surer still and
+the cues' first chip rests on thin evidence (thresholds in `opinion`).
 
 Message urgency (`Urgency`): ELEVATED for "!!!" or an urgency cue of the
 lexicon ("urgent", "asap"), or when complaint_escalation matched; HIGH for a
@@ -55,16 +55,15 @@ from chatassist.core.intents.chips import (
     VARIANT_MIN_WEIGHT,
     Ranked,
     context_factor,
-    hidden_by,
     overlap,
     shown_after,
 )
-from chatassist.core.intents.learnt import NO_SCENARIO, WordPartModel
+from chatassist.core.intents.learnt import WordPartModel
 from chatassist.core.intents.lexicon import ANY_LANGUAGE, GAP, CueLexicon, cue_problem, is_unspaced
 from chatassist.core.intents.matcher import Hit, Matcher, Prepared, prepare
 from chatassist.core.intents.normalize import normalize
+from chatassist.core.intents.opinion import second_opinion
 from chatassist.core.intents.result import (
-    LEARNT,
     LEXICON,
     PHRASEBOOK,
     QUESTION,
@@ -107,20 +106,6 @@ QUESTION_MIN_WORDS = 3
 CHAT_MIN_RAW = 0.7
 #: Source of a chat marker's target: it names no scenario.
 CHAT = "chat"
-#: The word-part model's best scenario (`learnt`) is added as a chip when the cues did
-#: not find it and its posterior is at least ADD_MIN; a chip after the first stays only
-#: with a posterior of KEEP_MIN (the cues' second guesses the model finds absurd go).
-MODEL_ADD_MIN = 0.9
-MODEL_KEEP_MIN = 0.03
-#: ... and its best scenario leads when this sure, over a first chip under MODEL_LEAD_RAW
-#: (one cue or a guess; two or more cues keep their order)
-MODEL_LEAD_MIN = 0.95
-MODEL_LEAD_RAW = 1.0
-#: When the model finds no request (``none``) at least MODEL_NONE_MIN likely and likelier
-#: than the first chip's scenario, a first chip under MODEL_NONE_RAW (a lone weak cue or a
-#: guess: "this is Maria again", "oh really??") goes, and with it the rest.
-MODEL_NONE_MIN = 0.2
-MODEL_NONE_RAW = 0.7
 
 _LANGUAGE_GROUPS = {"id": "id/ms", "ms": "id/ms", "zh-Hans": "zh", "zh-Hant": "zh"}
 _URGENCY_LEVEL = {"elevated": Urgency.ELEVATED, "high": Urgency.HIGH}
@@ -297,7 +282,7 @@ class IntentDetector:
         if not matches and not chat and _long_enough(norm, QUESTION_MIN_WORDS):
             matches = _question_guess(norm)
         if self.model is not None:
-            matches = _second_opinion(matches, self.model, norm)
+            matches = second_opinion(matches, self.model, norm)
         for m in matches:
             # A safety concern is always urgent; an escalating customer at least presses.
             implied = _SCENARIO_URGENCY.get(m.id)
@@ -418,43 +403,6 @@ class IntentDetector:
             )
             for raw, _w, _order, _first, sid, evidence in shown
         ]
-
-
-def _second_opinion(
-    matches: list[ScenarioMatch], model: WordPartModel, norm: str
-) -> list[ScenarioMatch]:
-    """``matches`` checked against the word-part model: weak evidence in what it reads
-    as chit-chat goes, later chips it finds absurd go,
-    and its confident best scenario joins, second (first when the cues found nothing or
-    their first chip rests on thin evidence and the model is surer still)."""
-    ranked = model.rank(norm)
-    if not ranked:
-        return matches
-    posterior = dict(ranked)
-    chat = posterior.get(NO_SCENARIO, 0.0)
-    if (
-        matches
-        and matches[0].raw < MODEL_NONE_RAW
-        and chat >= max(MODEL_NONE_MIN, posterior.get(matches[0].id, 0.0))
-    ):
-        return []
-    kept = matches[:1] + [m for m in matches[1:] if posterior.get(m.id, 0.0) >= MODEL_KEEP_MIN]
-    best, p = ranked[0]
-    if best == NO_SCENARIO or p < MODEL_ADD_MIN:
-        return kept
-    match = next((m for m in kept if m.id == best), None)
-    if match is None and hidden_by(best, [m.id for m in kept]):
-        return kept  # part of a request found ("late, where is it?": the delay)
-    if match is None:
-        evidence = Evidence(
-            " ".join(model.telling_parts(norm, best)), LEARNT, ANY_LANGUAGE, round(p, 3)
-        )
-        raw = round(p, 3)
-        match = ScenarioMatch(best, round(1 - math.exp(-raw), 3), is_urgent(best), (evidence,), raw)
-        kept = [*kept[:1], match, *kept[1:]]
-    if kept[0] is not match and p >= MODEL_LEAD_MIN and kept[0].raw < MODEL_LEAD_RAW:
-        kept = [match, *(m for m in kept if m is not match)]
-    return kept
 
 
 def _question_guess(norm: str) -> list[ScenarioMatch]:
