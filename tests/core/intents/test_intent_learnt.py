@@ -104,3 +104,21 @@ def test_a_detector_with_a_model_survives_its_state_round_trip() -> None:
     assert again.model is not None
     for text in ("the earphones keep disconnecting", "haha this is maria again", "refund"):
         assert again.detect(text) == detector.detect(text)
+
+
+def test_the_pickled_model_needs_no_class_but_its_own_and_ranks_the_same() -> None:
+    # The suggestion index is read back by an unpickler that admits only its own classes.
+    import io
+    import pickle
+
+    class OnlyTheModel(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> object:
+            if (module, name) != ("chatassist.core.intents.learnt", "WordPartModel"):
+                raise pickle.UnpicklingError(f"{module}.{name}")
+            return super().find_class(module, name)
+
+    model = WordPartModel.train(DOCS)
+    again = OnlyTheModel(io.BytesIO(pickle.dumps(model, protocol=5))).load()
+    assert again.part_count == model.part_count
+    for text in ("where is my order", "lol", "the earphones keep disconnecting", "zzz"):
+        assert again.rank(normalize(text)) == model.rank(normalize(text))

@@ -14,18 +14,21 @@ posteriors are near 0 or 1: the parts of one word share one say (`WORD_POWER`) a
 `rank` softens the rest with `TEMPERATURE`. The detector uses
 the result as a second opinion on its cue evidence (see ``detector``).
 
-Scoring costs one dictionary probe per part (about 0.1 ms a message): for each part only
-the labels it was seen with are stored, as ``log((count + alpha) / alpha)``; the rest of
-the formula is a per-label constant times the number of known parts.
+Scoring is one dictionary probe per part and one product of the parts' weights with
+their rows of a parts x labels matrix (numpy, as ``core.detection`` uses): a row holds
+``log((count + alpha) / alpha)`` for the labels the part was seen with, 0 for the rest;
+the rest of the formula is a per-label constant times the weight of the known parts.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
+
+import numpy as np
 
 from chatassist.core.intents.lexicon import GAP, CueLexicon, is_unspaced
 from chatassist.core.intents.normalize import normalize
@@ -50,7 +53,10 @@ Doc = tuple[tuple[str, ...], str, float]  # labels (primary first), text, weight
 
 def parts(norm: str) -> set[str]:
     """The word parts of a message already passed through `normalize`."""
-    return set(weighted_parts(norm))
+    out: set[str] = set()
+    for word in _words(norm):
+        out |= _word_parts(word)
+    return out
 
 
 def weighted_parts(norm: str) -> dict[str, float]:
@@ -59,23 +65,32 @@ def weighted_parts(norm: str) -> dict[str, float]:
     ``1 / k ** WORD_POWER`` each (one rare word's fifteen parts would otherwise outvote
     the rest of the message: "the lamp shade is lovely" is no damaged item)."""
     out: dict[str, float] = {}
-    for word in _WORDS.findall(norm.replace(GAP, " ")):
-        if word.isdigit():
-            continue
-        found: set[str] = set()
-        if is_unspaced(word):
-            for k in _UNSPACED_RUNS:
-                found.update(word[i : i + k] for i in range(len(word) - k + 1))
-        else:
-            found.add(word)
-            padded = f"<{word}>"
-            for k in range(_PIECES[0], _PIECES[1] + 1):
-                found.update(padded[i : i + k] for i in range(len(padded) - k + 1))
+    for word in _words(norm):
+        found = _word_parts(word)
         weight = 1.0 / len(found) ** WORD_POWER
         for part in found:
             if out.get(part, 0.0) < weight:
                 out[part] = weight
     return out
+
+
+def _words(norm: str) -> list[str]:
+    return [w for w in _WORDS.findall(norm.replace(GAP, " ")) if not w.isdigit()]
+
+
+def _word_parts(word: str) -> set[str]:
+    """Runs of 1-3 characters of an unspaced word; a spaced word and its 3-5 letter
+    pieces of ``<word>``."""
+    if is_unspaced(word):
+        return {word[i : i + k] for k in _UNSPACED_RUNS for i in range(len(word) - k + 1)}
+    padded = f"<{word}>"
+    found = {
+        padded[i : i + k]
+        for k in range(_PIECES[0], _PIECES[1] + 1)
+        for i in range(len(padded) - k + 1)
+    }
+    found.add(word)
+    return found
 
 
 class WordPartModel:
@@ -86,22 +101,50 @@ class WordPartModel:
         labels: tuple[str, ...],
         base: tuple[float, ...],
         unseen: tuple[float, ...],
-        table: dict[str, tuple[float, ...]],
+        parts: list[str],
+        gains: np.ndarray[Any, np.dtype[np.float32]],
     ) -> None:
+        """``gains``: one row per part of ``parts``, ``log((count + alpha) / alpha)`` per
+        label (0 where the part was never seen with the label)."""
         self.labels = labels
-        self._base = base  # log prior per label
-        self._unseen = unseen  # log P(part | label) of a part never seen with it
-        # part -> (label index, log((count + alpha) / alpha), label index, ...)
-        self._table = table
+        self._base = np.asarray(base, dtype=np.float64)  # log prior per label
+        # log P(part | label) of a part never seen with the label
+        self._unseen = np.asarray(unseen, dtype=np.float64)
+        self._rows = {part: i for i, part in enumerate(parts)}
+        self._gains = gains
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Plain data only (the index's unpickler admits no numpy class), and only the
+        # cells a part was seen with: most parts are seen with one label or two.
+        at = np.flatnonzero(self._gains).astype(np.int32)
+        return {
+            "labels": self.labels,
+            "base": self._base.tolist(),
+            "unseen": self._unseen.tolist(),
+            "parts": list(self._rows),
+            "at": at.tobytes(),
+            "gains": self._gains.ravel()[at].tobytes(),
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.labels = tuple(state["labels"])
+        self._base = np.asarray(state["base"], dtype=np.float64)
+        self._unseen = np.asarray(state["unseen"], dtype=np.float64)
+        self._rows = {part: i for i, part in enumerate(state["parts"])}
+        gains = np.zeros(len(self._rows) * len(self.labels), dtype=np.float32)
+        gains[np.frombuffer(state["at"], dtype=np.int32)] = np.frombuffer(
+            state["gains"], dtype=np.float32
+        )
+        self._gains = gains.reshape(len(self._rows), len(self.labels))
 
     @property
     def part_count(self) -> int:
-        return len(self._table)
+        return len(self._rows)
 
     @classmethod
     def train(cls, docs: Iterable[Doc]) -> WordPartModel:
         """Count ``docs``: (labels, text, weight); the first label is the primary one."""
-        counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+        counts: dict[str, Counter[str]] = defaultdict(Counter)  # label -> part -> count
         totals: dict[str, float] = defaultdict(float)
         priors: dict[str, float] = defaultdict(float)
         for labels, text, weight in docs:
@@ -110,27 +153,30 @@ class WordPartModel:
                 share = weight * (1.0 if i == 0 else SECONDARY_SHARE)
                 priors[label] += share
                 totals[label] += share * len(found)
-                for part in found:
-                    counts[part][label] += share
+                if share == 1.0:
+                    counts[label].update(found)  # counted in C
+                else:
+                    counter = counts[label]
+                    for part in found:
+                        counter[part] += share  # type: ignore[assignment]  # floats do
         labels = tuple(sorted(priors))
-        if not labels:
-            return cls((), (), (), {})
-        index = {label: i for i, label in enumerate(labels)}
-        vocabulary = len(counts)
+        rows: dict[str, int] = {}
+        for label in labels:
+            for part in counts[label]:
+                rows.setdefault(part, len(rows))
+        gains = np.zeros((len(rows), len(labels)), dtype=np.float32)
+        for j, label in enumerate(labels):
+            counter = counts[label]
+            if counter:
+                at = np.fromiter(
+                    (rows[part] for part in counter), dtype=np.intp, count=len(counter)
+                )
+                n = np.fromiter(counter.values(), dtype=np.float64, count=len(counter))
+                gains[at, j] = np.log((n + ALPHA) / ALPHA)
         mass = sum(priors.values())
         base = tuple(math.log(priors[label] / mass) for label in labels)
-        unseen = tuple(math.log(ALPHA / (totals[label] + ALPHA * vocabulary)) for label in labels)
-        table: dict[str, tuple[float, ...]] = {}
-        # Counts repeat (1, 1.5, 2...): one float object per value keeps the table small
-        # (21 MB -> 9 MB), and pickle keeps the sharing.
-        shared: dict[float, float] = {}
-        for part, per in counts.items():
-            flat: list[float] = []
-            for label, n in sorted(per.items()):
-                value = math.log((n + ALPHA) / ALPHA)
-                flat += [index[label], shared.setdefault(value, value)]
-            table[part] = tuple(flat)
-        return cls(labels, base, unseen, table)
+        unseen = tuple(math.log(ALPHA / (totals[label] + ALPHA * len(rows))) for label in labels)
+        return cls(labels, base, unseen, list(rows), gains)
 
     @classmethod
     def from_lexicon(
@@ -146,23 +192,21 @@ class WordPartModel:
     def rank(self, norm: str) -> list[tuple[str, float]]:
         """(label, posterior) best first for a normalised message; empty when none of
         its parts is known."""
-        scores = list(self._base)
-        known = 0.0
-        table = self._table
+        rows: list[int] = []
+        weights: list[float] = []
         for part, weight in weighted_parts(norm).items():
-            row = table.get(part)
-            if row is None:
-                continue
-            known += weight
-            for i in range(0, len(row), 2):
-                scores[int(row[i])] += weight * row[i + 1]
-        if not known:
+            row = self._rows.get(part)
+            if row is not None:
+                rows.append(row)
+                weights.append(weight)
+        if not rows:
             return []
-        logits = [(s + known * u) / TEMPERATURE for s, u in zip(scores, self._unseen, strict=True)]
-        top = max(logits)
-        exp = [math.exp(x - top) for x in logits]
-        total = sum(exp)
-        return sorted(zip(self.labels, (e / total for e in exp), strict=True), key=lambda x: -x[1])
+        w = np.asarray(weights)
+        scores = self._base + w @ self._gains[rows] + w.sum() * self._unseen
+        logits = scores / TEMPERATURE
+        exp = np.exp(logits - logits.max())
+        posterior = (exp / exp.sum()).tolist()
+        return sorted(zip(self.labels, posterior, strict=True), key=lambda x: -x[1])
 
     def telling_parts(self, norm: str, label: str, n: int = 3) -> list[str]:
         """The ``n`` parts of a normalised message that speak most for ``label`` (the
@@ -170,26 +214,32 @@ class WordPartModel:
         if label not in self.labels:
             return []
         want = self.labels.index(label)
-        gains: list[tuple[float, int, str]] = []
-        for part in parts(norm):
-            row = self._table.get(part)
-            if row is None:
-                continue
-            mine = next((row[i + 1] for i in range(0, len(row), 2) if int(row[i]) == want), 0.0)
-            others = max(
-                (row[i + 1] for i in range(0, len(row), 2) if int(row[i]) != want), default=0.0
-            )
-            if mine > others:
-                gains.append((mine - others, len(part), part))
-        gains.sort(reverse=True)
-        return [part for _, _, part in gains[:n]]
+        known = [(part, self._rows[part]) for part in parts(norm) if part in self._rows]
+        if not known:
+            return []
+        gains = self._gains[[row for _, row in known]].astype(np.float64)
+        mine = gains[:, want].copy()
+        gains[:, want] = 0.0
+        lead = (mine - gains.max(axis=1)).tolist()
+        ranked = sorted(
+            ((g, len(part), part) for (part, _), g in zip(known, lead, strict=True) if g > 0),
+            reverse=True,
+        )
+        return [part for _, _, part in ranked[:n]]
 
     def to_state(self) -> dict[str, Any]:
         return {
             "labels": list(self.labels),
             "base": list(self._base),
             "unseen": list(self._unseen),
-            "table": {k: list(v) for k, v in self._table.items()},
+            "table": {
+                part: [
+                    x
+                    for j in np.flatnonzero(self._gains[i])
+                    for x in (int(j), float(self._gains[i, j]))
+                ]
+                for part, i in self._rows.items()
+            },
         }
 
     @classmethod
@@ -200,14 +250,14 @@ class WordPartModel:
         unseen = tuple(float(x) for x in state["unseen"])
         if not len(labels) == len(base) == len(unseen):
             raise ValueError("word-part model: labels and weights differ in number")
-        shared: dict[float, float] = {}
-        table: dict[str, tuple[float, ...]] = {}
-        for key, values in state["table"].items():
-            row = tuple(
-                int(x) if i % 2 == 0 else shared.setdefault(float(x), float(x))
-                for i, x in enumerate(values)
-            )
-            if len(row) % 2 or any(not 0 <= row[i] < len(labels) for i in range(0, len(row), 2)):
-                raise ValueError("word-part model: a part names no label")
-            table[str(key)] = row
-        return cls(labels, base, unseen, table)
+        table = state["table"]
+        gains = np.zeros((len(table), len(labels)), dtype=np.float32)
+        for i, values in enumerate(table.values()):
+            if len(values) % 2:
+                raise ValueError("word-part model: a part's row is cut short")
+            for j in range(0, len(values), 2):
+                label = int(values[j])
+                if not 0 <= label < len(labels):
+                    raise ValueError("word-part model: a part names no label")
+                gains[i, label] = float(values[j + 1])
+        return cls(labels, base, unseen, [str(key) for key in table], gains)
