@@ -51,3 +51,36 @@ def test_report_lines_show_the_first_100_then_how_many_more() -> None:
     assert lines[0] == "f.yaml:1:1: bad" and lines[99] == "f.yaml:100:1: bad"
     assert lines[100] == "and 150 more problems"
     assert InvalidFiles([Problem("f.yaml", 1, 1, "bad")]).report_lines() == ["f.yaml:1:1: bad"]
+
+
+BUNDLED_YAML = sorted(
+    [
+        *(Path(__file__).parents[2] / "resources").glob("*.yaml"),
+        *(Path(__file__).parents[2] / "phrasebooks").glob("*.yaml"),
+    ]
+)
+
+
+def _tree(node: object) -> object:
+    import yaml
+
+    if isinstance(node, yaml.ScalarNode):
+        return (node.tag, node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [_tree(n) for n in node.value]
+    assert isinstance(node, yaml.MappingNode)
+    return [(_tree(k), _tree(v)) for k, v in node.value]
+
+
+def test_bundled_yaml_reads_the_same_without_libyaml() -> None:
+    # The reader uses libyaml when PyYAML was built with it, else PyYAML's own parser;
+    # a user's machine may have either, and they disagree on edge cases ("covered?"
+    # unquoted in a flow mapping is fine for libyaml, an error for the other).
+    import yaml
+
+    assert len(BUNDLED_YAML) >= 10
+    for path in BUNDLED_YAML:
+        text = path.read_text(encoding="utf-8")
+        pure = yaml.compose(text, Loader=yaml.SafeLoader)
+        fast = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        assert _tree(pure) == _tree(fast), path.name
