@@ -18,6 +18,10 @@ from chatassist.paths import AppPaths
 
 #: labelled example messages under the bundled resources (core/intents/examples.py)
 EXAMPLES_FOLDER = "intent_examples"
+# The word-part model is the same for every App of a process while the files it is learnt
+# from are (keyed by the suggestion index's code key): trained once, not once per App.
+_TRAINED: dict[str, WordPartModel] = {}
+_TRAINED_LOCK = threading.Lock()
 
 if TYPE_CHECKING:
     from chatassist.core.assist import Assistant
@@ -158,14 +162,23 @@ class App:
     def intent_model(self) -> WordPartModel:
         """The word-part model the intent detector asks for a second opinion, learnt from
         the labelled messages of ``resources/intent_examples`` and the cue lexicon (about
-        1 s: built with the suggestion index, which is persisted)."""
+        3 s, once per process: built with the suggestion index, which is persisted)."""
         from chatassist.core.intents.examples import load_examples
         from chatassist.core.intents.learnt import WordPartModel
+        from chatassist.storage.suggestion_index import code_key
 
-        examples = load_examples([paths_mod.bundled_resources() / EXAMPLES_FOLDER])
-        return WordPartModel.from_lexicon(
-            self.cue_lexicon, [(e.scenarios, e.text) for e in examples]
-        )
+        resources = paths_mod.bundled_resources()
+        key = code_key(resources / "intent_cues.yaml", resources / EXAMPLES_FOLDER)
+        with _TRAINED_LOCK:
+            model = _TRAINED.get(key)
+            if model is None:
+                examples = load_examples([resources / EXAMPLES_FOLDER])
+                model = WordPartModel.from_lexicon(
+                    self.cue_lexicon, [(e.scenarios, e.text) for e in examples]
+                )
+                _TRAINED.clear()
+                _TRAINED[key] = model
+        return model
 
     @service
     def packs(self) -> PackManager:

@@ -228,18 +228,21 @@ class WordPartModel:
         return [part for _, _, part in ranked[:n]]
 
     def to_state(self) -> dict[str, Any]:
+        """Plain JSON-able data: per part, (label index, gain) of the labels it was seen with."""
+        rows, columns = np.nonzero(self._gains)  # row-major: each part's cells together
+        values = self._gains[rows, columns].tolist()
+        labels = columns.tolist()
+        bounds = np.searchsorted(rows, np.arange(len(self._rows) + 1)).tolist()
+        table: dict[str, list[float]] = {}
+        for part, i in self._rows.items():
+            table[part] = [
+                x for j in range(bounds[i], bounds[i + 1]) for x in (labels[j], values[j])
+            ]
         return {
             "labels": list(self.labels),
-            "base": list(self._base),
-            "unseen": list(self._unseen),
-            "table": {
-                part: [
-                    x
-                    for j in np.flatnonzero(self._gains[i])
-                    for x in (int(j), float(self._gains[i, j]))
-                ]
-                for part, i in self._rows.items()
-            },
+            "base": self._base.tolist(),
+            "unseen": self._unseen.tolist(),
+            "table": table,
         }
 
     @classmethod
