@@ -87,6 +87,17 @@ def test_chit_chat_loses_a_weak_chip_but_a_real_request_keeps_it() -> None:
     assert with_model.detect("where is my order").ids == ("order_status",)
 
 
+def test_a_weak_cue_the_model_finds_absurd_goes_whatever_else_it_thinks() -> None:
+    # "again" (a weak stock cue) in an order question: the model is sure of the order,
+    # so the stray stock chip goes; a strong cue would stay.
+    cues_only = IntentDetector.build(LEXICON)
+    with_model = IntentDetector.build(LEXICON, (), WordPartModel.train(DOCS))
+    text = "has my order shipped again"
+    assert "stock_availability" in cues_only.detect(text).ids
+    assert "stock_availability" not in with_model.detect(text).ids
+    assert with_model.detect("refund again").ids[0] == "refund_request"
+
+
 def test_the_model_adds_no_chip_the_chip_rules_hide() -> None:
     # next to a late parcel, "where is it" is the same request: no order_status chip
     docs = [

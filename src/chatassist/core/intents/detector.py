@@ -26,8 +26,8 @@ Second opinion (optional, ``model``): a naive Bayes model of word parts learnt f
 labelled messages and the cues (`learnt`) reads every message too. Cues are precise but
 miss phrasings no cue lists; the model generalises over endings and synonyms it saw in
 examples but is vaguer. So the cues' chips stand, except that: a weak first chip in what
-the model reads as chit-chat goes (`opinion`); a later chip the model finds
-absurd goes; the model's confident best scenario joins when the cues
+the model reads as chit-chat goes (`opinion`); a chip on weak evidence, or a later
+chip, that the model finds absurd goes; the model's confident best scenario joins when the cues
 missed it and no chip rule hides it, and leads when surer still and
 the cues' first chip rests on thin evidence (thresholds in `opinion`).
 
