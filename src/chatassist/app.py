@@ -163,21 +163,31 @@ class App:
         """The word-part model the intent detector asks for a second opinion, learnt from
         the labelled messages of ``resources/intent_examples`` and the cue lexicon (about
         3 s, once per process: built with the suggestion index, which is persisted)."""
-        from chatassist.core.intents.examples import load_examples
-        from chatassist.core.intents.learnt import WordPartModel
+        return self._model_for(self._index_code())
+
+    def _index_code(self) -> str:
+        """The suggestion index's code key: what it depends on besides the library
+        (the cue lexicon, the example files, the code that builds it)."""
         from chatassist.storage.suggestion_index import code_key
 
         resources = paths_mod.bundled_resources()
-        key = code_key(resources / "intent_cues.yaml", resources / EXAMPLES_FOLDER)
+        return code_key(resources / "intent_cues.yaml", resources / EXAMPLES_FOLDER)
+
+    def _model_for(self, code: str) -> WordPartModel:
+        """The word-part model of code key ``code``, trained once per process."""
+        from chatassist.core.intents.examples import load_examples
+        from chatassist.core.intents.learnt import WordPartModel
+
         with _TRAINED_LOCK:
-            model = _TRAINED.get(key)
+            model = _TRAINED.get(code)
             if model is None:
-                examples = load_examples([resources / EXAMPLES_FOLDER])
+                folder = paths_mod.bundled_resources() / EXAMPLES_FOLDER
+                examples = load_examples([folder])
                 model = WordPartModel.from_lexicon(
                     self.cue_lexicon, [(e.scenarios, e.text) for e in examples]
                 )
                 _TRAINED.clear()
-                _TRAINED[key] = model
+                _TRAINED[code] = model
         return model
 
     @service
@@ -349,10 +359,7 @@ class App:
         self._import_peewee()
         from chatassist.storage import suggestion_index
 
-        resources = paths_mod.bundled_resources()
-        code = suggestion_index.code_key(
-            resources / "intent_cues.yaml", resources / EXAMPLES_FOLDER
-        )
+        code = self._index_code()
         with self._lock:
             last = self._index
         current = self.database.revision()
@@ -365,7 +372,9 @@ class App:
         if index is None:
             index = suggestion_index.load(self.paths.cache, current, code)
             if index is None:
-                index = suggestion_index.build(self.database, self.cue_lexicon, self.intent_model)
+                index = suggestion_index.build(
+                    self.database, self.cue_lexicon, self._model_for(code)
+                )
                 fresh = True
         with self._lock:
             self._index = index

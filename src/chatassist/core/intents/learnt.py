@@ -127,15 +127,15 @@ class WordPartModel:
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.labels = tuple(state["labels"])
-        self._base = np.asarray(state["base"], dtype=np.float64)
-        self._unseen = np.asarray(state["unseen"], dtype=np.float64)
-        self._rows = {part: i for i, part in enumerate(state["parts"])}
-        gains = np.zeros(len(self._rows) * len(self.labels), dtype=np.float32)
+        labels = tuple(state["labels"])
+        parts = list(state["parts"])
+        gains = np.zeros(len(parts) * len(labels), dtype=np.float32)
         gains[np.frombuffer(state["at"], dtype=np.int32)] = np.frombuffer(
             state["gains"], dtype=np.float32
         )
-        self._gains = gains.reshape(len(self._rows), len(self.labels))
+        self.__init__(  # type: ignore[misc]
+            labels, state["base"], state["unseen"], parts, gains.reshape(len(parts), len(labels))
+        )
 
     @property
     def part_count(self) -> int:
